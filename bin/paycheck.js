@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The CLI is TypeScript; tsx loads it so that no build step sits between a checkout and `npx paycheck`.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli/main.ts');

@@ -1,0 +1,65 @@
+/**
+ * The API's result codes — one table that the spec's `Code` enum, the mock, the contract suite
+ * and docs/error-codes.md are checked against (test/codes.test.ts).
+ */
+import type { components } from './spec/openapi.ts';
+
+export type Code = components['schemas']['Code'];
+
+/** Which document a code comes from (D-17). */
+export type Dialect = 'both' | 'flowchart' | 'table';
+
+export interface CodeEntry {
+  code: Code;
+  /** The message the mock answers with, in the platform's words. */
+  msg: string;
+  meaning: string;
+  action: string;
+  dialect: Dialect;
+}
+
+export const CODES = [
+  { code: 1000, msg: '支付成功', meaning: 'success', action: '—', dialect: 'both' },
+  { code: 1001, msg: '支付失败', meaning: 'payment failed', action: 'close the order, or pay again', dialect: 'flowchart' },
+  { code: 1002, msg: '等待用户付款', meaning: 'waiting for the customer to confirm', action: 'query the order status', dialect: 'flowchart' },
+  { code: 1003, msg: '订单已支付', meaning: 'duplicate payment: the order is already paid', action: 'confirm the order status', dialect: 'both' },
+  { code: 1007, msg: '业务订单号重复', meaning: 'duplicate business order number', action: 'generate a new order_id and pay', dialect: 'flowchart' },
+  { code: 2000, msg: '签名错误', meaning: 'signature wrong (seed table)', action: 'check AppID and secret', dialect: 'table' },
+  { code: 3000, msg: 'APPID错误', meaning: 'AppID wrong (seed table)', action: 'check the AppID', dialect: 'table' },
+  { code: 3001, msg: '参数缺失', meaning: 'missing parameter', action: 'check the parameters', dialect: 'flowchart' },
+  { code: 3002, msg: '参数值格式错误', meaning: 'bad parameter format', action: 'check the parameters', dialect: 'both' },
+  { code: 3003, msg: 'AppID错误', meaning: 'AppID wrong', action: 'check the AppID', dialect: 'flowchart' },
+  { code: 3004, msg: '签名验证失败', meaning: 'signature check failed', action: 'check AppID and secret', dialect: 'flowchart' },
+  { code: 5000, msg: '应用未开通', meaning: 'application not enabled', action: 'contact the service provider', dialect: 'both' },
+  { code: 5001, msg: '系统未知错误', meaning: 'unknown system error', action: 'retry', dialect: 'both' },
+  { code: 5002, msg: '请求频率过高', meaning: 'request rate too high', action: 'slow down', dialect: 'both' },
+] as const satisfies readonly CodeEntry[];
+
+const byCode = new Map<number, CodeEntry>(CODES.map((entry) => [entry.code, entry]));
+
+export function codeEntry(code: number): CodeEntry | undefined {
+  return byCode.get(code);
+}
+
+export function messageOf(code: Code): string {
+  return byCode.get(code)?.msg ?? '';
+}
+
+/** A fault class, and the code each dialect answers it with (D-17). */
+export type FaultClass = 'missing' | 'format' | 'appId' | 'signature' | 'duplicateOrder' | 'alreadyPaid';
+export type ErrorDialect = 'flowchart' | 'table';
+
+export const DIALECT_CODES: Readonly<Record<FaultClass, Readonly<Record<ErrorDialect, Code>>>> = {
+  missing: { flowchart: 3001, table: 3001 },
+  format: { flowchart: 3002, table: 3002 },
+  appId: { flowchart: 3003, table: 3000 },
+  signature: { flowchart: 3004, table: 2000 },
+  duplicateOrder: { flowchart: 1007, table: 1003 },
+  alreadyPaid: { flowchart: 1003, table: 1003 },
+};
+
+export function parseErrorDialect(value: string | undefined, name: string): ErrorDialect {
+  if (value === undefined || value === '' || value === 'flowchart') return 'flowchart';
+  if (value === 'table') return 'table';
+  throw new RangeError(`${name} must be "flowchart" or "table"; got "${value}"`);
+}

@@ -1,0 +1,60 @@
+/**
+ * Amounts as integer fen (分). Parsing works on the decimal text, never on float arithmetic.
+ * The cap equals `maximum` of RequestAmount in openapi.yaml; a test keeps the two in step.
+ */
+export type Fen = number;
+
+/** ¥1,000,000.00 */
+export const MAX_AMOUNT_FEN: Fen = 100_000_000;
+
+export type AmountResult = { ok: true; fen: Fen } | { ok: false; reason: string };
+
+const DECIMAL = /^(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/;
+
+/**
+ * Reads a yuan amount as the documents show it: `"11.00"`, `11`, `11.5`, or the JSON number
+ * `11.00` (which arrives as 11). Rejects more than two decimals, zero or less, non-numbers,
+ * exponents and amounts above the cap, each with a reason.
+ */
+export function parseAmount(value: unknown, { allowZero = false } = {}): AmountResult {
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { ok: false, reason: 'amount is not a finite number' };
+    if (Object.is(value, -0) || value < 0) return { ok: false, reason: 'amount is negative' };
+    // The shortest round-trip form: 11.5 → "11.5"; 1e21 and 1e-7 keep their exponent and fail below.
+    text = String(value);
+  } else if (typeof value === 'string') {
+    text = value;
+  } else {
+    return { ok: false, reason: `amount must be a string or a number, not ${value === null ? 'null' : typeof value}` };
+  }
+  if (text.startsWith('-')) return { ok: false, reason: 'amount is negative' };
+  if (/[eE]/.test(text)) return { ok: false, reason: 'amount uses an exponent' };
+  const match = DECIMAL.exec(text);
+  if (!match) {
+    if (/^[0-9]+\.[0-9]{3,}$/.test(text)) return { ok: false, reason: 'amount has more than two decimals' };
+    return { ok: false, reason: `amount "${text}" is not a decimal number of yuan` };
+  }
+  const [, whole, cents = ''] = match;
+  if (whole.length > String(MAX_AMOUNT_FEN).length) return { ok: false, reason: 'amount is above the cap of 1000000.00' };
+  const fen = Number(whole) * 100 + Number(cents.padEnd(2, '0'));
+  if (fen > MAX_AMOUNT_FEN) return { ok: false, reason: 'amount is above the cap of 1000000.00' };
+  if (fen === 0 && !allowZero) return { ok: false, reason: 'amount must be greater than zero' };
+  return { ok: true, fen };
+}
+
+/** 1100 → "11.00" */
+export function formatYuan(fen: Fen): string {
+  assertFen(fen);
+  const text = String(fen).padStart(3, '0');
+  return `${text.slice(0, -2)}.${text.slice(-2)}`;
+}
+
+/** 1100 → 11, 1150 → 11.5: the JSON number the API answers with, built from the decimal text. */
+export function yuanNumber(fen: Fen): number {
+  return Number(formatYuan(fen));
+}
+
+export function assertFen(fen: Fen): void {
+  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`not an amount in fen: ${fen}`);
+}
