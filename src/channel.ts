@@ -1,0 +1,19 @@
+/**
+ * Which channel a payment code belongs to (platform-facts §4), and the `pay_type` it answers with.
+ * Shared by the mock, the contract rules and the data factories.
+ */
+import type { components } from './spec/openapi.ts';
+
+export type Channel = 'wechat' | 'alipay';
+export type PayType = components['schemas']['PayType'];
+
+const WECHAT = /^1[0-5][0-9]{16}$/;
+const ALIPAY = /^(2[5-9]|30)[0-9]{14,22}$/;
+
+export function channelOfPayCode(code: string): Channel | undefined {
+  if (WECHAT.test(code)) return 'wechat';
+  if (ALIPAY.test(code)) return 'alipay';
+  return undefined;
+}
+
+export const PAY_TYPE: Readonly<Record<Channel, PayType>> = { wechat: 0, alipay: 1 };
