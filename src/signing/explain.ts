@@ -1,5 +1,6 @@
 /** Why a signature failed: the string the verifier built against the one the caller signed. */
 import { SECRET_KEY } from './canonical.ts';
+import { maskPayCode } from '../redact.ts';
 
 export interface FirstDifference {
   /** 0-based index of the first differing character. */
@@ -22,4 +23,9 @@ export function firstDifference(ours: string, theirs: string): FirstDifference |
 /** The canonical string with the secret's value replaced, fit to print. */
 export function maskSecretIn(canonical: string): string {
   return canonical.replace(new RegExp(`(^|&)${SECRET_KEY}=[^&]*`), `$1${SECRET_KEY}=***`);
+}
+
+/** The canonical string fit for a log or report: secret hidden, pay code masked. */
+export function maskForDisplay(canonical: string): string {
+  return maskSecretIn(canonical).replace(/(^|&)pay_code=([^&]*)/, (_, lead: string, code: string) => `${lead}pay_code=${maskPayCode(code)}`);
 }

@@ -1,0 +1,142 @@
+/** `paycheck sign`, `explain` and `verify`: the signing rule at an integrator's fingertips. */
+import { readFileSync } from 'node:fs';
+import { nodeSigner } from '../signing/node-digests.ts';
+import { canonicalString } from '../signing/canonical.ts';
+import { parseSignEncoding, type SignEncoding } from '../signing/encoding.ts';
+import { signTypeOf, type SignOptions } from '../signing/signer.ts';
+import { firstDifference, maskForDisplay, maskSecretIn } from '../signing/explain.ts';
+import { redact } from '../redact.ts';
+import { CliError, type CliIo } from './cli-error.ts';
+import { parseOptions } from './options.ts';
+import { readRequest, type RequestObject } from './request-input.ts';
+
+const COMMON_OPTIONS = {
+  secret: { type: 'string' },
+  encoding: { type: 'string' },
+  'private-key': { type: 'string' },
+  'public-key': { type: 'string' },
+  'show-pay-code': { type: 'boolean' },
+} as const;
+
+const COMMON_HELP = `
+  FILE            the request as JSON; '-' or nothing reads standard input
+  --secret S      the application secret (default: $PAY_APP_SECRET, preferred: a
+                  command-line secret is visible to other users of the machine)
+  --encoding E    base64 (default) or hex (default: $PAY_SIGN_ENCODING)
+  --private-key F PEM file, for sign_type RSA (default: $PAY_RSA_PRIVATE_KEY_FILE)
+  --public-key F  PEM file, for verifying sign_type RSA (default: $PAY_RSA_PUBLIC_KEY_FILE)
+  --show-pay-code print the pay code whole (it is masked by default)`;
+
+export const SIGN_HELP = `usage: paycheck sign [FILE|-] [options]
+
+Prints the request with 'sign' filled in.
+${COMMON_HELP}`;
+
+export const EXPLAIN_HELP = `usage: paycheck explain [FILE|-] [options]
+
+Prints the string to sign (secret masked), its MD5 and the resulting 'sign'.
+${COMMON_HELP}`;
+
+export const VERIFY_HELP = `usage: paycheck verify [FILE|-] [options] [--compare STRING]
+
+Exits 0 when the request's 'sign' is valid, 1 with an explanation when not.
+${COMMON_HELP}
+  --compare S     the string you signed: verify shows where it first differs from ours`;
+
+type Parsed = ReturnType<typeof parseOptions<typeof COMMON_OPTIONS & { compare: { type: 'string' } }>>;
+
+function readKey(file: string | undefined, what: string): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError('PAYCHECK_NO_KEY', `cannot read the ${what} key file ${file}`);
+  }
+}
+
+function signOptions(values: Parsed['values'], request: RequestObject, io: CliIo): SignOptions {
+  let encoding: SignEncoding;
+  try {
+    encoding = parseSignEncoding(values.encoding ?? io.env.PAY_SIGN_ENCODING);
+  } catch (error) {
+    throw new CliError('PAYCHECK_BAD_SETTING', (error as Error).message.replace('PAY_SIGN_ENCODING', '--encoding / PAY_SIGN_ENCODING'));
+  }
+  const rsa = signTypeOf(request) === 'RSA';
+  const secret = values.secret ?? io.env.PAY_APP_SECRET;
+  if (!rsa && !secret) throw new CliError('PAYCHECK_NO_SECRET', 'no secret: pass --secret or set PAY_APP_SECRET');
+  return {
+    secret: secret ?? '',
+    encoding,
+    rsaPrivateKey: readKey(values['private-key'] ?? io.env.PAY_RSA_PRIVATE_KEY_FILE, 'private'),
+    rsaPublicKey: readKey(values['public-key'] ?? io.env.PAY_RSA_PUBLIC_KEY_FILE, 'public'),
+  };
+}
+
+async function prepare(args: string[], io: CliIo, help: string) {
+  const parsed = parseOptions(args, { ...COMMON_OPTIONS, compare: { type: 'string' } });
+  if (parsed.values.help) {
+    io.out(help);
+    return undefined;
+  }
+  if (parsed.positionals.length > 1) throw new CliError('PAYCHECK_USAGE', 'give one request file at most');
+  const request = await readRequest(parsed.positionals[0], io);
+  const display = parsed.values['show-pay-code'] ? maskSecretIn : maskForDisplay;
+  return { request, values: parsed.values, display, options: signOptions(parsed.values, request, io) };
+}
+
+function signature(request: RequestObject, options: SignOptions) {
+  try {
+    return nodeSigner.signature(request, options);
+  } catch (error) {
+    throw new CliError('PAYCHECK_NO_KEY', (error as Error).message);
+  }
+}
+
+export async function runSign(args: string[], io: CliIo): Promise<number> {
+  const ready = await prepare(args, io, SIGN_HELP);
+  if (!ready) return 0;
+  const { sign } = signature(ready.request, ready.options);
+  const { sign: _old, ...rest } = ready.request;
+  io.out(JSON.stringify({ ...rest, sign }, null, 2));
+  return 0;
+}
+
+export async function runExplain(args: string[], io: CliIo): Promise<number> {
+  const ready = await prepare(args, io, EXPLAIN_HELP);
+  if (!ready) return 0;
+  const sig = signature(ready.request, ready.options);
+  io.out(`sign_type:      ${signTypeOf(ready.request)}`);
+  io.out(`string to sign: ${ready.display(sig.canonical)}`);
+  if (sig.md5) io.out(`md5 (upper hex): ${sig.md5}`);
+  io.out(`encoding:       ${signTypeOf(ready.request) === 'RSA' ? 'SHA256withRSA, base64' : ready.options.encoding}`);
+  io.out(`sign:           ${sig.sign}`);
+  if (typeof ready.request.sign === 'string') io.out(`request's sign: ${ready.request.sign} (${ready.request.sign === sig.sign ? 'matches' : 'differs'})`);
+  return 0;
+}
+
+export async function runVerify(args: string[], io: CliIo): Promise<number> {
+  const ready = await prepare(args, io, VERIFY_HELP);
+  if (!ready) return 0;
+  const { request, options, values, display } = ready;
+  if (nodeSigner.verify(request, options)) {
+    io.out('valid: the sign matches');
+    return 0;
+  }
+  io.out(`invalid: ${typeof request.sign === 'string' ? 'the sign does not match' : "the request has no 'sign'"}`);
+  if (signTypeOf(request) === 'RSA') {
+    io.out(options.rsaPublicKey ? '  RSA: the signature does not verify against the public key' : '  RSA: no public key given (--public-key)');
+    io.out(`  we checked:     ${display(canonicalString(request))}`);
+  } else {
+    const sig = signature(request, options);
+    io.out(`  expected sign:  ${sig.sign}`);
+    io.out(`  request's sign: ${typeof request.sign === 'string' ? request.sign : '(none)'}`);
+    io.out(`  we signed:      ${display(sig.canonical)}`);
+    if (values.compare !== undefined) {
+      const diff = firstDifference(display(sig.canonical), display(values.compare));
+      if (diff) io.out(`  first difference at character ${diff.index}:\n    ours:   …${diff.ours}…\n    theirs: …${diff.theirs}…`);
+      else io.out('  your string equals ours: the secret or the encoding differs');
+    }
+  }
+  io.out(`  request:        ${JSON.stringify(values['show-pay-code'] ? { ...request } : redact(request))}`);
+  return 1;
+}

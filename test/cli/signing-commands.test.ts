@@ -1,0 +1,129 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/cli-error.ts';
+import { loadSpec } from '../../src/spec/document.ts';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'paycheck-cli-'));
+
+function io(stdin = '', env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin, env };
+  return { value, out, err };
+}
+
+async function cli(args: string[], stdin = '', env: Record<string, string> = {}) {
+  const captured = io(stdin, env);
+  const code = await main(args, captured.value);
+  return { code, out: captured.out.join('\n'), err: captured.err.join('\n') };
+}
+
+type Example = { value: Record<string, unknown> };
+const examples = (loadSpec().paths['/pay/qrcode'].post as { requestBody: { content: Record<string, { examples: Record<string, Example> }> } })
+  .requestBody.content['application/json'].examples;
+const seed = JSON.stringify(examples.seed.value);
+
+test('sign then verify: the seed example with a chosen secret is accepted', async () => {
+  const signed = await cli(['sign', '--secret', 'my-secret'], seed);
+  assert.equal(signed.code, 0, signed.err);
+  const body = JSON.parse(signed.out) as Record<string, unknown>;
+  assert.match(String(body.sign), /^[A-Za-z0-9+/]{43}=$/);
+  const verified = await cli(['verify', '--secret', 'my-secret'], signed.out);
+  assert.equal(verified.code, 0, verified.out);
+  assert.match(verified.out, /^valid/);
+});
+
+test('verify fails when any signed field, the secret or the encoding changes', async () => {
+  const signed = JSON.parse((await cli(['sign', '--secret', 'my-secret'], seed)).out) as Record<string, unknown>;
+  const tampered: Record<string, unknown>[] = [
+    { ...signed, order_id: '2017102100151092' },
+    { ...signed, total_amount: 11.01 },
+    { ...signed, pay_code: '284637162531748291' },
+    { ...signed, app_id: 'other' },
+    { ...signed, sign_type: 'RSA' },
+    { ...signed, store_info: { ...(signed.store_info as object), store_id: 'X' } },
+    { ...signed, goods_list: [{ barcode: '6983748939221', title: '可口可乐300ml', num: 3, price: 3 }] },
+  ];
+  for (const request of tampered) {
+    const result = await cli(['verify', '--secret', 'my-secret'], JSON.stringify(request));
+    assert.equal(result.code, 1, JSON.stringify(request));
+    assert.match(result.out, /^invalid/);
+  }
+  assert.equal((await cli(['verify', '--secret', 'other-secret'], JSON.stringify(signed))).code, 1);
+  assert.equal((await cli(['verify', '--secret', 'my-secret', '--encoding', 'hex'], JSON.stringify(signed))).code, 1);
+});
+
+test('hex encoding round-trips and PAY_SIGN_ENCODING / PAY_APP_SECRET are honoured', async () => {
+  const env = { PAY_APP_SECRET: 'env-secret', PAY_SIGN_ENCODING: 'hex' };
+  const signed = await cli(['sign'], seed, env);
+  assert.match(String((JSON.parse(signed.out) as { sign: string }).sign), /^[0-9A-F]{32}$/);
+  assert.equal((await cli(['verify'], signed.out, env)).code, 0);
+  assert.equal((await cli(['verify'], signed.out, { PAY_APP_SECRET: 'env-secret' })).code, 1);
+});
+
+test('explain shows the string with the secret and the pay code masked, the MD5 and the sign', async () => {
+  const result = await cli(['explain', '--secret', 'my-secret'], seed);
+  assert.equal(result.code, 0);
+  assert.match(result.out, /string to sign: app_id=bT2CAkZUgoOr36BnZhuC1aTvXgxhvmhF&app_sercet=\*\*\*&goods_list=\[/);
+  assert.match(result.out, /pay_code=2846\*{10}8290/);
+  assert.doesNotMatch(result.out, /my-secret/);
+  assert.match(result.out, /md5 \(upper hex\): [0-9A-F]{32}/);
+});
+
+test('verify --compare points at the first difference from the caller-signed string', async () => {
+  const request = { app_id: 'a', sign_type: 'MD5', order_id: 'o1', total_amount: 11.0, sign: 'x' };
+  const theirs = 'app_id=a&app_sercet=my-secret&order_id=o1&sign_type=MD5&total_amount=11.00';
+  const result = await cli(['verify', '--secret', 'my-secret', '--compare', theirs], JSON.stringify(request));
+  assert.equal(result.code, 1);
+  assert.match(result.out, /first difference at character \d+/);
+  assert.match(result.out, /theirs: …[^\n]*total_amount=11\.00/);
+});
+
+test('bad input: one line on stderr, exit 2', async () => {
+  const cases: [string[], string, Record<string, string>, RegExp][] = [
+    [['sign', '--secret', 's'], 'not json', {}, /not JSON/],
+    [['sign', '--secret', 's'], '[1,2]', {}, /one JSON object/],
+    [['sign'], seed, {}, /no secret/],
+    [['sign', '--bogus'], seed, {}, /Unknown option '--bogus'/],
+    [['sign', '--secret', 's', '--encoding', 'sha1'], seed, {}, /--encoding/],
+    [['sign', '--secret', 's', join(dir, 'missing.json')], '', {}, /cannot read .*ENOENT/],
+    [['frobnicate'], '', {}, /unknown command/],
+  ];
+  for (const [args, stdin, env, message] of cases) {
+    const result = await cli(args, stdin, env);
+    assert.equal(result.code, 2, args.join(' '));
+    assert.match(result.err, message);
+    assert.equal(result.err.split('\n').length, 1, result.err);
+  }
+});
+
+test('--help on every command', async () => {
+  for (const command of ['sign', 'explain', 'verify']) {
+    const result = await cli([command, '--help']);
+    assert.equal(result.code, 0);
+    assert.match(result.out, new RegExp(`usage: paycheck ${command}`));
+  }
+  assert.match((await cli(['--help'])).out, /commands:/);
+});
+
+test('the installed bin: a file argument, exit codes and no stack trace', async () => {
+  const file = join(dir, 'seed.json');
+  writeFileSync(file, seed);
+  const signed = await run(process.execPath, ['bin/paycheck.js', 'sign', file, '--secret', 'bin-secret']);
+  writeFileSync(join(dir, 'signed.json'), signed.stdout);
+  const ok = await run(process.execPath, ['bin/paycheck.js', 'verify', join(dir, 'signed.json'), '--secret', 'bin-secret']);
+  assert.match(ok.stdout, /^valid/);
+  await assert.rejects(run(process.execPath, ['bin/paycheck.js', 'verify', join(dir, 'signed.json'), '--secret', 'nope']), (error: { code: number }) => error.code === 1);
+  await assert.rejects(run(process.execPath, ['bin/paycheck.js', 'sign', join(dir, 'nothing.json')], { env: { ...process.env, PAY_APP_SECRET: 'x' } }), (error: { code: number; stderr: string }) => {
+    assert.equal(error.code, 2);
+    assert.doesNotMatch(error.stderr, /\n\s+at /);
+    return true;
+  });
+});
