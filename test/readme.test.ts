@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { nodeSigner } from '../src/signing/node-digests.ts';
+import { DEMO_APP } from '../src/config/settings.ts';
+
+const readme = readFileSync('README.md', 'utf8');
+
+test('the README worked example is what the signer computes', () => {
+  const section = readme.slice(readme.indexOf('## The signing rule'));
+  const request = JSON.parse(/```json\n(.*)\n```/.exec(section)?.[1] ?? 'null') as Record<string, unknown>;
+  const canonical = /```text\n(.*)\n```/.exec(section)?.[1];
+  const sig = nodeSigner.signature(request, { secret: DEMO_APP.secret, encoding: 'base64' });
+  assert.equal(sig.canonical, canonical);
+  assert.ok(section.includes(`MD5 \`${sig.md5}\``));
+  assert.ok(section.includes(`\`sign\` \`${sig.sign}\``));
+});
+
+test('the quick start is two commands, and .ci/run calls the README test command', () => {
+  const quick = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const commands = quick.split('\n').filter((l) => l.trim() !== '').map((l) => l.replace(/#.*/, '').trim());
+  assert.equal(commands.length, 2);
+  assert.ok(readFileSync('.ci/run', 'utf8').includes(`\n${commands[1]}\n`));
+});
