@@ -26,8 +26,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pay/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 订单查询 — an order's detail (from the platform's pages, not the seed)
+         * @description Not on the seed page: taken from the same platform's query page (see `x-source`).
+         *     Give `order_id` or `trade_no` (at least one). 4001 when the order does not exist.
+         *     A cashier that got 1002 polls this, every 5–10 s for up to 30 s, then cancels.
+         */
+        post: operations["getOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 状态检查 — an order's or refund's status only (from the platform's pages) */
+        post: operations["checkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤销 — undo a payment whose result was a failure, a timeout or unknown
+         * @description From the platform's cancel page. Only for timeouts and unknown results; ordinary
+         *     reversals go through refund. An unpaid order is closed, a paid one refunded to the
+         *     customer; either way it ends 已撤销 (`order_status` 5). A second cancel answers 1005.
+         *     The cancel page writes its signature as plain MD5 over `app_id`, `app_sercet`,
+         *     `order_id` and `refund_amount` (D-14, D-40); paycheck signs cancel like every other call.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退款 — refund part or all of a paid order
+         * @description From the platform's refund page. `refund_amount` `0` refunds what is left; more than is
+         *     left is 2001. `refund_order_id` is unique across all refunds of the application; a repeat
+         *     is 3002 (D-41). Refunds accumulate: partly refunded (3), then fully refunded (2).
+         */
+        post: operations["refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    orderStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 回调 — the platform tells the service provider of a status change
+         * @description The flowchart's last lane (回调服务商接口). POSTed to the service provider's endpoint on
+         *     every status change. The platform's page shows `{code, msg, data}` and no signature;
+         *     paycheck's mock signs it like a request — `sign` and `sign_type` beside `code`, `msg`,
+         *     `data`, with `data` written as compact JSON in the string to sign (D-42). The receiver
+         *     answers HTTP 200; anything else is retried.
+         */
+        post: operations["orderStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description 付款码支付 request. Unknown fields are a format error (3002). */
@@ -94,13 +204,16 @@ export interface components {
         };
         /**
          * @description 返回码. 1000 success. Flowchart / platform dialect: 1001 payment failed, 1002 waiting for the
-         *     customer, 1003 duplicate payment, 1007 duplicate order number, 3001 missing parameter,
+         *     customer, 1003 duplicate payment, 1004 order closed, 1005 order cancelled, 1006 order
+         *     already paid (when closing), 1007 duplicate order number, 2001 refund larger than paid,
+         *     2002 refund failed for want of funds, 4001 original order does not exist, 4002 refund
+         *     does not exist, 3001 missing parameter,
          *     3002 bad parameter format, 3003 AppID wrong, 3004 signature check failed, 5000 application
          *     not enabled, 5001 system error, 5002 rate limited. Seed-table dialect: 2000 signature
          *     wrong, 3000 AppID wrong (D-17). The code is a number, not a string (D-3).
          * @enum {integer}
          */
-        Code: 1000 | 1001 | 1002 | 1003 | 1007 | 2000 | 3000 | 3001 | 3002 | 3003 | 3004 | 5000 | 5001 | 5002;
+        Code: 1000 | 1001 | 1002 | 1003 | 1004 | 1005 | 1006 | 1007 | 2000 | 2001 | 2002 | 3000 | 3001 | 3002 | 3003 | 3004 | 4001 | 4002 | 5000 | 5001 | 5002;
         /** @description An amount in yuan (元), two decimals at most, at least 0. */
         Money: number;
         /**
@@ -216,6 +329,135 @@ export interface components {
         Message: string;
         /** @description The envelope; which member applies is chosen by `code`. */
         PayResponse: components["schemas"]["PaySuccess"] | components["schemas"]["PayPending"] | components["schemas"]["PayFailed"] | components["schemas"]["PayError"];
+        /** @description The signing fields every call of the platform carries. */
+        SignedEnvelope: {
+            app_id: components["schemas"]["PayRequest"]["app_id"];
+            sign: components["schemas"]["PayRequest"]["sign"];
+            sign_type: components["schemas"]["PayRequest"]["sign_type"];
+        };
+        /** @description 联富通交易流水号 — the platform's transaction number. */
+        TradeNo: string;
+        OrderId: components["schemas"]["PayRequest"]["order_id"];
+        /** @description 退款单号 — the caller's refund number, unique across the application's refunds. */
+        RefundOrderId: string;
+        /** @description `YYYY-MM-DD HH:mm:ss`, China Standard Time (UTC+8) — the platform gives no zone (D-43). */
+        DateTime: string;
+        /** @description An order named by `order_id` or `trade_no` (at least one). */
+        OrderLookupRequest: ({
+            order_id?: components["schemas"]["OrderId"];
+            trade_no?: components["schemas"]["TradeNo"];
+        } & components["schemas"]["SignedEnvelope"]) | unknown | unknown;
+        /** @description An order or a refund named by `order_id`, `refund_order_id` or `trade_no`. */
+        CheckRequest: ({
+            order_id?: components["schemas"]["OrderId"];
+            refund_order_id?: components["schemas"]["RefundOrderId"];
+            trade_no?: components["schemas"]["TradeNo"];
+        } & components["schemas"]["SignedEnvelope"]) | unknown | unknown | unknown;
+        /** @description A refund of an order named by `order_id` or `trade_no`. */
+        RefundRequest: ({
+            order_id?: components["schemas"]["OrderId"];
+            trade_no?: components["schemas"]["TradeNo"];
+            refund_order_id: components["schemas"]["RefundOrderId"];
+            /** @description 退款金额 in yuan; `0` refunds all that is left. Never more than is left (2001). */
+            refund_amount: string | number;
+        } & components["schemas"]["SignedEnvelope"]) | unknown | unknown;
+        /** @description One refund of an order. */
+        RefundEntry: {
+            refund_order_id: components["schemas"]["RefundOrderId"];
+            refund_amount: components["schemas"]["Money"];
+            refund_time: components["schemas"]["DateTime"];
+        };
+        /**
+         * @description An order as `/pay/get` shows it. The query page calls the channel `pay_channel` where the
+         *     pay page says `pay_type` (D-44); the values are the same (0 WeChat, 1 Alipay).
+         */
+        OrderDetail: {
+            trade_no: components["schemas"]["TradeNo"];
+            order_id: components["schemas"]["OrderId"];
+            pay_channel: components["schemas"]["PayType"];
+            order_status: components["schemas"]["OrderStatus"];
+            total_amount: components["schemas"]["Money"];
+            payable_amount: components["schemas"]["Money"];
+            real_amount: components["schemas"]["Money"];
+            /** @description 已退款金额 — refunded so far. */
+            refund_amount: components["schemas"]["Money"];
+            create_time: components["schemas"]["DateTime"];
+            pay_time?: components["schemas"]["DateTime"];
+            refund_time?: components["schemas"]["DateTime"];
+            update_time: components["schemas"]["DateTime"];
+            voucher_list: components["schemas"]["Voucher"][];
+            refund_list: components["schemas"]["RefundEntry"][];
+            store_info?: components["schemas"]["StoreInfo"];
+            goods_list?: components["schemas"]["Goods"][];
+        };
+        /** @description An order's status after a change (cancel, and the shared part of check and refund). */
+        OrderStatusData: {
+            trade_no: components["schemas"]["TradeNo"];
+            order_id: components["schemas"]["OrderId"];
+            order_status: components["schemas"]["OrderStatus"];
+            update_time: components["schemas"]["DateTime"];
+        };
+        CheckData: {
+            trade_no: components["schemas"]["TradeNo"];
+            order_id: components["schemas"]["OrderId"];
+            refund_order_id?: components["schemas"]["RefundOrderId"];
+            order_status: components["schemas"]["OrderStatus"];
+            check_time: components["schemas"]["DateTime"];
+        };
+        RefundData: {
+            trade_no: components["schemas"]["TradeNo"];
+            order_id: components["schemas"]["OrderId"];
+            refund_order_id: components["schemas"]["RefundOrderId"];
+            /** @description What this refund returned (the rest, when `0` was asked for). */
+            refund_amount: components["schemas"]["Money"];
+            /** @description All refunded so far, this refund included. */
+            refunded_total: components["schemas"]["Money"];
+            /**
+             * @description `3` partly or `2` fully refunded.
+             * @enum {integer}
+             */
+            order_status: 2 | 3;
+            update_time: components["schemas"]["DateTime"];
+        };
+        GetResponse: {
+            /** @constant */
+            code: 1000;
+            msg: components["schemas"]["Message"];
+            data: components["schemas"]["OrderDetail"];
+        } | components["schemas"]["PayError"];
+        CheckResponse: {
+            /** @constant */
+            code: 1000;
+            msg: components["schemas"]["Message"];
+            data: components["schemas"]["CheckData"];
+        } | components["schemas"]["PayError"];
+        StatusResponse: {
+            /** @constant */
+            code: 1000;
+            msg: components["schemas"]["Message"];
+            data: components["schemas"]["OrderStatusData"];
+        } | components["schemas"]["PayError"];
+        RefundResponse: {
+            /** @constant */
+            code: 1000;
+            msg: components["schemas"]["Message"];
+            data: components["schemas"]["RefundData"];
+        } | components["schemas"]["PayError"];
+        /** @description The order-status callback (回调), signed by paycheck's mock (D-42). */
+        StatusCallback: {
+            /** @constant */
+            code: 1000;
+            msg: components["schemas"]["Message"];
+            data: {
+                trade_no: components["schemas"]["TradeNo"];
+                order_id: components["schemas"]["OrderId"];
+                refund_order_id?: components["schemas"]["RefundOrderId"];
+                update_time: components["schemas"]["DateTime"];
+                order_status: components["schemas"]["OrderStatus"];
+            };
+            sign_type: components["schemas"]["PayRequest"]["sign_type"];
+            sign: components["schemas"]["PayRequest"]["sign"];
+        };
     };
     responses: never;
     parameters: never;
@@ -249,6 +491,124 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PayResponse"];
                 };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderLookupRequest"];
+            };
+        };
+        responses: {
+            /** @description The order (1000) or an error envelope (4001 unknown order, 3001–3004 …). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetResponse"];
+                };
+            };
+        };
+    };
+    checkOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckRequest"];
+            };
+        };
+        responses: {
+            /** @description The status (1000) or an error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResponse"];
+                };
+            };
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderLookupRequest"];
+            };
+        };
+        responses: {
+            /** @description The cancelled order (1000), 1005 already cancelled, 4001 unknown order, … */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusResponse"];
+                };
+            };
+        };
+    };
+    refundOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            /** @description The refund (1000), 2001 more than was paid, 4001 unknown order, … */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundResponse"];
+                };
+            };
+        };
+    };
+    orderStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusCallback"];
+            };
+        };
+        responses: {
+            /** @description Received. Any other status, or no answer within 5 s, is a failure and is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -16,7 +16,9 @@ export interface SchemaSet {
 }
 
 export function compileSchemas(document: { components: { schemas: Record<string, unknown> } }): SchemaSet {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
+  // strictRequired off: `anyOf: [{required: [a]}, {required: [b]}]` is how the document says
+  // "at least one of", with the properties declared beside the anyOf.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
   addFormats(ajv);
   // Refs in the document are `#/components/schemas/…`: keep that shape under one $id.
   ajv.addKeyword({ keyword: 'components', schemaType: 'object' });

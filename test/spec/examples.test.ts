@@ -39,7 +39,7 @@ test('every example in openapi.yaml validates against its own schema', () => {
       const validate = schemas.validator(name);
       assert.ok(validate(example.value), `${where} ${exampleName}: ${JSON.stringify(validate.errors)}`);
       const code = (example.value as { code?: number }).code;
-      if (code !== undefined) {
+      if (code !== undefined && where.startsWith('#/paths//pay/qrcode/')) {
         const specific = schemas.validator(schemaOfCode[code] ?? 'PayError');
         assert.ok(specific(example.value), `${where} ${exampleName} as ${code}: ${JSON.stringify(specific.errors)}`);
       }
