@@ -125,7 +125,7 @@ test('D-26: the mock verifies sign_type RSA with the application\'s public key',
   const rsaPublicKey = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const rsaPrivateKey = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const engine = engineWith({ apps: [{ ...DEMO_APP, rsaPublicKey }] });
-  const params = { ...request(), sign_type: 'RSA' };
+  const params: Params = { ...request(), sign_type: 'RSA' };
   const good = nodeSigner.signed(params, { secret: DEMO_APP.secret, encoding: 'base64', rsaPrivateKey });
   assert.equal(pay(engine, good).code, 1000);
   assert.equal(pay(engine, { ...good, order_id: `${String(good.order_id)}9` }).code, 3004);
