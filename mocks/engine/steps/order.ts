@@ -1,0 +1,27 @@
+/**
+ * Step 5, order validation (订单验证): a repeat `order_id` of the same application is 1007, or
+ * 1003 when the earlier order was paid (table dialect: 1003 for both). A paying order is settled
+ * on the clock first, so a repeat sees the state the real platform would show by then.
+ */
+import type { Code } from '../../../src/codes.ts';
+import { settle, wasPaid } from '../order-record.ts';
+import { orderKey, type OrderStore } from '../order-store.ts';
+import type { Step } from '../pay-context.ts';
+
+export function orderStep(store: OrderStore, codes: { duplicateOrder: Code; alreadyPaid: Code }): Step {
+  return {
+    name: 'order',
+    run(ctx) {
+      const key = orderKey(ctx.app!.appId, ctx.params!.order_id);
+      const existing = store.get(key);
+      if (existing === undefined) {
+        ctx.orderKey = key;
+        return undefined;
+      }
+      settle(existing, ctx.now);
+      return wasPaid(existing.state)
+        ? { code: codes.alreadyPaid, reason: `order ${existing.orderId} is already paid` }
+        : { code: codes.duplicateOrder, reason: `order ${existing.orderId} exists (${existing.state})` };
+    },
+  };
+}

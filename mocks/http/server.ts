@@ -1,0 +1,183 @@
+/**
+ * The engine over bare node:http (not MSW, which costs ~20× here): loopback only, a body limit
+ * answered before the rest is read, header/request timeouts for slow clients, transport faults
+ * carried out, an optional snapshot of the order store, one log line per request.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_MOCK_PORT } from '../../src/config/settings.ts';
+import { restoreOrders, serializeOrders, type Engine, type MockRequest, type MockResponse } from '../engine/index.ts';
+import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
+import { requestLogLine } from './request-log.ts';
+
+/** A maximal valid request (200 goods lines of 256 escaped CJK characters) fits; anything bigger is refused. */
+export const DEFAULT_BODY_LIMIT = 512 * 1024;
+export const MOCK_HOST = '127.0.0.1';
+
+export interface MockServerOptions extends NodeEngineOptions {
+  /** A ready engine; otherwise one is built from the other options. */
+  engine?: Engine;
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  bodyLimit?: number;
+  /** Time allowed for a client to send its headers (default 10 s). */
+  headersTimeoutMs?: number;
+  /** Time allowed for a client to send the whole request (default 30 s). */
+  requestTimeoutMs?: number;
+  /** How often Node looks for connections past those timeouts (default 1 s). */
+  timeoutCheckIntervalMs?: number;
+  /** One line per request; absent = quiet. */
+  log?: (line: string) => void;
+  /** Orders are read from it at start (if it exists) and written to it at close. */
+  snapshotFile?: string;
+  /** How latency is waited out; tests inject a recorder. */
+  sleep?: (ms: number) => Promise<void>;
+  /** An engine failure (in test mode, a self-check violation): answered with HTTP 500 and reported here. */
+  onError?: (error: unknown) => void;
+}
+
+export interface MockServer {
+  url: string;
+  port: number;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const engine = options.engine ?? createNodeEngine(options);
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const log = options.log;
+  const onError = options.onError ?? ((error: unknown) => console.error('paycheck mock: engine failure:', error));
+  if (options.snapshotFile && existsSync(options.snapshotFile)) {
+    restoreOrders(engine.store, readFileSync(options.snapshotFile, 'utf8'), options.snapshotFile);
+  }
+
+  const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const sleep =
+    options.sleep ??
+    ((ms: number) =>
+      new Promise<void>((resolve) => {
+        const entry = { timer: setTimeout(() => (timers.delete(entry), resolve()), ms), resolve };
+        timers.add(entry);
+      }));
+  let closing = false;
+
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 1_000,
+    },
+    (req, res) => {
+      const started = log ? performance.now() : 0;
+      const url = req.url ?? '/';
+      const declared = req.headers['content-length'];
+      if (declared !== undefined && Number(declared) > bodyLimit) {
+        refuse(req, res, `the body (${declared} bytes) is over the limit of ${bodyLimit}`);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let refused = false;
+      req.on('data', (chunk: Buffer) => {
+        if (refused) return;
+        size += chunk.length;
+        if (size > bodyLimit) {
+          refused = true;
+          refuse(req, res, `the body is over the limit of ${bodyLimit} bytes`);
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (refused) return;
+        const query = url.indexOf('?');
+        const request: MockRequest = {
+          method: req.method ?? 'GET',
+          path: query === -1 ? url : url.slice(0, query),
+          query: query === -1 ? undefined : url.slice(query + 1),
+          headers: req.headers,
+          body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size),
+        };
+        void answer(request, req, res, started);
+      });
+    },
+  );
+
+  async function answer(request: MockRequest, req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
+    let response: MockResponse;
+    try {
+      response = await engine.handle(request);
+    } catch (error) {
+      onError(error);
+      response = { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: String(error) }) };
+    }
+    if (response.delayMs !== undefined) await sleep(response.delayMs);
+    if (closing || res.destroyed) return;
+    const outcome = send(req, res, response);
+    if (log) log(requestLogLine(request.method, req.url ?? '/', response, performance.now() - started, outcome));
+  }
+
+  /** An envelope 3002 for a body over the limit, sent at once; the connection closes after it. */
+  function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void {
+    const response = engine.reject('format', reason);
+    res.shouldKeepAlive = false;
+    res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body), connection: 'close' });
+    res.end(response.body);
+    // Discard what the client still sends for a moment, so that it can read the answer before the close.
+    req.resume();
+    setTimeout(() => req.socket.destroy(), 1_000).unref();
+    log?.(requestLogLine(req.method ?? '?', req.url ?? '/', response, 0, 'refused'));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_MOCK_PORT, MOCK_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${MOCK_HOST}:${port}`,
+    port,
+    engine,
+    async close() {
+      if (closing) return;
+      closing = true;
+      for (const entry of timers) {
+        clearTimeout(entry.timer);
+        entry.resolve();
+      }
+      timers.clear();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      if (options.snapshotFile) {
+        const temp = `${options.snapshotFile}.tmp`;
+        writeFileSync(temp, serializeOrders(engine.store));
+        renameSync(temp, options.snapshotFile);
+      }
+    },
+  };
+}
+
+/** Writes the response, or carries out its transport fault; says which. */
+function send(req: IncomingMessage, res: ServerResponse, response: MockResponse): string {
+  const fault = response.fault;
+  if (fault?.kind === 'reset') {
+    req.socket.resetAndDestroy();
+    return 'reset';
+  }
+  if (fault?.kind === 'hang') return 'hang';
+  const body = Buffer.from(response.body);
+  res.writeHead(response.status, { ...response.headers, 'content-length': body.length });
+  if (fault?.kind === 'truncate') {
+    res.write(body.subarray(0, body.length >> 1), () => req.socket.destroy());
+    return 'truncated';
+  }
+  res.end(body);
+  return 'sent';
+}
