@@ -166,14 +166,16 @@ test('D-12, D-46: an order_id of 65 characters and an unknown field, even signed
   assert.equal(pay(engine, signed({ ...request(), notify_url: 'http://127.0.0.1:9/n' })).code, 3002, 'D-45: no callback address');
 });
 
-test('D-47: a request without sign_type is missing a parameter (3001)', () => {
+test('D-47: a request without sign_type is missing a parameter (3001); an unknown sign_type is a format error (3002)', () => {
   const engine = engineWith();
   const { sign_type: _drop, ...withoutType } = request();
   assert.equal(pay(engine, signed(withoutType)).code, 3001);
+  assert.equal(pay(engine, signed({ ...request(), sign_type: 'md5' })).code, 3002);
 });
 
-test('D-48: a form-encoded body, or JSON under another content type, is a format error (3002)', () => {
+test('D-48: a form-encoded body, or JSON under another content type, is a format error (3002); no body is 3001', () => {
   const engine = engineWith();
+  assert.equal(post(engine, '').code, 3001);
   const params = signed(request()) as Record<string, string>;
   assert.equal(post(engine, new URLSearchParams(params).toString(), 'application/x-www-form-urlencoded').code, 3002);
   assert.equal(post(engine, JSON.stringify(signed(request())), 'text/plain').code, 3002);

@@ -1,6 +1,6 @@
 /**
  * The pay request: types, lengths and shapes where the seed's table, its example and the
- * channels disagree (D-6, D-10, D-11, D-12, D-20, D-22, D-24, D-27, D-28, D-38 … D-43).
+ * channels disagree (D-6, D-10 … D-12, D-20, D-22, D-24, D-27, D-28, D-38, D-39, D-45 … D-48).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -142,17 +142,17 @@ test('D-39: a barcode (国际条码, String 32) is 1–32 digits: EAN-8 and GTIN
   }
 });
 
-test('D-40: the pay call takes no callback address; `notify_url` is an unknown field', () => {
+test('D-45: the pay call takes no callback address; `notify_url` is an unknown field', () => {
   assert.deepEqual(failures('PayRequest', { ...minimal(), notify_url: 'http://127.0.0.1:9/notify' }), ['/notify_url']);
 });
 
-test('D-41: an unknown field is a format error at every level: request, store_info, goods line', () => {
+test('D-46: an unknown field is a format error at every level: request, store_info, goods line', () => {
   assert.deepEqual(failures('PayRequest', { ...minimal(), service_id: 'HUpLsX7XQWFH3iktwFFMmi1GNdKH7Ef3' }), ['/service_id']);
   assert.deepEqual(failures('PayRequest', { ...minimal(), app_sercet: 'paycheck-demo-secret' }), ['/app_sercet']);
   assert.deepEqual(failures('PayRequest', withGoods({ sku: 'X1' })), ['/goods_list/0/sku']);
 });
 
-test('D-42: `sign_type` is required on pay/qrcode and is exactly MD5 or RSA', () => {
+test('D-47: `sign_type` is required on pay/qrcode and is exactly MD5 or RSA', () => {
   const { sign_type: _drop, ...without } = minimal();
   assert.deepEqual(failures('PayRequest', without), ['/sign_type']);
   for (const bad of ['md5', 'HMAC-SHA256', '', 'SHA256withRSA']) {
@@ -161,7 +161,7 @@ test('D-42: `sign_type` is required on pay/qrcode and is exactly MD5 or RSA', ()
   assert.deepEqual(failures('PayRequest', { ...minimal(), sign_type: 'RSA' }), []);
 });
 
-test('D-43: the request body is JSON (application/json) — the only media type the spec accepts', () => {
+test('D-48: the request body is JSON (application/json) — the only media type the spec accepts', () => {
   const post = loadSpec().paths['/pay/qrcode']?.post as { requestBody: { required: boolean; content: Record<string, unknown> } };
   assert.equal(post.requestBody.required, true);
   assert.deepEqual(Object.keys(post.requestBody.content), ['application/json']);
