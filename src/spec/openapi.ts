@@ -140,7 +140,11 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        /** @description 付款码支付 request. Unknown fields are a format error (3002). */
+        /**
+         * @description 付款码支付 request. Unknown fields are a format error (3002) at every level, signed or not
+         *     (D-46) — `notify_url` included: the pay call takes no callback address (D-45). The body is
+         *     JSON only (D-48).
+         */
         PayRequest: {
             /** @description 应用ID — application id. */
             app_id: string;
@@ -269,7 +273,7 @@ export interface components {
          */
         PayResultData: {
             /** @description 联富通交易流水号 — the platform's transaction number (D-19). */
-            trade_no: string;
+            trade_no: components["schemas"]["TradeNo"];
             /** @description 原业务单号 — the caller's order number, echoed. */
             order_id: string;
             pay_type: components["schemas"]["PayType"];
