@@ -71,6 +71,7 @@ export interface EngineOptions {
 export type Engine = ReturnType<typeof createEngine>;
 
 const FAULT_STATUS: Partial<Record<TerminalFaultKind, number>> = { 'http-500': 500, 'http-502': 502, 'http-503': 503 };
+const NO_FAULTS: readonly FaultSpec[] = [];
 const NOT_JSON_BODY = '<html><body><h1>502 Bad Gateway</h1></body></html>';
 
 export function createEngine(options: EngineOptions) {
@@ -95,6 +96,8 @@ export function createEngine(options: EngineOptions) {
     alreadyPaid: DIALECT_CODES.alreadyPaid[dialect],
   };
 
+  /** Answers by code since start or reset, for health (load runs read them). */
+  let answers: Record<number, number> = {};
   const startedAt = clock.now();
   let tradeSeq = 0;
   const nextTradeNo = () => `LFT${startedAt}${String(++tradeSeq).padStart(8, '0')}`;
@@ -116,6 +119,7 @@ export function createEngine(options: EngineOptions) {
 
   function reset(): number {
     limiter?.clear();
+    answers = {};
     return store.clear();
   }
 
@@ -124,11 +128,12 @@ export function createEngine(options: EngineOptions) {
     clock,
     defaultAppId: apps.keys().next().value as string,
     reset,
-    describe: () => ({ dialect, signEncoding: encoding, apps: apps.size, scenario: globalScenario?.name ?? null, ...options.healthInfo?.() }),
+    describe: () => ({ answers, dialect, signEncoding: encoding, apps: apps.size, scenario: globalScenario?.name ?? null, ...options.healthInfo?.() }),
   });
 
   /** The faults that fire for this request: each global and header fault rolls its rate once. */
-  function firing(requestFaults: readonly FaultSpec[]): FaultSpec[] {
+  function firing(requestFaults: readonly FaultSpec[]): readonly FaultSpec[] {
+    if (globalFaults.length === 0 && requestFaults.length === 0) return NO_FAULTS;
     const out: FaultSpec[] = [];
     for (const list of [globalFaults, requestFaults]) {
       for (const fault of list) if (fault.rate >= 1 || random() < fault.rate) out.push(fault);
@@ -173,6 +178,7 @@ export function createEngine(options: EngineOptions) {
     const end = runPipeline(steps, ctx, pointHook(active));
     const scenarioName = (ctx.scenario ?? control.scenario)?.name ?? 'NONE';
     const response = render(end, scenarioName);
+    if (end.kind === 'answer') answers[end.answer.code] = (answers[end.answer.code] ?? 0) + 1;
     let delayMs = response.delayMs ?? 0;
     const spec = control.latency ?? latency;
     if (spec) delayMs += pickLatency(spec, random);

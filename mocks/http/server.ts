@@ -172,12 +172,16 @@ function send(req: IncomingMessage, res: ServerResponse, response: MockResponse)
     return 'reset';
   }
   if (fault?.kind === 'hang') return 'hang';
-  const body = Buffer.from(response.body);
-  res.writeHead(response.status, { ...response.headers, 'content-length': body.length });
+  const headers = response.headers;
   if (fault?.kind === 'truncate') {
+    const body = Buffer.from(response.body);
+    headers['content-length'] = String(body.length);
+    res.writeHead(response.status, headers);
     res.write(body.subarray(0, body.length >> 1), () => req.socket.destroy());
     return 'truncated';
   }
-  res.end(body);
+  headers['content-length'] = String(Buffer.byteLength(response.body));
+  res.writeHead(response.status, headers);
+  res.end(response.body);
   return 'sent';
 }
