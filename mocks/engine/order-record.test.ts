@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createOrder, IllegalTransitionError, ORDER_STATUS, realFenOf, settle, TRANSITIONS, transition, wasPaid, type OrderState } from './order-record.ts';
+
+const paying = (pending = { at: 1_000, to: 'paid' as const }) =>
+  createOrder(
+    { appId: 'a', orderId: 'o1', tradeNo: 't1', payType: 0, scenario: 'USER_PAYING', totalFen: 300, payableFen: 300, chargeFen: 300, vouchers: [], state: 'paying', pending, storeInfo: undefined, goodsList: undefined },
+    0,
+  );
+
+test('every state of the platform has an order_status and a transition list', () => {
+  assert.deepEqual(Object.values(ORDER_STATUS).sort((a, b) => a - b), [-10, -3, -2, -1, 0, 1, 2, 3, 4, 5]);
+  for (const [from, targets] of Object.entries(TRANSITIONS)) {
+    for (const to of targets) assert.ok(to in ORDER_STATUS, `${from} → ${to}`);
+  }
+});
+
+test('a transition records from, to and when; an illegal one throws and changes nothing', () => {
+  const record = paying();
+  transition(record, 'paid', 500);
+  assert.equal(record.state, 'paid');
+  assert.equal(record.updatedAt, 500);
+  assert.deepEqual(record.history.at(-1), { from: 'paying', to: 'paid', at: 500 });
+  assert.throws(() => transition(record, 'paying', 600), IllegalTransitionError);
+  assert.equal(record.state, 'paid');
+  assert.equal(record.history.length, 2);
+});
+
+test('settle applies a due outcome dated when it was due, not when it was seen', () => {
+  const record = paying({ at: 1_000, to: 'failed' });
+  settle(record, 999);
+  assert.equal(record.state, 'paying');
+  settle(record, 50_000);
+  assert.equal(record.state, 'failed');
+  assert.deepEqual(record.history.at(-1), { from: 'paying', to: 'failed', at: 1_000 });
+  assert.equal(record.pending, undefined);
+});
+
+test('real amount shows only once the money moved', () => {
+  const record = paying();
+  assert.equal(realFenOf(record), 0);
+  settle(record, 1_000);
+  assert.equal(realFenOf(record), 300);
+  const paidLike: OrderState[] = ['paid', 'refunding', 'partlyRefunded', 'fullyRefunded', 'refundFailed'];
+  for (const state of Object.keys(ORDER_STATUS) as OrderState[]) assert.equal(wasPaid(state), paidLike.includes(state), state);
+});

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { contentTypeProblem, readJsonBody } from './request-body.ts';
+
+const JSON_TYPE = 'application/json';
+
+test('nothing, or only whitespace, is empty', () => {
+  assert.deepEqual(readJsonBody(JSON_TYPE, ''), { kind: 'empty' });
+  assert.deepEqual(readJsonBody(JSON_TYPE, new Uint8Array()), { kind: 'empty' });
+  assert.deepEqual(readJsonBody(JSON_TYPE, ' \n\t '.repeat(100)), { kind: 'empty' });
+  assert.deepEqual(readJsonBody(undefined, ''), { kind: 'empty' }, 'empty wins over a missing content type');
+});
+
+test('invalid UTF-8, another content type or a non-JSON text is unreadable, with a reason', () => {
+  const cases: [string | undefined, string | Uint8Array, RegExp][] = [
+    [JSON_TYPE, new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), /UTF-8/],
+    ['text/plain', '{}', /text\/plain/],
+    [undefined, '{}', /no Content-Type/],
+    ['application/json; charset=latin1', '{}', /latin1/],
+    [JSON_TYPE, '{"a":', /not JSON/],
+    [JSON_TYPE, "{'a':1}", /not JSON/],
+  ];
+  for (const [type, body, reason] of cases) {
+    const read = readJsonBody(type, body);
+    assert.equal(read.kind, 'unreadable', String(body));
+    assert.match((read as { reason: string }).reason, reason);
+  }
+});
+
+test('JSON under application/json, any letter case or a UTF-8 charset', () => {
+  assert.deepEqual(readJsonBody('Application/JSON; Charset="UTF-8"', new TextEncoder().encode('{"a":"可"}')), { kind: 'json', value: { a: '可' } });
+  assert.equal(contentTypeProblem('application/json;charset=utf8'), undefined);
+});
+
+test('__proto__ stays an own data property and pollutes nothing', () => {
+  const read = readJsonBody(JSON_TYPE, '{"__proto__":{"polluted":true}}');
+  assert.equal(read.kind, 'json');
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.ok(Object.hasOwn((read as { value: object }).value, '__proto__'));
+});
