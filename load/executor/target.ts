@@ -5,9 +5,8 @@
 import { isLoopbackUrl } from '../../src/config/settings.ts';
 import { MockControlError } from '../../mocks/engine/index.ts';
 import { startMockServer } from '../../mocks/http/server.ts';
+import { PAY_PATH, REMOTE_WARNING } from '../request/target-guard.ts';
 import { LoadError } from './load-error.ts';
-
-export const PAY_PATH = 'pay/qrcode';
 
 export interface TargetOptions {
   baseUrl?: string;
@@ -22,9 +21,6 @@ export interface Target {
   embedded: boolean;
   close(): Promise<void>;
 }
-
-export const REMOTE_WARNING =
-  'WARNING: this target is not a loopback address. Every request is a real payment attempt: real pay codes move real money.';
 
 /** The pay URL under a base URL (which may carry a path prefix); credentials in it are refused. */
 export function payUrlFor(baseUrl: string): URL {

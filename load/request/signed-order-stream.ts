@@ -14,7 +14,7 @@ export interface SignedOrderStreamOptions {
   records: readonly OrderRecord[];
   app: { appId: string; secret: string };
   encoding: SignEncoding;
-  digests: Pick<Digests, 'md5Hex' | 'base64'>;
+  digests: Digests;
   /** Leads every order id; unique per run (see `runOrderIdPrefix`). */
   orderIdPrefix: string;
   /** Milliseconds, for `signMs`; sub-millisecond where the runtime has it. */

@@ -5,12 +5,13 @@
  *
  * The pieces are cut from the shared signer's own output (`canonicalString`, then JSON) with
  * placeholder values, so the rule lives in one place; the result equals
- * `JSON.stringify(signer.signed(request))` byte for byte (signing-template.test.ts). Runtime-
+ * `JSON.stringify(signer.signed(request))` byte for byte — each template proves it once against
+ * the shared signer when it is made, and signing-template.test.ts over many orders. Runtime-
  * neutral: the digests are injected, as for `createSigner`.
  */
 import { canonicalString, type SignableParams } from '../../src/signing/canonical.ts';
 import type { SignEncoding } from '../../src/signing/encoding.ts';
-import type { Digests } from '../../src/signing/signer.ts';
+import { createSigner, type Digests } from '../../src/signing/signer.ts';
 
 export interface TemplateSignOptions {
   secret: string;
@@ -37,10 +38,12 @@ function cut(text: string, expected: number): Cut {
   const pieces: string[] = [];
   const slots: number[] = [];
   let last = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) {
+  PLACEHOLDER.lastIndex = 0;
+  // An exec loop rather than matchAll: k6's JavaScript engine runs this too.
+  for (let m = PLACEHOLDER.exec(text); m !== null; m = PLACEHOLDER.exec(text)) {
     pieces.push(text.slice(last, m.index));
     slots.push(Number(m[1]));
-    last = (m.index ?? 0) + m[0].length;
+    last = m.index + m[0].length;
   }
   pieces.push(text.slice(last));
   if (slots.length !== expected || new Set(slots).size !== expected) throw new Error('signing template: a placeholder was lost or repeated');
@@ -62,7 +65,7 @@ export function createSigningTemplate(
   request: SignableParams,
   keys: readonly string[],
   options: TemplateSignOptions,
-  digests: Pick<Digests, 'md5Hex' | 'base64'>,
+  digests: Digests,
 ): SigningTemplate {
   if (request.sign_type !== 'MD5') throw new Error('signing template: sign_type must be MD5');
   const shaped: Record<string, unknown> = {};
@@ -74,11 +77,15 @@ export function createSigningTemplate(
   const canonical = cut(canonicalString(shaped, options.secret), keys.length);
   const body = cut(JSON.stringify({ ...shaped, sign: placeholder(SIGN_SLOT) }), keys.length + 1);
   const hex = options.encoding === 'hex';
-  return {
+  const template: SigningTemplate = {
     fill(values) {
       const md5 = digests.md5Hex(join(canonical, values, ''));
       const sign = hex ? md5 : digests.base64(md5);
       return { sign, body: join(body, values, sign) };
     },
   };
+  const probe = keys.map((_, i) => `probe${i}`);
+  const expected = JSON.stringify(createSigner(digests).signed({ ...shaped, ...Object.fromEntries(keys.map((k, i) => [k, probe[i]])) }, options));
+  if (template.fill(probe).body !== expected) throw new Error('signing template: differs from the shared signer for this request');
+  return template;
 }

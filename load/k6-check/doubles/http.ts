@@ -1,0 +1,22 @@
+/**
+ * Test double for `k6/http`: post() hands the request to the mock engine, synchronously as k6
+ * does, and answers with the engine's status and body (latency faults are not waited out).
+ */
+import { k6State } from './k6-state.ts';
+
+interface Params {
+  headers?: Record<string, string>;
+}
+
+function post(url: string, body: string, params: Params = {}) {
+  const handler = k6State.handler;
+  if (!handler) throw new Error('k6 http double: no handler set');
+  const headers = Object.fromEntries(Object.entries(params.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const response = handler({ method: 'POST', path: new URL(url).pathname, headers, body });
+  if (response instanceof Promise) throw new Error('k6 http double: the engine answered asynchronously; k6 requests are synchronous');
+  k6State.posts.push({ url, body, headers, response });
+  return { status: response.status, body: response.body, headers: response.headers };
+}
+
+export default { post };
+export { post };
