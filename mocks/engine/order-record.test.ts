@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOrder, IllegalTransitionError, ORDER_STATUS, realFenOf, settle, TRANSITIONS, transition, wasPaid, type OrderState } from './order-record.ts';
+import { createOrder, IllegalTransitionError, type OrderRecord, ORDER_STATUS, realFenOf, settle, TRANSITIONS, transition, wasPaid, type OrderState } from './order-record.ts';
 
-const paying = (pending = { at: 1_000, to: 'paid' as const }) =>
+const paying = (pending: OrderRecord['pending'] = { at: 1_000, to: 'paid' }) =>
   createOrder(
     { appId: 'a', orderId: 'o1', tradeNo: 't1', payType: 0, scenario: 'USER_PAYING', totalFen: 300, payableFen: 300, chargeFen: 300, vouchers: [], state: 'paying', pending, storeInfo: undefined, goodsList: undefined },
     0,

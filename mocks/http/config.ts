@@ -42,6 +42,16 @@ export interface MockCliConfig {
 }
 
 export function mockConfigFrom(argv: readonly string[], env: Env): MockCliConfig {
+  try {
+    return readConfig(argv, env);
+  } catch (error) {
+    // The shared settings readers throw plain RangeErrors; give them the CLI's stable code.
+    if (error instanceof RangeError) throw new MockUsageError(error.message);
+    throw error;
+  }
+}
+
+function readConfig(argv: readonly string[], env: Env): MockCliConfig {
   const options = Object.fromEntries(
     (Object.keys(MOCK_SETTINGS) as Setting[]).map((name) => [name, { type: BOOLEAN.includes(name) ? ('boolean' as const) : ('string' as const) }]),
   );
