@@ -3,6 +3,8 @@
  * self-check on, latency recorded instead of slept, engine failures collected (and asserted
  * empty by the tests). `post` sends a pay request and reads the envelope.
  */
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { manualClock } from '../engine/index.ts';
 import { startMockServer, type MockServerOptions } from '../http/server.ts';
 import type { Envelope, Params } from './signed-request.ts';
@@ -51,3 +53,19 @@ export async function startTestServer(options: MockServerOptions = {}) {
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * Starts a test server before the enclosing suite and closes it after, failing the suite if the
+ * engine reported any failure (in test mode: a self-check violation). Returns the server getter.
+ */
+export function useTestServer(options: MockServerOptions = {}): () => TestServer {
+  let mock: TestServer | undefined;
+  before(async () => {
+    mock = await startTestServer(options);
+  });
+  after(async () => {
+    await mock?.close();
+    assert.deepEqual(mock?.errors, [], 'engine failures (self-check)');
+  });
+  return () => mock!;
+}

@@ -1,25 +1,19 @@
 /** Bad input gets a clear envelope (3001/3002), never a crash or a hang, and the server keeps serving. */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { payParams, sign, signedPay } from '../../mocks/testing/signed-request.ts';
-import { startTestServer, type TestServer } from '../../mocks/testing/test-server.ts';
+import { useTestServer } from '../../mocks/testing/test-server.ts';
 
 const LIMIT = 4_096;
-let mock: TestServer;
-
-before(async () => (mock = await startTestServer({ bodyLimit: LIMIT, headersTimeoutMs: 300, requestTimeoutMs: 600, timeoutCheckIntervalMs: 50 })));
-after(async () => {
-  await mock.close();
-  assert.deepEqual(mock.errors, [], 'engine failures');
-});
+const mock = useTestServer({ bodyLimit: LIMIT, headersTimeoutMs: 300, requestTimeoutMs: 600, timeoutCheckIntervalMs: 50 });
 
 async function stillServing(): Promise<void> {
-  assert.equal((await mock.post(signedPay())).envelope.code, 1000, 'the server keeps serving');
+  assert.equal((await mock().post(signedPay())).envelope.code, 1000, 'the server keeps serving');
 }
 
 async function expectCode(body: string | Uint8Array<ArrayBuffer>, code: number, contentType = 'application/json'): Promise<void> {
-  const response = await fetch(`${mock.url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const response = await fetch(`${mock().url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': contentType }, body });
   assert.equal(response.status, 200);
   const envelope = (await response.json()) as { code: number; data: object };
   assert.equal(envelope.code, code, `${String(body).slice(0, 60)} → ${response.headers.get('x-mock-reason')}`);
@@ -29,7 +23,7 @@ async function expectCode(body: string | Uint8Array<ArrayBuffer>, code: number, 
 /** Writes raw bytes, returns everything the server sends until it closes (or `waitMs` passes). */
 function raw(chunks: (string | Buffer)[], waitMs = 5_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(mock.server.port, '127.0.0.1');
+    const socket = connect(mock().server.port, '127.0.0.1');
     let received = '';
     const timer = setTimeout(() => (socket.destroy(), resolve(received)), waitMs);
     socket.on('data', (data) => (received += data.toString()));
@@ -59,7 +53,7 @@ test('a JSON array or scalar at the top is 3002', async () => {
 test('a wrong content type is 3002, even around a valid signed body', async () => {
   const body = JSON.stringify(signedPay());
   for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'application/json; charset=gbk']) await expectCode(body, 3002, type);
-  const response = await fetch(`${mock.url}/pay/qrcode`, { method: 'POST', body: new Uint8Array(Buffer.from(body)) });
+  const response = await fetch(`${mock().url}/pay/qrcode`, { method: 'POST', body: new Uint8Array(Buffer.from(body)) });
   assert.equal(((await response.json()) as { code: number }).code, 3002, 'no content type');
   await stillServing();
 });

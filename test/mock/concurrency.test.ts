@@ -1,19 +1,14 @@
 /** Fifty concurrent submissions of one order_id: exactly one success, the rest repeats. */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedPay } from '../../mocks/testing/signed-request.ts';
-import { startTestServer, type TestServer } from '../../mocks/testing/test-server.ts';
+import { useTestServer } from '../../mocks/testing/test-server.ts';
 
-let mock: TestServer;
-before(async () => (mock = await startTestServer()));
-after(async () => {
-  await mock.close();
-  assert.deepEqual(mock.errors, []);
-});
+const mock = useTestServer();
 
 test('50 concurrent submissions of one paid order: one 1000, 49 × 1003', async () => {
   const params = signedPay();
-  const answers = await Promise.all(Array.from({ length: 50 }, () => mock.post(params)));
+  const answers = await Promise.all(Array.from({ length: 50 }, () => mock().post(params)));
   const codes = answers.map((a) => a.envelope.code);
   assert.equal(codes.filter((c) => c === 1000).length, 1);
   assert.equal(codes.filter((c) => c === 1003).length, 49);
@@ -21,14 +16,14 @@ test('50 concurrent submissions of one paid order: one 1000, 49 × 1003', async 
 
 test('50 concurrent submissions of one paying order: one 1002, 49 × 1007', async () => {
   const params = signedPay({ total_amount: '0.30' });
-  const codes = (await Promise.all(Array.from({ length: 50 }, () => mock.post(params)))).map((a) => a.envelope.code);
+  const codes = (await Promise.all(Array.from({ length: 50 }, () => mock().post(params)))).map((a) => a.envelope.code);
   assert.deepEqual([codes.filter((c) => c === 1002).length, codes.filter((c) => c === 1007).length], [1, 49]);
 });
 
 test('50 concurrent submissions with added latency still record one order', async () => {
   const params = signedPay();
-  const codes = (await Promise.all(Array.from({ length: 50 }, () => mock.post(params, { 'x-mock-latency': '0-5' })))).map((a) => a.envelope.code);
+  const codes = (await Promise.all(Array.from({ length: 50 }, () => mock().post(params, { 'x-mock-latency': '0-5' })))).map((a) => a.envelope.code);
   assert.equal(codes.filter((c) => c === 1000).length, 1);
-  const health = await mock.get('/__mock/health');
+  const health = await mock().get('/__mock/health');
   assert.ok(Number(health.json.orders) >= 3);
 });
