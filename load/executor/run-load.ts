@@ -22,7 +22,7 @@ import { evaluateRule, evaluateThresholds, thresholdRules, type ThresholdRule } 
 import { fireBatch } from './autocannon-batch.ts';
 import { LoadError } from './load-error.ts';
 import { createRecorder, type ProgressWindow, type Recorder } from './recorder.ts';
-import { runSchedule } from './slot-scheduler.ts';
+import { runSchedule, type ScheduleOutcome } from './slot-scheduler.ts';
 import { openTarget } from './target.ts';
 
 /** Arrivals are released in 100 ms slots: the executor's resolution of the open model. */
@@ -109,15 +109,15 @@ function buildStream(app: AppCredentials, encoding: SignEncoding, seed: number):
   });
 }
 
-export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
-  const log = options.log ?? (() => {});
-  const scenario = resolveScenario(options);
-  const { app, encoding, seed } = settingsFrom(options.env ?? process.env, options.seed);
-  const rules = thresholdRules(scenario.thresholds);
-  const stream = buildStream(app, encoding, seed);
-  log(`seed ${seed} (PAY_SEED=${seed} replays the same orders)`);
+interface DrivenRun {
+  schedule: ScheduleOutcome;
+  recorder: Recorder;
+  startedAt: Date;
+  durationS: number;
+}
 
-  const target = await openTarget({ baseUrl: options.baseUrl, allowRemote: options.allowRemote, mockLatency: options.mockLatency, warn: log });
+/** The timed part: the schedule released through autocannon, a progress tick every second. */
+async function drive(scenario: Scenario, rules: readonly ThresholdRule[], payUrl: string, stream: SignedOrderStream, onProgress: RunLoadOptions['onProgress']): Promise<DrivenRun> {
   const recorder = createRecorder();
   let serial = 0;
   const nextOrder = () => stream.order(serial++);
@@ -125,23 +125,37 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   const t0 = performance.now();
   const elapsedS = () => (performance.now() - t0) / 1000;
   const totalS = totalDurationS(scenario);
-  const ticker = options.onProgress
-    ? setInterval(() => options.onProgress?.({ scenario: scenario.name, elapsedS: elapsedS(), totalS, rate: rateAt(scenario, elapsedS()), ...recorder.window() }), 1000)
+  const ticker = onProgress
+    ? setInterval(() => onProgress({ scenario: scenario.name, elapsedS: elapsedS(), totalS, rate: rateAt(scenario, elapsedS()), ...recorder.window() }), 1000)
     : undefined;
-  let schedule;
   try {
-    schedule = await runSchedule(arrivalSlots(scenario, SLOT_MS), scenario.maxVUs, {
+    const schedule = await runSchedule(arrivalSlots(scenario, SLOT_MS), scenario.maxVUs, {
       now: () => performance.now(),
       sleep: (ms) => sleep(ms),
-      fire: (count) => fireBatch({ url: target.payUrl, timeoutS: REQUEST_TIMEOUT_S, connections: count, amount: count, nextOrder, recorder }),
+      fire: (count) => fireBatch({ url: payUrl, timeoutS: REQUEST_TIMEOUT_S, connections: count, amount: count, nextOrder, recorder }),
       inFlight: () => recorder.inFlight(),
       stopReason: abortCheck(rules, recorder, elapsedS),
     });
+    return { schedule, recorder, startedAt, durationS: elapsedS() };
   } finally {
     if (ticker) clearInterval(ticker);
+  }
+}
+
+export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
+  const log = options.log ?? (() => {});
+  const scenario = resolveScenario(options);
+  const { app, encoding, seed } = settingsFrom(options.env ?? process.env, options.seed);
+  const rules = thresholdRules(scenario.thresholds);
+  const target = await openTarget({ baseUrl: options.baseUrl, allowRemote: options.allowRemote, mockLatency: options.mockLatency, warn: log });
+  log(`seed ${seed} (PAY_SEED=${seed} replays the same orders)`);
+  let run: DrivenRun;
+  try {
+    run = await drive(scenario, rules, target.payUrl, buildStream(app, encoding, seed), options.onProgress);
+  } finally {
     await target.close();
   }
-  const durationS = elapsedS();
+  const { schedule, recorder, startedAt, durationS } = run;
   const m = recorder.measurements();
   const ended = m.answered + m.noAnswer;
   const partial: Omit<LoadSummary, 'thresholds' | 'passed'> = {

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runSchedule, type SchedulerDeps } from './slot-scheduler.ts';
+
+/** A clock that moves only when the scheduler sleeps, and a firing that stays in flight until released. */
+function fakeDeps(overrides: Partial<SchedulerDeps> = {}) {
+  let now = 0;
+  let inFlight = 0;
+  const fired: { at: number; count: number; done: () => void }[] = [];
+  const deps: SchedulerDeps = {
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
+    fire: (count) => {
+      inFlight += count;
+      return new Promise<void>((resolve) =>
+        fired.push({ at: now, count, done: () => ((inFlight -= count), resolve()) }),
+      );
+    },
+    inFlight: () => inFlight,
+    ...overrides,
+  };
+  return { deps, fired, advance: (ms: number) => (now += ms) };
+}
+
+test('slots are released at their times, whatever earlier batches do', async () => {
+  const { deps, fired } = fakeDeps();
+  const run = runSchedule([{ atMs: 0, count: 2, rate: 20 }, { atMs: 100, count: 3, rate: 30 }, { atMs: 300, count: 1, rate: 10 }], 100, deps);
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(fired.map((f) => [f.at, f.count]), [[0, 2], [100, 3], [300, 1]]);
+  for (const f of fired) f.done();
+  assert.deepEqual(await run, { released: 6, dropped: 0, maxLagMs: 0 });
+});
+
+test('arrivals beyond the in-flight cap are dropped and counted, like k6 dropped_iterations', async () => {
+  const { deps, fired } = fakeDeps();
+  const run = runSchedule([{ atMs: 0, count: 3, rate: 0 }, { atMs: 100, count: 3, rate: 0 }, { atMs: 200, count: 3, rate: 0 }], 4, deps);
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(fired.map((f) => f.count), [3, 1]);
+  for (const f of fired) f.done();
+  assert.deepEqual(await run, { released: 4, dropped: 5, maxLagMs: 0 });
+});
+
+test('a late release is measured as lag', async () => {
+  const { deps, fired, advance } = fakeDeps();
+  deps.fire = (count) => {
+    advance(250);
+    fired.push({ at: 0, count, done: () => {} });
+    return Promise.resolve();
+  };
+  const outcome = await runSchedule([{ atMs: 0, count: 1, rate: 0 }, { atMs: 100, count: 1, rate: 0 }], 10, deps);
+  assert.equal(outcome.maxLagMs, 150);
+});
+
+test('a stop reason ends the schedule before the next slot; a failed batch fails the run after all settle', async () => {
+  let calls = 0;
+  const { deps, fired } = fakeDeps({ stopReason: () => (calls++ >= 1 ? 'http_req_failed rate<0.05' : undefined) });
+  const stopped = runSchedule([{ atMs: 0, count: 1, rate: 0 }, { atMs: 100, count: 1, rate: 0 }], 10, deps);
+  await new Promise((r) => setImmediate(r));
+  fired[0].done();
+  assert.deepEqual(await stopped, { released: 1, dropped: 0, maxLagMs: 0, stoppedBy: 'http_req_failed rate<0.05' });
+
+  const failing = fakeDeps({ fire: () => Promise.reject(new Error('autocannon said no')) });
+  await assert.rejects(runSchedule([{ atMs: 0, count: 1, rate: 0 }], 10, failing.deps), /autocannon said no/);
+});

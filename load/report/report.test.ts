@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PAY_CHECKS } from '../request/pay-answer-checks.ts';
+import { SCENARIOS } from '../scenarios/scenarios.ts';
+import { evaluateThresholds, thresholdRules } from '../scenarios/thresholds.ts';
+import { renderJUnit, xmlEscape } from './junit.ts';
+import { distributionOf, metricStatsOf, percentile, type LoadSummary } from './load-summary.ts';
+import { NO_CODE, outcomeOf, outcomeTotals } from './outcomes.ts';
+import { renderTextSummary } from './text-summary.ts';
+
+test('codes fall into outcome classes; 5002 is rate limiting, apart from rejections', () => {
+  assert.equal(outcomeOf(1000), 'paid');
+  assert.equal(outcomeOf(1002), 'pending');
+  assert.equal(outcomeOf(1001), 'declined');
+  assert.equal(outcomeOf(5002), 'rateLimited');
+  assert.equal(outcomeOf(3004), 'rejected');
+  assert.equal(outcomeOf(5001), 'rejected');
+  assert.equal(outcomeOf(1999), 'unknownCode');
+  assert.equal(outcomeOf(undefined), 'noCode');
+  assert.deepEqual(outcomeTotals({ '1000': 5, '5002': 2, '3004': 1, '3001': 1, [NO_CODE]: 3 }), {
+    paid: 5, pending: 0, declined: 0, rateLimited: 2, rejected: 2, unknownCode: 0, noCode: 3,
+  });
+});
+
+test('percentiles interpolate between ranks', () => {
+  const sorted = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  assert.equal(percentile(sorted, 0.5), 5.5);
+  assert.equal(percentile(sorted, 0), 1);
+  assert.equal(percentile(sorted, 1), 10);
+  assert.deepEqual(distributionOf(Float64Array.from([4])), { mean: 4, p50: 4, p90: 4, p95: 4, p99: 4, max: 4 });
+  assert.equal(distributionOf(new Float64Array(0)), undefined);
+});
+
+function summary(p95: number): LoadSummary {
+  const base = {
+    requests: { planned: 10, sent: 10, answered: 10, dropped: 0 },
+    latencyMs: { mean: p95 / 2, p50: p95 / 2, p90: p95, p95, p99: p95, max: p95 },
+    failedRequests: { count: 0, rate: 0 },
+    nonSuccessShare: 0.1,
+    checks: { passes: 40, fails: 0, rate: 1, byName: Object.fromEntries(PAY_CHECKS.map((n) => [n, { passes: 10, fails: 0 }])) },
+  };
+  const thresholds = evaluateThresholds(thresholdRules(SCENARIOS[0].thresholds), metricStatsOf(base));
+  return {
+    ...base,
+    tool: 'paycheck-load',
+    scenario: 'smoke',
+    target: 'http://127.0.0.1:1/pay/qrcode',
+    startedAt: '2026-11-26T10:00:00.000Z',
+    durationS: 3,
+    achievedRatePerS: 3.3,
+    codes: { '1000': 9, '5002': 1 },
+    outcomes: outcomeTotals({ '1000': 9, '5002': 1 }),
+    thresholds,
+    passed: thresholds.every((t) => t.ok),
+  };
+}
+
+test('the text summary shows codes, outcomes and names every failed threshold with its value', () => {
+  const text = renderTextSummary(summary(600));
+  assert.match(text, /1000 ×9 {2}5002 ×1/);
+  assert.match(text, /rate-limited \(5002\) 1/);
+  assert.match(text, /✗ http_req_duration p\(95\)<250 +600\.0 ms/);
+  assert.match(text, /✗ pay_non_success rate<0\.01 +10\.00%/);
+  assert.match(text, /FAIL: thresholds failed: http_req_duration p\(95\)<250; http_req_duration p\(99\)<500; pay_non_success rate<0\.01$/);
+});
+
+test('JUnit has one test case per threshold, failures carry the actual value, text is escaped', () => {
+  const xml = renderJUnit(summary(600));
+  assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="paycheck load" tests="5" failures="3"/);
+  assert.equal((xml.match(/<testcase /g) ?? []).length, 5);
+  assert.match(xml, /name="http_req_duration p\(95\)&lt;250" time="0">\n {6}<failure type="threshold" message="http_req_duration p\(95\)&lt;250 failed: actual 600\.0 ms"\/>/);
+  assert.match(xml, /<system-out>scenario smoke →/);
+  assert.equal(xmlEscape('a<b & "c"\u0001'), 'a&lt;b &amp; &quot;c&quot;');
+});

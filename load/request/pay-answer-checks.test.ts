@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspectPayAnswer, PAY_CHECKS } from './pay-answer-checks.ts';
+
+const paid = JSON.stringify({ code: 1000, msg: '支付成功', data: { order_id: 'O1', trade_no: 'T' } });
+
+test('a paid answer for our order passes every check and reads code 1000', () => {
+  assert.deepEqual(inspectPayAnswer(200, paid, 'O1'), { code: 1000, passed: PAY_CHECKS.map(() => true) });
+});
+
+test('each check fails on its own fault', () => {
+  assert.deepEqual(inspectPayAnswer(200, paid, 'O2').passed, [true, true, true, false]);
+  assert.deepEqual(inspectPayAnswer(503, paid, 'O1').passed, [false, true, true, true]);
+  const unknown = JSON.stringify({ code: 1999, msg: '?', data: {} });
+  assert.deepEqual(inspectPayAnswer(200, unknown, 'O1'), { code: 1999, passed: [true, true, false, true] });
+  const errorWithData = JSON.stringify({ code: 3004, msg: '签名验证失败', data: { x: 1 } });
+  assert.deepEqual(inspectPayAnswer(200, errorWithData, 'O1'), { code: 3004, passed: [true, true, true, false] });
+  assert.deepEqual(inspectPayAnswer(200, JSON.stringify({ code: 5002, msg: '请求频率过高', data: {} }), 'O1').passed, [true, true, true, true]);
+});
+
+test('no answer, a non-JSON body or a body that is not the envelope has no code and fails the checks', () => {
+  assert.deepEqual(inspectPayAnswer(0, paid, 'O1'), { passed: [false, false, false, false] });
+  assert.deepEqual(inspectPayAnswer(502, '<html>', 'O1'), { passed: [false, false, false, false] });
+  assert.deepEqual(inspectPayAnswer(200, '{"code":"1000","msg":"","data":{}}', 'O1'), { passed: [true, false, false, false] });
+  assert.deepEqual(inspectPayAnswer(200, '{"code":1000,"msg":"","data":[]}', 'O1'), { passed: [true, false, false, false] });
+  assert.deepEqual(inspectPayAnswer(200, null, 'O1'), { passed: [true, false, false, false] });
+});
