@@ -173,7 +173,7 @@ async function compare(): Promise<void> {
   console.log(`bare node:http     ${Math.round(bareRps).toLocaleString('en-US')} req/s (median of ${rounds})`);
   console.log(`mock               ${Math.round(mockRps).toLocaleString('en-US')} req/s (median of ${rounds}), p50 ${median(mock.map((f) => f.p50))} ms, p99 ${median(mock.map((f) => f.p99))} ms`);
   console.log(`share of 1000      ${((100 * answers.ok) / Math.max(1, answers.total)).toFixed(2)} % of ${answers.total.toLocaleString('en-US')} answers (store evicted ${evicted.toLocaleString('en-US')} orders)`);
-  console.log(`ratio mock/bare    ${r.toFixed(2)}  (target ≥ ${TARGET})  ${r >= TARGET ? 'OK' : 'BELOW TARGET'}`);
+  console.log(`ratio mock/bare    ${r.toFixed(2)}  (target ≥ ${TARGET})  ${r >= TARGET ? 'OK' : 'BELOW TARGET'}; per round ${mock.map((f, i) => ratio(f, bare[i]).toFixed(2)).join(' ')}`);
   console.log(`MSW over HTTP      ${Math.round(msw.rps).toLocaleString('en-US')} req/s, ratio to bare ${ratio(msw, { ...msw, rps: bareRps }).toFixed(2)} (for the record)`);
   console.log(`memory per order   ~${bytesPerOrder} bytes of heap (${((bytesPerOrder * cap) / 2 ** 20).toFixed(1)} MiB at cap ${cap.toLocaleString('en-US')}; ${((bytesPerOrder * 100_000) / 2 ** 20).toFixed(1)} MiB at the default cap 100,000)`);
   if (evicted === 0) console.log('WARNING: the store never evicted; raise --duration or lower --cap');

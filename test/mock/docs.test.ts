@@ -1,0 +1,26 @@
+/** docs/mock.md and the code agree: every scenario (with its amount), fault kind, setting and header. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { CONTROL_HEADERS, FAULT_KINDS, FAULT_POINTS, SCENARIOS, type Scenario } from '../../mocks/engine/index.ts';
+import { MOCK_SETTINGS } from '../../mocks/http/config.ts';
+
+const doc = readFileSync(new URL('../../docs/mock.md', import.meta.url), 'utf8');
+const rows = doc.split('\n').filter((line) => line.startsWith('|'));
+
+test('the scenario table lists every scenario with its amount, and nothing else', () => {
+  const documented = rows.filter((row) => /^\| `[A-Z_]+` \| (\d+\.\d{2}|—) \|/.test(row));
+  assert.equal(documented.length, SCENARIOS.length);
+  for (const scenario of SCENARIOS as readonly Scenario[]) {
+    assert.ok(documented.some((row) => row.startsWith(`| \`${scenario.name}\` | ${scenario.amount ?? '—'} |`)), scenario.name);
+  }
+});
+
+test('every fault kind, point, setting and control header is documented', () => {
+  for (const kind of FAULT_KINDS) assert.ok(doc.includes(`\`${kind}\``), kind);
+  for (const point of FAULT_POINTS) assert.ok(doc.includes(`\`${point}\``), point);
+  for (const [flag, [envName]] of Object.entries(MOCK_SETTINGS)) {
+    assert.ok(rows.some((row) => row.startsWith(`| \`--${flag}\` | \`${envName}\` |`)), flag);
+  }
+  for (const header of Object.values(CONTROL_HEADERS)) assert.ok(doc.toLowerCase().includes(header), header);
+});
