@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { k6Options } from '../k6/lib/k6-options.ts';
 import { scaleDurations, scenarioByName, SCENARIOS, SCENARIO_NAMES, totalDurationS } from './scenarios.ts';
@@ -50,4 +51,17 @@ test('k6 options carry the same stages and thresholds as the data', () => {
   assert.ok(options.summaryTrendStats?.includes('p(99)'));
   const scaled = k6Options(scaleDurations(stress, 0.05), []);
   assert.equal(scaled.scenarios?.stress && 'stages' in scaled.scenarios.stress ? scaled.scenarios.stress.stages[0].duration : '', '3s');
+});
+
+test('docs/load.md shows every scenario with its stages, VUs and thresholds as defined here', () => {
+  const docs = readFileSync(new URL('../../docs/load.md', import.meta.url), 'utf8');
+  for (const s of SCENARIOS) {
+    const row = docs.split('\n').find((line) => line.startsWith(`| \`${s.name}\` |`));
+    assert.ok(row, `a row for ${s.name}`);
+    const stages = s.stages.map((st) => `${st.durationS} s → ${st.target}`).join(', ');
+    assert.ok(row.includes(`| ${stages} | ${s.startRate} | ${s.preAllocatedVUs} / ${s.maxVUs} |`), `${s.name} stages: ${row}`);
+    assert.ok(row.includes(`< ${s.thresholds.p95Ms} ms | < ${s.thresholds.p99Ms} ms |`), `${s.name} latency: ${row}`);
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    assert.ok(row.includes(`< ${pct(s.thresholds.failedRate)}`) && row.includes(`< ${pct(s.thresholds.nonSuccessShare)} |`) && row.includes(`> ${pct(s.thresholds.checksRate)} |`), `${s.name} rates: ${row}`);
+  }
 });
