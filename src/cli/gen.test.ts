@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runGen } from './gen.ts';
+import { loadSpec } from '../spec/document.ts';
+import { compileSchemas } from '../spec/schemas.ts';
+import { nodeSigner } from '../signing/node-digests.ts';
+import { DEMO_APP } from '../config/settings.ts';
+import { isValidEan13 } from '../factories/barcode.ts';
+import { channelOfPayCode } from '../channel.ts';
+
+async function gen(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runGen(args, { out: (l) => out.push(l), err: (l) => err.push(l), env });
+  return { code, out, err };
+}
+
+const schemas = compileSchemas(loadSpec());
+
+test('gen request: N schema-valid signed requests, one a line, the seed on stderr', async () => {
+  const { code, out, err } = await gen(['request', '--count', '3', '--seed', '11', '--channel', 'alipay']);
+  assert.equal(code, 0);
+  assert.equal(out.length, 3);
+  assert.deepEqual(err, ['# seed 11 (replay with --seed 11)']);
+  for (const line of out) {
+    const request = JSON.parse(line);
+    assert.ok(schemas.validator('PayRequest')(request));
+    assert.ok(nodeSigner.verify(request, { secret: DEMO_APP.secret, encoding: 'base64' }));
+    assert.equal(channelOfPayCode(request.pay_code), 'alipay');
+  }
+});
+
+test('gen is deterministic per seed, reads PAY_SEED and the app from the environment', async () => {
+  assert.deepEqual((await gen(['goods', '--seed', '5', '--count', '4'])).out, (await gen(['goods', '--count', '4'], { PAY_SEED: '5' })).out);
+  const goods = JSON.parse((await gen(['goods', '--seed', '5'])).out[0]);
+  assert.ok(isValidEan13(goods.barcode));
+  assert.ok(schemas.validator('Goods')(goods));
+  const store = JSON.parse((await gen(['store', '--seed', '5'])).out[0]);
+  assert.ok(schemas.validator('StoreInfo')(store));
+  const own = JSON.parse((await gen(['request', '--seed', '5'], { PAY_APP_ID: 'mine', PAY_APP_SECRET: 's3', PAY_SIGN_ENCODING: 'hex' })).out[0]);
+  assert.equal(own.app_id, 'mine');
+  assert.ok(nodeSigner.verify(own, { secret: 's3', encoding: 'hex' }));
+});
+
+test('bad input: exit 2 and one line, nothing on stdout', async () => {
+  for (const args of [[], ['refund'], ['goods', 'extra'], ['goods', '--count', '0'], ['goods', '--count', 'x'], ['goods', '--seed', '-1'], ['request', '--channel', 'unionpay'], ['goods', '--nope']]) {
+    const { code, out, err } = await gen(args);
+    assert.equal(code, 2, args.join(' '));
+    assert.deepEqual(out, []);
+    assert.equal(err.length, 1);
+    assert.match(err[0], /^paycheck gen: /);
+  }
+  const half = await gen(['request'], { PAY_APP_ID: 'only-id' });
+  assert.equal(half.code, 2);
+  assert.match(half.err[0], /PAY_APP_SECRET/);
+  assert.equal((await gen(['goods'], { PAY_SEED: 'abc' })).code, 2);
+  assert.equal((await gen(['--help'])).code, 0);
+});

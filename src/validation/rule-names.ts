@@ -1,0 +1,25 @@
+/**
+ * Every check the contract suite runs, by its stable name. Findings, the summary and the broken
+ * variants' self-test all use these names; renaming one is a breaking change of the reports.
+ */
+export const RULES = {
+  transport: 'an HTTP 200 answer arrived, with a JSON body',
+  schema: "the body matches the openapi.yaml schema of its code (1000 PaySuccess, 1002 PayPending, 1001 PayFailed, else PayError)",
+  'expected-outcome': 'the code is the one the case calls for (in either error dialect)',
+  'error-dialect': 'error codes come from one dialect, and from the demanded one (PAY_ERROR_CODES)',
+  'code-order-status': 'code and order_status agree: 1000 ↔ 1, 1002 ↔ 0, 1001 ↔ -1',
+  'real-amount-unpaid': 'real_amount is 0 unless the order is paid',
+  'amount-format': 'every amount is a number of yuan with at most two decimals',
+  'amount-order': 'real_amount ≤ payable_amount ≤ total_amount',
+  'total-amount-echo': 'total_amount is the total that was sent',
+  'voucher-sum': "each voucher's amount = merchant_contribute + other_contribute",
+  'voucher-channel-fields': 'WeChat vouchers carry activity_id and type; Alipay ones purchase_ant_contribute and neither of those',
+  'pay-type-channel': "pay_type is the pay code's channel (0 WeChat, 1 Alipay)",
+  'order-id-echo': 'order_id is the one that was sent',
+  'trade-no-present': 'a paid order has a trade_no',
+  'trade-no-unique': 'no two paid orders share a trade_no',
+  'duplicate-single-success': 'parallel requests for one order give at most one success',
+} as const;
+
+export type RuleName = keyof typeof RULES;
+export const RULE_NAMES = Object.keys(RULES) as RuleName[];
