@@ -23,7 +23,7 @@ test('gen request: N schema-valid signed requests, one a line, the seed on stder
   assert.equal(out.length, 3);
   assert.deepEqual(err, ['# seed 11 (replay with --seed 11)']);
   for (const line of out) {
-    const request = JSON.parse(line);
+    const request = JSON.parse(line) as Record<string, string>;
     assert.ok(schemas.validator('PayRequest')(request));
     assert.ok(nodeSigner.verify(request, { secret: DEMO_APP.secret, encoding: 'base64' }));
     assert.equal(channelOfPayCode(request.pay_code), 'alipay');
