@@ -58,8 +58,9 @@ export async function runLoadCli(argv: readonly string[], env: Env, io: LoadCliI
   }
 }
 
-async function main(): Promise<void> {
-  process.exitCode = await runLoadCli(process.argv.slice(2), process.env, {
+/** `npm run load` and `paycheck load`. */
+export async function loadFromCommandLine(argv: readonly string[]): Promise<void> {
+  process.exitCode = await runLoadCli(argv, process.env, {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     writeErr: (text) => process.stderr.write(text),
@@ -67,4 +68,4 @@ async function main(): Promise<void> {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await loadFromCommandLine(process.argv.slice(2));

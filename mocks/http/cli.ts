@@ -42,9 +42,10 @@ function codeOf(error: unknown): string {
   return typeof code === 'string' ? code : 'E_MOCK_START';
 }
 
-async function main(): Promise<void> {
+/** `npm run mock` and `paycheck mock`: serve until SIGINT/SIGTERM. */
+export async function serveFromCommandLine(argv: readonly string[]): Promise<void> {
   const io: MockCliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
-  const { server, exitCode } = await runMockCli(process.argv.slice(2), process.env, io);
+  const { server, exitCode } = await runMockCli(argv, process.env, io);
   process.exitCode = exitCode;
   if (!server) return;
   const stop = (signal: string) => {
@@ -55,4 +56,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await serveFromCommandLine(process.argv.slice(2));

@@ -6,10 +6,18 @@ import { CliError, type CliIo } from './cli-error.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
+/** Commands that own the process (signals, long runs) and set its exit code themselves. */
+const processCommand = (run: (argv: readonly string[]) => Promise<void>): Command => async (args) => {
+  await run(args);
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+};
+
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   sign: { summary: 'print the request with sign filled in', load: async () => (await import('./signing-commands.ts')).runSign },
   explain: { summary: 'show the string to sign, its MD5 and the sign', load: async () => (await import('./signing-commands.ts')).runExplain },
   verify: { summary: "check a request's sign; explain a mismatch", load: async () => (await import('./signing-commands.ts')).runVerify },
+  mock: { summary: 'serve the mock on loopback (127.0.0.1:4010)', load: async () => processCommand((await import('../../mocks/http/cli.ts')).serveFromCommandLine) },
+  load: { summary: 'run a load scenario against the mock or a target', load: async () => processCommand((await import('../../load/executor/cli.ts')).loadFromCommandLine) },
   gen: { summary: 'generate seeded requests, goods or store ids as JSON lines', load: async () => (await import('./gen.ts')).runGen },
 };
 

@@ -127,3 +127,10 @@ test('the installed bin: a file argument, exit codes and no stack trace', async 
     return true;
   });
 });
+
+test('mock and load are reachable through the paycheck bin', async () => {
+  const load = await run(process.execPath, ['bin/paycheck.js', 'load', '--help']);
+  assert.match(load.stdout, /--scenario/);
+  const mock = await run(process.execPath, ['bin/paycheck.js', 'mock', '--help']);
+  assert.match(mock.stdout + mock.stderr, /--port/);
+});
