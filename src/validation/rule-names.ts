@@ -19,6 +19,7 @@ export const RULES = {
   'trade-no-present': 'a paid order has a trade_no',
   'trade-no-unique': 'no two paid orders share a trade_no',
   'duplicate-single-success': 'parallel requests for one order give at most one success',
+  'case-expectation': 'what one case demands beyond the general rules (e.g. a member discount lowers payable_amount)',
 } as const;
 
 export type RuleName = keyof typeof RULES;

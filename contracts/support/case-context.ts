@@ -1,0 +1,115 @@
+/**
+ * What a contract case works with, independent of Playwright: fresh request data, a client, and
+ * `pay` / `send` that record every exchange with its contract findings. The Playwright fixtures
+ * and the broken-variant self-test both drive cases through it.
+ */
+import type { Channel } from '../../src/channel.ts';
+import { channelOfPayCode } from '../../src/channel.ts';
+import type { Exchange, PayClient, Params } from '../../src/client/pay-client.ts';
+import type { DataFactory, PayRequestOptions, UnsignedPayRequest } from '../../src/factories/data-factory.ts';
+import type { ContractCheck } from '../../src/validation/contract-check.ts';
+import type { Expectation, RunState } from '../../src/validation/check-context.ts';
+import type { Finding } from '../../src/validation/finding.ts';
+import type { RuleName } from '../../src/validation/rule-names.ts';
+import { checkDuplicateGroup } from '../../src/validation/rules/duplicate-rules.ts';
+import type { Target } from './target.ts';
+
+export type CaseTag = '@mock-controls' | '@moves-money';
+
+export interface ContractCase {
+  title: string;
+  tags?: readonly CaseTag[];
+  run(ctx: CaseContext): Promise<void>;
+}
+
+export interface CallOptions {
+  expect: Expectation;
+  /** X-Mock-Scenario (the case must be tagged @mock-controls). */
+  scenario?: string;
+  headers?: Readonly<Record<string, string>>;
+}
+
+export interface Verdict {
+  /** Absent for findings about several exchanges at once. */
+  exchange?: Exchange;
+  findings: Finding[];
+  checked: RuleName[];
+}
+
+export interface CaseEnvironment {
+  target: Target;
+  client: PayClient;
+  factory: DataFactory;
+  check: ContractCheck;
+  state: RunState;
+  /** A real pay code for a non-loopback target (PAY_LIVE_PAY_CODES), or undefined when none is left. */
+  claimLivePayCode?: (channel: Channel | undefined) => string | undefined;
+  /** Ends the case as skipped, with the reason shown. */
+  skip(reason: string): never;
+}
+
+export function createCaseContext(env: CaseEnvironment) {
+  const verdicts: Verdict[] = [];
+  const { client, factory, check, state } = env;
+
+  /** A fresh, valid, unsigned request meant to be rejected for a defect the case adds: never a real code. */
+  function draft(opts: PayRequestOptions = {}): UnsignedPayRequest {
+    return factory.unsignedRequest({ withStore: true, goodsCount: 1, ...opts });
+  }
+
+  /** A fresh, valid, unsigned request meant to be paid; on a live target with real codes, one of those. */
+  function request(opts: PayRequestOptions = {}): UnsignedPayRequest {
+    const unsigned = factory.unsignedRequest(opts);
+    if (env.target.livePayCodes.length > 0) {
+      const code = env.claimLivePayCode?.(opts.channel);
+      if (!code) env.skip(`PAY_LIVE_PAY_CODES has no unused ${opts.channel ?? ''} code left for this test`.replace('  ', ' '));
+      unsigned.pay_code = code;
+    }
+    return unsigned;
+  }
+
+  function verify(exchange: Exchange, expectation: Expectation): Verdict {
+    const result = check(exchange, expectation, state);
+    const verdict = { exchange, ...result };
+    verdicts.push(verdict);
+    return verdict;
+  }
+
+  function headersOf(options: CallOptions): Record<string, string> {
+    return { ...(options.scenario ? { 'X-Mock-Scenario': options.scenario } : {}), ...options.headers };
+  }
+
+  async function send(body: unknown, options: CallOptions): Promise<Exchange> {
+    const exchange = await client.send(body, { headers: headersOf(options) });
+    verify(exchange, options.expect);
+    return exchange;
+  }
+
+  function pay(params: Params, options: CallOptions): Promise<Exchange> {
+    return send(client.sign(params), options);
+  }
+
+  /** A demand of this case alone (rule `case-expectation`), tied to the exchange it is about. */
+  function require(ok: boolean, exchange: Exchange, finding: Omit<Finding, 'rule' | 'severity'>): void {
+    const verdict = verdicts.findLast((v) => v.exchange === exchange);
+    if (!verdict) throw new Error('require() needs an exchange made by this case');
+    verdict.checked.push('case-expectation');
+    if (!ok) verdict.findings.push({ rule: 'case-expectation', severity: 'error', ...finding });
+  }
+
+  /** Parallel duplicates of one order: at most one success. */
+  function group(exchanges: readonly Exchange[]): void {
+    verdicts.push({ findings: checkDuplicateGroup(exchanges.map((e) => e.response?.body)), checked: ['duplicate-single-success'] });
+  }
+
+  const ctx = { target: env.target, factory, client, draft, request, pay, send, verify, require, group, channelOf: channelOfPayCode };
+  return { ctx, verdicts };
+}
+
+export type CaseContext = ReturnType<typeof createCaseContext>['ctx'];
+
+export async function runCase(contractCase: ContractCase, env: CaseEnvironment): Promise<Verdict[]> {
+  const { ctx, verdicts } = createCaseContext(env);
+  await contractCase.run(ctx);
+  return verdicts;
+}

@@ -1,0 +1,66 @@
+/**
+ * The contract suite, the same tests on every target (docs/contracts.md):
+ *   msw            in-process MSW interception of the production URL
+ *   mock           the loopback mock, started here by webServer
+ *   live           PAY_BASE_URL (with PAY_APP_ID / PAY_APP_SECRET) — only when PAY_BASE_URL is set
+ *   live-loopback  when PAY_BASE_URL is not set: the live code path aimed at a second loopback
+ *                  mock that speaks the seed table's error dialect, so CI exercises all three modes
+ * Reporters: PAYCHECK_REPORTERS (comma list of list, line, dot, html, junit, json), default
+ * list,html,junit under reports/; the contract summary is always added.
+ */
+import { defineConfig, type ReporterDescription } from '@playwright/test';
+import type { TargetOptions } from './contracts/support/fixtures.ts';
+import { PLAYWRIGHT_LIVE_STANDIN_PORT, PLAYWRIGHT_MOCK_PORT } from './contracts/support/target.ts';
+import { fixRunIdentity } from './contracts/support/run-identity.ts';
+
+fixRunIdentity(process.env);
+
+const mockPort = Number(process.env.PAYCHECK_MOCK_PORT ?? PLAYWRIGHT_MOCK_PORT);
+const standInPort = Number(process.env.PAYCHECK_LIVE_STANDIN_PORT ?? PLAYWRIGHT_LIVE_STANDIN_PORT);
+const liveUrl = process.env.PAY_BASE_URL || undefined;
+
+const REPORTERS: Record<string, ReporterDescription> = {
+  list: ['list'],
+  line: ['line'],
+  dot: ['dot'],
+  html: ['html', { outputFolder: 'reports/html', open: 'never' }],
+  junit: ['junit', { outputFile: 'reports/junit.xml' }],
+  json: ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'reports/contracts.json' }],
+};
+
+function reporters(): ReporterDescription[] {
+  const names = (process.env.PAYCHECK_REPORTERS ?? 'list,html,junit').split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !REPORTERS[n]);
+  if (unknown.length > 0) throw new Error(`PAYCHECK_REPORTERS: unknown reporter(s) ${unknown.join(', ')}; use ${Object.keys(REPORTERS).join(', ')}`);
+  return [...names.map((n) => REPORTERS[n]), ['./contracts/support/summary-reporter.ts']];
+}
+
+// The mocks get the demo application whatever PAY_APP_ID / PAY_APP_SECRET say (those are the live target's).
+const mockEnv = { PAY_APP_ID: '', PAY_APP_SECRET: '', MOCK_FAULTS: '', MOCK_LATENCY_MS: '', MOCK_SCENARIO: '' };
+const mockServer = (port: number, extra: string) => ({
+  command: `npm run mock -- --port ${port} --quiet${extra}`,
+  port,
+  reuseExistingServer: false,
+  timeout: 30_000,
+  env: mockEnv,
+  stdout: 'ignore' as const,
+});
+
+export default defineConfig<TargetOptions, TargetOptions>({
+  testDir: 'contracts',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: 2,
+  timeout: 20_000,
+  forbidOnly: !!process.env.CI,
+  reporter: reporters(),
+  webServer: [mockServer(mockPort, ''), ...(liveUrl ? [] : [mockServer(standInPort, ' --error-codes table')])],
+  projects: [
+    { name: 'msw', use: { targetKind: 'msw' } },
+    { name: 'mock', use: { targetKind: 'mock', targetUrl: `http://127.0.0.1:${mockPort}` } },
+    liveUrl
+      ? { name: 'live', use: { targetKind: 'live', targetUrl: liveUrl } }
+      : { name: 'live-loopback', use: { targetKind: 'live', targetUrl: `http://127.0.0.1:${standInPort}` } },
+  ],
+});
