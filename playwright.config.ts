@@ -5,6 +5,7 @@
  *   live           PAY_BASE_URL (with PAY_APP_ID / PAY_APP_SECRET) — only when PAY_BASE_URL is set
  *   live-loopback  when PAY_BASE_URL is not set: the live code path aimed at a second loopback
  *                  mock that speaks the seed table's error dialect, so CI exercises all three modes
+ * PAYCHECK_TARGETS (comma list of msw, mock, live) keeps only those projects and their servers.
  * Reporters: PAYCHECK_REPORTERS (comma list of list, line, dot, html, junit, json), default
  * list,html,junit under reports/; the contract summary is always added.
  */
@@ -18,6 +19,7 @@ fixRunIdentity(process.env);
 const mockPort = Number(process.env.PAYCHECK_MOCK_PORT ?? PLAYWRIGHT_MOCK_PORT);
 const standInPort = Number(process.env.PAYCHECK_LIVE_STANDIN_PORT ?? PLAYWRIGHT_LIVE_STANDIN_PORT);
 const liveUrl = process.env.PAY_BASE_URL || undefined;
+const wanted = new Set((process.env.PAYCHECK_TARGETS ?? 'msw,mock,live').split(',').map((t) => t.trim()));
 
 const REPORTERS: Record<string, ReporterDescription> = {
   list: ['list'],
@@ -49,18 +51,21 @@ const mockServer = (port: number, extra: string) => ({
 export default defineConfig<TargetOptions, TargetOptions>({
   testDir: 'contracts',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results',
+  outputDir: process.env.PAYCHECK_OUTPUT_DIR ?? 'test-results',
   fullyParallel: true,
   workers: 2,
   timeout: 20_000,
   forbidOnly: !!process.env.CI,
   reporter: reporters(),
-  webServer: [mockServer(mockPort, ''), ...(liveUrl ? [] : [mockServer(standInPort, ' --error-codes table')])],
-  projects: [
-    { name: 'msw', use: { targetKind: 'msw' } },
-    { name: 'mock', use: { targetKind: 'mock', targetUrl: `http://127.0.0.1:${mockPort}` } },
-    liveUrl
-      ? { name: 'live', use: { targetKind: 'live', targetUrl: liveUrl } }
-      : { name: 'live-loopback', use: { targetKind: 'live', targetUrl: `http://127.0.0.1:${standInPort}` } },
+  webServer: [
+    ...(wanted.has('mock') ? [mockServer(mockPort, '')] : []),
+    ...(wanted.has('live') && !liveUrl ? [mockServer(standInPort, ' --error-codes table')] : []),
   ],
+  projects: [
+    { name: 'msw', use: { targetKind: 'msw' as const } },
+    { name: 'mock', use: { targetKind: 'mock' as const, targetUrl: `http://127.0.0.1:${mockPort}` } },
+    liveUrl
+      ? { name: 'live', use: { targetKind: 'live' as const, targetUrl: liveUrl } }
+      : { name: 'live-loopback', use: { targetKind: 'live' as const, targetUrl: `http://127.0.0.1:${standInPort}` } },
+  ].filter((p) => wanted.has(p.use.targetKind)),
 });

@@ -11,7 +11,7 @@ import { RULE_NAMES } from '../../src/validation/rule-names.ts';
 import type { ContractAttachment } from './verdicts.ts';
 import { describeTarget, targetFrom, type TargetKind } from './target.ts';
 
-export const SUMMARY_FILE = 'reports/contract-summary.json';
+export const SUMMARY_FILE = process.env.PAYCHECK_SUMMARY_FILE ?? 'reports/contract-summary.json';
 
 interface ProjectSummary {
   target: string;
