@@ -56,7 +56,7 @@ export const payTypeChannel: Rule = {
     if (data.pay_type === want) return [];
     return [{
       rule: 'pay-type-channel', path: '$.data.pay_type', expected: `${want} (${channel} pay code)`, actual: shown(data.pay_type),
-      message: `a ${channel} pay code must be answered with pay_type ${want}`, severity: 'error',
+      message: `${channel === 'alipay' ? 'an' : 'a'} ${channel} pay code must be answered with pay_type ${want}`, severity: 'error',
     }];
   },
 };

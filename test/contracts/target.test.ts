@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { describeTarget, targetFrom } from '../../contracts/support/target.ts';
+import { skipReason } from '../../contracts/support/fixtures.ts';
+import { createLivePayCodes } from '../../contracts/support/live-pay-codes.ts';
+import { testSeed } from '../../contracts/support/run-identity.ts';
+
+const REMOTE = 'https://pay-test.example.com';
+const env = { PAY_APP_ID: 'app', PAY_APP_SECRET: 's' };
+
+test('a non-loopback live target without codes runs only what cannot move money, and says so', () => {
+  const target = { ...targetFrom('live', REMOTE, env), controls: false };
+  assert.equal(target.loopback, false);
+  assert.equal(target.moneyAllowed, false);
+  assert.match(skipReason(['@moves-money'], target) ?? '', /PAY_LIVE_PAY_CODES/);
+  assert.match(skipReason(['@mock-controls'], target) ?? '', /no mock controls/);
+  assert.equal(skipReason([], target), undefined);
+  assert.match(describeTarget('live', target), /only tests that cannot move money run/);
+});
+
+test('PAY_LIVE_PAY_CODES allow money tests on a remote target; loopback needs none', () => {
+  const withCodes = targetFrom('live', REMOTE, { ...env, PAY_LIVE_PAY_CODES: ' 134567890123456789, 284637162531748290 ' });
+  assert.equal(withCodes.moneyAllowed, true);
+  assert.deepEqual(withCodes.livePayCodes, ['134567890123456789', '284637162531748290']);
+  const loop = targetFrom('live', 'http://127.0.0.1:9', {});
+  assert.equal(loop.moneyAllowed, true);
+  assert.equal(loop.app.appId, 'paycheck-demo-app');
+  assert.equal(targetFrom('msw', undefined, {}).baseUrl, 'https://api.huishouyin.cn');
+});
+
+test('PAY_ERROR_CODES: a demanded dialect, or a refusal of junk', () => {
+  assert.equal(targetFrom('mock', 'http://127.0.0.1:9', { PAY_ERROR_CODES: 'table' }).demand, 'table');
+  assert.equal(targetFrom('mock', 'http://127.0.0.1:9', {}).demand, undefined);
+  assert.throws(() => targetFrom('mock', 'http://127.0.0.1:9', { PAY_ERROR_CODES: 'both' }), /PAY_ERROR_CODES/);
+});
+
+test('live pay codes are each claimed once, by channel, across claimers', () => {
+  const tag = `t${process.pid}${Date.now()}`;
+  const codes = ['134567890123456789', '284637162531748290'];
+  const a = createLivePayCodes(codes, tag);
+  const b = createLivePayCodes(codes, tag);
+  assert.equal(a.claim('alipay'), '284637162531748290');
+  assert.equal(b.claim('alipay'), undefined);
+  assert.equal(b.claim(undefined), '134567890123456789');
+  assert.equal(a.claim(undefined), undefined);
+  rmSync(join(tmpdir(), `paycheck-live-codes-${tag}`), { recursive: true, force: true });
+});
+
+test('each test gets a seed of its own, stable for a run seed', () => {
+  assert.equal(testSeed(5, 'mock', 'a'), testSeed(5, 'mock', 'a'));
+  assert.notEqual(testSeed(5, 'mock', 'a'), testSeed(5, 'msw', 'a'));
+  assert.notEqual(testSeed(5, 'mock', 'a'), testSeed(6, 'mock', 'a'));
+});
