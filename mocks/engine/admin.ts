@@ -1,8 +1,13 @@
 /**
- * The mock's own routes under `/__mock/`: health, reset, one order for debugging, and the
- * scenario/fault tables. Plain JSON, not the API envelope; never faulted.
+ * The mock's own routes under `/__mock/`: health, reset, one order for debugging, the request
+ * journal, the callback deliveries, and the scenario/fault tables. Plain JSON, not the API
+ * envelope; never faulted, never journaled.
  */
-import { ORDER_STATUS, settle, type OrderRecord } from './order-record.ts';
+import { formatYuan } from '../../src/money/money.ts';
+import { CALLBACK_VARIANTS } from './callback/variants.ts';
+import type { Outbox } from './callback/outbox.ts';
+import type { RequestJournal } from './journal.ts';
+import { ORDER_STATUS, type OrderRecord } from './order-record.ts';
 import { orderKey, type OrderStore } from './order-store.ts';
 import { resultData } from './result-data.ts';
 import { SCENARIOS } from './scenarios.ts';
@@ -18,6 +23,11 @@ export const ADMIN_PREFIX = '/__mock/';
 export interface AdminOptions {
   store: OrderStore;
   clock: Clock;
+  journal: RequestJournal;
+  /** Present when status callbacks are on. */
+  outbox: Outbox | undefined;
+  /** Settles a paying order whose time has come (with its callback). */
+  settle(record: OrderRecord, now: number): void;
   defaultAppId: string;
   /** Clears orders and rate-limit buckets; returns how many orders were dropped. */
   reset(): number;
@@ -40,7 +50,10 @@ export function orderView(record: OrderRecord): Record<string, unknown> {
     created_at: new Date(record.createdAt).toISOString(),
     updated_at: new Date(record.updatedAt).toISOString(),
     pending: record.pending && { to: record.pending.to, at: new Date(record.pending.at).toISOString() },
-    history: record.history.map((t) => ({ from: t.from, to: t.to, at: new Date(t.at).toISOString() })),
+    paid_at: record.paidAt === undefined ? null : new Date(record.paidAt).toISOString(),
+    refunded: formatYuan(record.refundedFen),
+    refunds: record.refunds.map((r) => ({ refund_order_id: r.refundOrderId, amount: formatYuan(r.fen), at: new Date(r.at).toISOString() })),
+    history: record.history.map((t) => ({ from: t.from, to: t.to, at: new Date(t.at).toISOString(), at_ms: t.at, ...(t.detail === undefined ? {} : { detail: t.detail }) })),
     data: resultData(record),
     store_info: record.storeInfo,
     goods_list: record.goodsList,
@@ -57,7 +70,20 @@ export function createAdmin(options: AdminOptions): (request: MockRequest) => Mo
     reset: { method: 'POST', run: () => json(200, { ok: true, cleared: options.reset() }) },
     scenarios: {
       method: 'GET',
-      run: () => json(200, { scenarios: SCENARIOS, faults: FAULT_KINDS, points: FAULT_POINTS, headers: CONTROL_HEADERS }),
+      run: () => json(200, { scenarios: SCENARIOS, faults: FAULT_KINDS, points: FAULT_POINTS, headers: CONTROL_HEADERS, callbackVariants: CALLBACK_VARIANTS }),
+    },
+    journal: {
+      method: 'GET',
+      run(request) {
+        const query = new URLSearchParams(request.query ?? '');
+        const journal = options.journal;
+        const read = journal.read({ orderId: query.get('order_id') ?? undefined, appId: query.get('app_id') ?? undefined });
+        return json(200, read, { 'x-mock-journal-cap': String(journal.cap), 'x-mock-journal-dropped': String(journal.dropped) });
+      },
+    },
+    callbacks: {
+      method: 'GET',
+      run: () => json(200, { enabled: options.outbox !== undefined, held: options.outbox?.held ?? 0, deliveries: options.outbox?.deliveries() ?? [] }),
     },
     orders: {
       method: 'GET',
@@ -71,7 +97,8 @@ export function createAdmin(options: AdminOptions): (request: MockRequest) => Mo
         const appId = new URLSearchParams(request.query ?? '').get('app_id') ?? options.defaultAppId;
         const record = store.get(orderKey(appId, orderId));
         if (!record) return json(404, { error: `no order ${orderId} for app ${appId} (never made, evicted, or reset)` });
-        return json(200, orderView(settle(record, clock.now())));
+        options.settle(record, clock.now());
+        return json(200, orderView(record));
       },
     },
   };

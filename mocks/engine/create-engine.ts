@@ -5,23 +5,32 @@
  */
 import { DIALECT_CODES, type ErrorDialect } from '../../src/codes.ts';
 import { DEMO_APP } from '../../src/config/settings.ts';
-import type { Fen } from '../../src/money/money.ts';
+import { parseAmount, type Fen } from '../../src/money/money.ts';
 import type { SignEncoding } from '../../src/signing/encoding.ts';
 import type { Signer } from '../../src/signing/signer.ts';
 import { compileSchemas } from '../../src/spec/schemas.ts';
+import type { JournalEntry } from '../../src/lifecycle/journal-entry.ts';
+import type { SchemaName } from '../../src/spec/schemas.ts';
 import { ADMIN_PREFIX, createAdmin, json } from './admin.ts';
 import { appRegistry, type AppConfig } from './apps.ts';
+import { createOutbox } from './callback/outbox.ts';
+import { parseCallbackVariants, type CallbackVariantSpec } from './callback/variants.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { MockControlError } from './control-error.ts';
 import { envelopeBody, JSON_TYPE } from './envelope.ts';
 import { isTerminal, parseFaults, parseLatency, pickLatency, type FaultSpec, type LatencySpec, type TerminalFaultKind } from './faults.ts';
+import { createJournal } from './journal.ts';
+import { newLifecycleContext, type LifecycleContext } from './lifecycle/lifecycle-context.ts';
+import { lifecycleCalls, type LifecycleCall } from './lifecycle/lifecycle-calls.ts';
+import { ORDER_STATUS, settle, type OrderRecord } from './order-record.ts';
 import { createOrderStore, DEFAULT_STORE_CAP, type OrderStore } from './order-store.ts';
-import { newContext, type Answer, type PayContext } from './pay-context.ts';
+import { newContext, type Answer, type CallContext, type PayContext } from './pay-context.ts';
+import { presenceRule } from './presence-rule.ts';
 import { runPipeline, type PipelineEnd, type PointHook } from './pipeline.ts';
 import { createRateLimiter, type RateLimit } from './rate-limiter.ts';
 import { readControl } from './request-control.ts';
 import { DEFAULT_SCENARIO, SCENARIO_NAMES, scenarioByName, scenarioForAmount, type Scenario } from './scenarios.ts';
-import { createSelfCheck } from './self-check.ts';
+import { createCallbackCheck, createSelfCheck } from './self-check.ts';
 import type { FaultPoint } from './step-names.ts';
 import { appStep } from './steps/app.ts';
 import { channelStep } from './steps/channel.ts';
@@ -31,6 +40,7 @@ import { orderStep } from './steps/order.ts';
 import { presenceStep } from './steps/presence.ts';
 import { resultStep } from './steps/result.ts';
 import { signatureStep } from './steps/signature.ts';
+import type { BodyRead } from './request-body.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
 export const PAY_PATH = '/pay/qrcode';
@@ -66,6 +76,13 @@ export interface EngineOptions {
   selfCheck?: boolean;
   /** Extra fields for `GET /__mock/health` (the node adapter adds memory). */
   healthInfo?: () => Record<string, unknown>;
+  /**
+   * Status callbacks: when set, every status change queues a signed callback in `engine.outbox`
+   * for an adapter to deliver; `variants` are hostile variants for every callback. Off when absent.
+   */
+  callbacks?: { variants?: readonly CallbackVariantSpec[] | string };
+  /** Most calls the request journal keeps (default 10 000). */
+  journalCap?: number;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -87,6 +104,8 @@ export function createEngine(options: EngineOptions) {
   const globalScenario = resolveGlobalScenario(options.scenario);
   const schemas = compileSchemas(options.spec);
   const selfCheck = options.selfCheck ? createSelfCheck(schemas) : undefined;
+  const journal = createJournal(options.journalCap);
+  const outbox = options.callbacks ? createCallbackOutbox(options.callbacks.variants) : undefined;
   const codes = {
     missing: DIALECT_CODES.missing[dialect],
     format: DIALECT_CODES.format[dialect],
@@ -105,45 +124,132 @@ export function createEngine(options: EngineOptions) {
   const chooseScenario = (ctx: PayContext, totalFen: Fen): Scenario =>
     ctx.control.scenario ?? globalScenario ?? scenarioForAmount(totalFen) ?? DEFAULT_SCENARIO;
 
-  const payRequestSchema = options.spec.components.schemas.PayRequest as { required?: string[] } | undefined;
+  function createCallbackOutbox(variants: readonly CallbackVariantSpec[] | string | undefined) {
+    return createOutbox({
+      signer: options.signer,
+      encoding,
+      secretOf: (appId) => apps.get(appId)!.secret,
+      variants: typeof variants === 'string' ? parseCallbackVariants(variants, 'callback variants') : (variants ?? []),
+      random,
+      check: selfCheck ? createCallbackCheck(schemas) : undefined,
+    });
+  }
+
+  /**
+   * Paying orders waiting for their outcome, in due order (the pending delay is one fixed value),
+   * kept only while callbacks are on: `settleDue` settles them so their callbacks go out even if
+   * nobody asks. Lookups settle an order lazily anyway.
+   */
+  let due: OrderRecord[] = [];
+  let dueHead = 0;
+
+  /** Settles an order whose time has come; a move owes a status callback. */
+  function settleOrder(record: OrderRecord, now: number): void {
+    if (settle(record, now)) outbox?.emit(record);
+  }
+
+  function settleDue(): number {
+    const now = clock.now();
+    let settled = 0;
+    while (dueHead < due.length) {
+      const record = due[dueHead];
+      if (record.pending !== undefined && record.pending.at > now) break;
+      dueHead++;
+      if (settle(record, now)) {
+        outbox?.emit(record);
+        settled++;
+      }
+    }
+    if (dueHead > 1024 && dueHead * 2 > due.length) {
+      due = due.slice(dueHead);
+      dueHead = 0;
+    }
+    return settled;
+  }
+
+  /** A new order: the pay outcome's callback now, or, for a paying order, once it settles. */
+  const created = outbox
+    ? (record: OrderRecord): void => {
+        if (record.pending !== undefined) due.push(record);
+        else if (record.state === 'paid' || record.state === 'failed') outbox.emit(record);
+      }
+    : undefined;
+
   const steps = [
-    presenceStep(schemas.validator('PayRequest'), payRequestSchema?.required ?? [], codes.missing),
-    formatStep(codes.format, chooseScenario),
-    appStep(apps, codes.appId),
-    signatureStep(options.signer, encoding, codes.signature),
-    orderStep(store, codes),
+    presenceStep(schemas.validator('PayRequest'), presenceRule(options.spec, 'PayRequest'), codes.missing),
+    formatStep<PayContext>(codes.format, (ctx) => {
+      const amount = parseAmount(ctx.params!.total_amount);
+      if (!amount.ok) return { code: codes.format, reason: `total_amount: ${amount.reason}` };
+      ctx.totalFen = amount.fen;
+      ctx.scenario = chooseScenario(ctx, amount.fen);
+      return undefined;
+    }),
+    appStep<PayContext>(apps, codes.appId),
+    signatureStep<PayContext>(options.signer, encoding, codes.signature),
+    orderStep(store, settleOrder, codes),
     discountStep(),
-    channelStep({ store, nextTradeNo, pendingMs: options.pendingMs ?? DEFAULT_PENDING_MS, formatCode: codes.format }),
+    channelStep({ store, nextTradeNo, pendingMs: options.pendingMs ?? DEFAULT_PENDING_MS, formatCode: codes.format, created }),
     resultStep(options.slowMs ?? DEFAULT_SLOW_MS),
   ];
+
+  const lifecycle = lifecycleCalls({
+    spec: options.spec,
+    schemas,
+    apps,
+    signer: options.signer,
+    encoding,
+    codes,
+    deps: {
+      store,
+      settle: settleOrder,
+      changed: (record, ctx, refundOrderId) => outbox?.emit(record, refundOrderId, ctx.control.callback),
+      formatCode: codes.format,
+    },
+  });
 
   function reset(): number {
     limiter?.clear();
     answers = {};
+    journal.clear();
+    outbox?.clear();
+    due = [];
+    dueHead = 0;
     return store.clear();
   }
 
   const admin = createAdmin({
     store,
     clock,
+    journal,
+    outbox,
+    settle: settleOrder,
     defaultAppId: apps.keys().next().value as string,
     reset,
-    describe: () => ({ answers, dialect, signEncoding: encoding, apps: apps.size, scenario: globalScenario?.name ?? null, ...options.healthInfo?.() }),
+    describe: () => ({
+      answers,
+      dialect,
+      signEncoding: encoding,
+      apps: apps.size,
+      scenario: globalScenario?.name ?? null,
+      journal: { entries: journal.size, cap: journal.cap, dropped: journal.dropped },
+      callbacks: outbox !== undefined,
+      ...options.healthInfo?.(),
+    }),
   });
 
-  /** The faults that fire for this request: each global and header fault rolls its rate once. */
-  function firing(requestFaults: readonly FaultSpec[]): readonly FaultSpec[] {
-    if (globalFaults.length === 0 && requestFaults.length === 0) return NO_FAULTS;
+  /** The faults that fire for this request: each global (pay only) and header fault rolls its rate once. */
+  function firing(requestFaults: readonly FaultSpec[], global: readonly FaultSpec[]): readonly FaultSpec[] {
+    if (global.length === 0 && requestFaults.length === 0) return NO_FAULTS;
     const out: FaultSpec[] = [];
-    for (const list of [globalFaults, requestFaults]) {
+    for (const list of [global, requestFaults]) {
       for (const fault of list) if (fault.rate >= 1 || random() < fault.rate) out.push(fault);
     }
     return out;
   }
 
-  function pointHook(active: readonly FaultSpec[]): PointHook | undefined {
+  function pointHook<C extends CallContext>(active: readonly FaultSpec[]): PointHook<C> | undefined {
     if (active.length === 0 && !limiter) return undefined;
-    return (point: FaultPoint, ctx: PayContext): PipelineEnd | undefined => {
+    return (point: FaultPoint, ctx: C): PipelineEnd | undefined => {
       if (point === 'app' && limiter && ctx.app && !limiter.take(ctx.app.appId)) {
         return { kind: 'answer', answer: { code: 5002, reason: `rate limit for ${ctx.app.appId} exceeded` } };
       }
@@ -171,52 +277,100 @@ export function createEngine(options: EngineOptions) {
     return { status: 200, headers, body: envelopeBody(answer), delayMs: answer.delayMs };
   }
 
-  function handlePay(request: MockRequest): MockResponse {
-    const control = readControl(request.headers);
-    const active = firing(control.faults);
-    const ctx = newContext(request, control, clock.now());
-    const end = runPipeline(steps, ctx, pointHook(active));
-    const scenarioName = (ctx.scenario ?? control.scenario)?.name ?? 'NONE';
+  /**
+   * The pipeline's end as a response: latency, mangling faults, the self-check (against
+   * `schema`, or the pay schemas by code), the answer count and the journal entry.
+   */
+  function finish(end: PipelineEnd, ctx: CallContext, active: readonly FaultSpec[], scenarioName: string, addedLatency: LatencySpec | undefined, schema?: SchemaName): MockResponse {
     const response = render(end, scenarioName);
-    if (end.kind === 'answer') answers[end.answer.code] = (answers[end.answer.code] ?? 0) + 1;
+    const code = end.kind === 'answer' ? end.answer.code : undefined;
+    if (code !== undefined) answers[code] = (answers[code] ?? 0) + 1;
     let delayMs = response.delayMs ?? 0;
-    const spec = control.latency ?? latency;
-    if (spec) delayMs += pickLatency(spec, random);
+    if (addedLatency) delayMs += pickLatency(addedLatency, random);
     response.delayMs = delayMs > 0 ? delayMs : undefined;
     if (active.length > 0) {
       response.headers['x-mock-fault'] = active.map((f) => f.kind).join(',');
       if (active.some((f) => f.kind === 'non-json')) response.body = NOT_JSON_BODY;
       if (active.some((f) => f.kind === 'truncate') && !response.fault) response.fault = { kind: 'truncate' };
     }
-    if (selfCheck && end.kind === 'answer' && active.length === 0) selfCheck(response);
-    const params = ctx.params;
-    response.log = {
-      code: end.kind === 'answer' ? end.answer.code : undefined,
+    if (selfCheck && code !== undefined && active.length === 0) selfCheck(response, schema);
+    const params = ctx.params as (CallContext['params'] & { order_id?: string; trade_no?: string; refund_order_id?: string; pay_code?: string }) | undefined;
+    const record = ctx.record;
+    const orderId = record?.orderId ?? params?.order_id ?? rawField(ctx.body, 'order_id');
+    journal.append({
+      seq: 0,
+      at_ms: ctx.now,
+      method: ctx.request.method,
+      path: ctx.request.path,
+      app_id: params?.app_id ?? rawField(ctx.body, 'app_id'),
+      order_id: orderId,
+      trade_no: record?.tradeNo ?? params?.trade_no,
+      refund_order_id: params?.refund_order_id,
+      code,
+      order_status: record === undefined ? undefined : ORDER_STATUS[record.state],
       scenario: scenarioName,
-      orderId: params?.order_id,
+    });
+    response.log = {
+      code,
+      scenario: scenarioName,
+      orderId,
       payCode: params?.pay_code,
       faults: active.length > 0 ? response.headers['x-mock-fault'] : undefined,
     };
     return response;
   }
 
+  function handlePay(request: MockRequest): MockResponse {
+    const control = readControl(request.headers);
+    const active = firing(control.faults, globalFaults);
+    const ctx = newContext(request, control, clock.now());
+    const end = runPipeline(steps, ctx, pointHook<PayContext>(active));
+    return finish(end, ctx, active, (ctx.scenario ?? control.scenario)?.name ?? 'NONE', control.latency ?? latency);
+  }
+
+  /** Lifecycle calls honour the request's fault and latency headers; the global ones are for pay requests. */
+  function handleLifecycle(call: LifecycleCall, request: MockRequest): MockResponse {
+    const control = readControl(request.headers);
+    const active = firing(control.faults, NO_FAULTS);
+    const ctx = newLifecycleContext(request, control, clock.now());
+    const end = runPipeline(call.steps, ctx, pointHook<LifecycleContext>(active));
+    return finish(end, ctx, active, ctx.record?.scenario ?? 'NONE', control.latency, call.response);
+  }
+
+  /** A call to an API path that never reached a pipeline (wrong method, unreadable control header). */
+  function journalBare(request: MockRequest): void {
+    journal.append({ seq: 0, at_ms: clock.now(), method: request.method, path: request.path });
+  }
+
   function handle(request: MockRequest): MockResponse {
+    const lifecycleCall = request.path === PAY_PATH ? undefined : lifecycle.get(request.path);
     try {
-      if (request.path === PAY_PATH) {
-        if (request.method !== 'POST') return json(405, { error: `${PAY_PATH} takes POST` }, { allow: 'POST' });
-        return handlePay(request);
+      if (request.path === PAY_PATH || lifecycleCall) {
+        if (request.method !== 'POST') {
+          journalBare(request);
+          return json(405, { error: `${request.path} takes POST` }, { allow: 'POST' });
+        }
+        return lifecycleCall ? handleLifecycle(lifecycleCall, request) : handlePay(request);
       }
       if (request.path.startsWith(ADMIN_PREFIX)) return admin(request);
       return json(404, { error: `no route ${request.method} ${request.path}` });
     } catch (error) {
-      if (error instanceof MockControlError) return json(400, { error: error.message, code: error.code });
+      if (error instanceof MockControlError) {
+        if (request.path === PAY_PATH || lifecycleCall) journalBare(request);
+        return json(400, { error: error.message, code: error.code });
+      }
       throw error;
     }
   }
 
-  /** An envelope for a request the adapter refused before the engine saw it (e.g. a body over the limit). */
-  function reject(fault: 'missing' | 'format', reason: string): MockResponse {
-    return answerResponse({ code: codes[fault], reason }, 'NONE');
+  /**
+   * An envelope for a request the adapter refused before the engine saw it (e.g. a body over the
+   * limit); journaled when the adapter says which call it was.
+   */
+  function reject(fault: 'missing' | 'format', reason: string, call?: { method: string; path: string }): MockResponse {
+    const response = answerResponse({ code: codes[fault], reason }, 'NONE');
+    if (call) journal.append({ seq: 0, at_ms: clock.now(), method: call.method, path: call.path, code: codes[fault] });
+    return response;
   }
 
   return {
@@ -226,7 +380,19 @@ export function createEngine(options: EngineOptions) {
     clock,
     dialect,
     reset,
+    journal,
+    /** Status callbacks waiting for an adapter; undefined when callbacks are off. */
+    outbox,
+    /** Settles every paying order whose time has come (the adapter calls it on a timer when callbacks are on). */
+    settleDue,
   };
+}
+
+/** A string field of a body that failed its schema, for the journal (who sent what). */
+function rawField(body: BodyRead | undefined, name: string): string | undefined {
+  if (body?.kind !== 'json' || typeof body.value !== 'object' || body.value === null) return undefined;
+  const value = (body.value as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 function resolveGlobalScenario(name: string | undefined): Scenario | undefined {

@@ -5,7 +5,7 @@ import type { Answer } from './pay-context.ts';
 const emptyBodies = new Map<number, string>();
 
 export function envelopeBody(answer: Answer): string {
-  if (answer.data !== undefined) return JSON.stringify({ code: answer.code, msg: messageOf(answer.code), data: answer.data });
+  if (answer.data !== undefined) return JSON.stringify({ code: answer.code, msg: answer.msg ?? messageOf(answer.code), data: answer.data });
   let body = emptyBodies.get(answer.code);
   if (body === undefined) {
     body = JSON.stringify({ code: answer.code, msg: messageOf(answer.code as Code), data: {} });

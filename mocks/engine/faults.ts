@@ -60,10 +60,15 @@ export function parseFaults(text: string | undefined, source: string): FaultSpec
       }
       at = pointText as FaultPoint;
     }
-    const rate = rateText === undefined ? 1 : Number(rateText);
-    if (!(rate >= 0 && rate <= 1)) throw new MockControlError(`${source}: rate must be between 0 and 1; got "${rateText}"`);
-    return { kind, at, rate };
+    return { kind, at, rate: parseRate(rateText, source) };
   });
+}
+
+/** The `:rate` of a list item: 0–1, default 1. */
+export function parseRate(text: string | undefined, source: string): number {
+  const rate = text === undefined ? 1 : Number(text);
+  if (!(rate >= 0 && rate <= 1)) throw new MockControlError(`${source}: rate must be between 0 and 1; got "${text}"`);
+  return rate;
 }
 
 /** Added latency: fixed (`300`) or uniformly random within a range (`100-500`), in ms. */

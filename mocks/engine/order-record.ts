@@ -1,10 +1,11 @@
 /**
  * An order as the mock keeps it: a small state machine over the platform's `order_status` values,
  * with the time of every transition. The pay call creates it; a paying order settles lazily on the
- * clock; later endpoints (get, check, cancel, refund, callbacks) move it through `transition`.
+ * clock; cancel and refund move it through `transition`, which refuses illegal moves.
  */
 import type { Fen } from '../../src/money/money.ts';
 import type { components } from '../../src/spec/openapi.ts';
+import type { CallbackVariantSpec } from './callback/variants.ts';
 
 type Voucher = components['schemas']['Voucher'];
 type OrderStatus = components['schemas']['OrderStatus'];
@@ -24,14 +25,17 @@ export const ORDER_STATUS = {
 
 export type OrderState = keyof typeof ORDER_STATUS;
 
-/** Which state may follow which (platform-facts §3: cancel closes an unpaid order, refunds a paid one). */
+/**
+ * Which state may follow which (platform-facts §3: cancel closes an unpaid order, refunds a paid
+ * one — either way it ends cancelled). A refund may repeat a state (a second partial refund).
+ */
 export const TRANSITIONS: Readonly<Record<OrderState, readonly OrderState[]>> = {
   paying: ['paid', 'failed', 'unknown', 'closed', 'cancelled'],
   unknown: ['paid', 'failed', 'closed', 'cancelled'],
-  paid: ['refunding', 'partlyRefunded', 'fullyRefunded', 'cancelled'],
+  paid: ['refunding', 'partlyRefunded', 'fullyRefunded', 'refundFailed', 'cancelled'],
   refunding: ['partlyRefunded', 'fullyRefunded', 'refundFailed'],
-  partlyRefunded: ['refunding', 'partlyRefunded', 'fullyRefunded'],
-  refundFailed: ['refunding'],
+  partlyRefunded: ['refunding', 'partlyRefunded', 'fullyRefunded', 'refundFailed'],
+  refundFailed: ['refunding', 'refundFailed', 'partlyRefunded', 'fullyRefunded'],
   failed: ['closed', 'cancelled'],
   closed: [],
   cancelled: [],
@@ -45,7 +49,19 @@ export interface Transition {
   from: OrderState | null;
   to: OrderState;
   at: number;
+  /** What the move did, for people reading the history (`closed unpaid`, `refunded 1.00 (RF1)`). */
+  detail?: string;
 }
+
+/** One successful refund. */
+export interface Refund {
+  refundOrderId: string;
+  fen: Fen;
+  at: number;
+}
+
+/** What a paying order becomes once its pending delay has passed. */
+export type PendingOutcome = 'paid' | 'failed' | 'closed';
 
 export interface OrderRecord {
   appId: string;
@@ -63,16 +79,27 @@ export interface OrderRecord {
   createdAt: number;
   updatedAt: number;
   /** A paying order's scheduled outcome; applied by `settle` once the clock passes `at`. */
-  pending: { at: number; to: 'paid' | 'failed' } | undefined;
+  pending: { at: number; to: PendingOutcome } | undefined;
+  /** When the money moved (the order became paid); stays set after refunds and a cancel. */
+  paidAt: number | undefined;
+  /** Refunded so far, refunds and a cancel of a paid order together. */
+  refundedFen: Fen;
+  refunds: readonly Refund[];
+  /** Hostile callback variants the pay request asked for (`X-Mock-Callback`); they stick to the order. */
+  callbackVariants: readonly CallbackVariantSpec[] | undefined;
   history: Transition[];
   storeInfo: unknown;
   goodsList: unknown;
 }
 
-export type NewOrder = Omit<OrderRecord, 'createdAt' | 'updatedAt' | 'history' | 'pending' | 'state'> & {
+export type NewOrder = Omit<OrderRecord, 'createdAt' | 'updatedAt' | 'history' | 'pending' | 'state' | 'paidAt' | 'refundedFen' | 'refunds' | 'callbackVariants'> & {
   state: OrderState;
   pending?: OrderRecord['pending'];
+  callbackVariants?: OrderRecord['callbackVariants'];
 };
+
+/** Shared by every order until its first refund, so creating an order allocates no refund list. */
+export const NO_REFUNDS: readonly Refund[] = Object.freeze([]);
 
 export class IllegalTransitionError extends Error {
   readonly code = 'E_MOCK_TRANSITION';
@@ -94,27 +121,36 @@ export function createOrder(fields: NewOrder, at: number): OrderRecord {
     createdAt: at,
     updatedAt: at,
     pending: fields.pending,
+    paidAt: fields.state === 'paid' ? at : undefined,
+    refundedFen: 0,
+    refunds: NO_REFUNDS,
+    callbackVariants: fields.callbackVariants,
     history: [{ from: null, to: fields.state, at }],
     storeInfo: fields.storeInfo,
     goodsList: fields.goodsList,
   };
 }
 
-export function transition(record: OrderRecord, to: OrderState, at: number): void {
+export function transition(record: OrderRecord, to: OrderState, at: number, detail?: string): void {
   if (!TRANSITIONS[record.state].includes(to)) {
     throw new IllegalTransitionError(`order ${record.orderId}: ${record.state} → ${to} is not allowed`);
   }
-  record.history.push({ from: record.state, to, at });
+  record.history.push(detail === undefined ? { from: record.state, to, at } : { from: record.state, to, at, detail });
   record.state = to;
   record.updatedAt = at;
   record.pending = undefined;
+  if (to === 'paid') record.paidAt = at;
 }
 
-/** Applies a scheduled outcome whose time has come, dated when it was due, not when it was seen. */
-export function settle(record: OrderRecord, now: number): OrderRecord {
+/**
+ * Applies a scheduled outcome whose time has come, dated when it was due, not when it was seen.
+ * True when it moved the order (the caller then owes a status callback).
+ */
+export function settle(record: OrderRecord, now: number): boolean {
   const pending = record.pending;
-  if (pending !== undefined && now >= pending.at && record.state === 'paying') transition(record, pending.to, pending.at);
-  return record;
+  if (pending === undefined || now < pending.at || record.state !== 'paying') return false;
+  transition(record, pending.to, pending.at, pending.to === 'closed' ? 'the customer never confirmed' : undefined);
+  return true;
 }
 
 export function wasPaid(state: OrderState): boolean {
@@ -123,4 +159,9 @@ export function wasPaid(state: OrderState): boolean {
 
 export function realFenOf(record: OrderRecord): Fen {
   return wasPaid(record.state) ? record.chargeFen : 0;
+}
+
+/** What a refund may still return: the customer's payment less what was refunded (0 unless paid). */
+export function refundableFen(record: OrderRecord): Fen {
+  return wasPaid(record.state) ? record.chargeFen - record.refundedFen : 0;
 }

@@ -1,9 +1,11 @@
 /**
- * The bounded order store. Two generations of Maps: new orders go into `young`; when `young`
- * holds half the cap it becomes `old` and the previous `old` is dropped whole. So at most `cap`
- * orders are kept, an order stays findable for at least the next cap/2 orders, and eviction costs
- * one pointer swap instead of a per-insert delete (deleting a Map's oldest entry on every insert
- * keeps the table compacting and halves throughput — docs/mock.md, "Order store").
+ * The bounded order store. Two generations: new orders go into `young`; when `young` holds half
+ * the cap it becomes `old` and the previous `old` is dropped whole. So at most `cap` orders are
+ * kept, an order stays findable for at least the next cap/2 orders, and eviction costs one
+ * pointer swap instead of a per-insert delete (deleting a Map's oldest entry on every insert
+ * keeps the table compacting and halves throughput — docs/mock.md, "State").
+ * Each generation also indexes its orders by `trade_no`, and refunds by `refund_order_id`, so the
+ * lifecycle calls find them and both indexes age out with the orders.
  */
 import type { OrderRecord } from './order-record.ts';
 
@@ -17,6 +19,11 @@ export interface OrderStore {
   get(key: string): OrderRecord | undefined;
   /** Only for a key that `get` did not find. */
   add(key: string, record: OrderRecord): void;
+  /** trade_no is the platform's, unique across applications. */
+  byTradeNo(tradeNo: string): OrderRecord | undefined;
+  /** The order a refund number (orderKey(appId, refund_order_id)) was used for, if still kept. */
+  byRefund(key: string): OrderRecord | undefined;
+  addRefund(key: string, record: OrderRecord): void;
   clear(): number;
   /** Oldest first. */
   values(): IterableIterator<OrderRecord>;
@@ -27,41 +34,62 @@ export function orderKey(appId: string, orderId: string): string {
   return appId + ' ' + orderId;
 }
 
+interface Generation {
+  orders: Map<string, OrderRecord>;
+  trades: Map<string, OrderRecord>;
+  refunds: Map<string, OrderRecord>;
+}
+
+const generation = (): Generation => ({ orders: new Map(), trades: new Map(), refunds: new Map() });
+
 export function createOrderStore(cap = DEFAULT_STORE_CAP): OrderStore {
   if (!Number.isSafeInteger(cap) || cap < 2) throw new RangeError(`store cap must be an integer ≥ 2; got ${cap}`);
   const half = Math.ceil(cap / 2);
-  let young = new Map<string, OrderRecord>();
-  let old = new Map<string, OrderRecord>();
+  let young = generation();
+  let old = generation();
   let evicted = 0;
-  return {
+  const store: OrderStore = {
     cap,
     get size() {
-      return young.size + old.size;
+      return young.orders.size + old.orders.size;
     },
     get evicted() {
       return evicted;
     },
     get(key) {
-      return young.get(key) ?? old.get(key);
+      return young.orders.get(key) ?? old.orders.get(key);
     },
     add(key, record) {
-      if (young.size >= half) {
-        evicted += old.size;
+      if (young.orders.size >= half) {
+        evicted += old.orders.size;
         old = young;
-        young = new Map();
+        young = generation();
       }
-      young.set(key, record);
+      young.orders.set(key, record);
+      young.trades.set(record.tradeNo, record);
+    },
+    byTradeNo(tradeNo) {
+      return young.trades.get(tradeNo) ?? old.trades.get(tradeNo);
+    },
+    byRefund(key) {
+      const record = young.refunds.get(key) ?? old.refunds.get(key);
+      // A refund made late in an order's life outlives it in a younger generation: the order decides.
+      return record && store.get(orderKey(record.appId, record.orderId)) === record ? record : undefined;
+    },
+    addRefund(key, record) {
+      young.refunds.set(key, record);
     },
     clear() {
-      const n = young.size + old.size;
-      young = new Map();
-      old = new Map();
+      const n = young.orders.size + old.orders.size;
+      young = generation();
+      old = generation();
       evicted = 0;
       return n;
     },
     *values() {
-      yield* old.values();
-      yield* young.values();
+      yield* old.orders.values();
+      yield* young.orders.values();
     },
   };
+  return store;
 }

@@ -1,4 +1,8 @@
-/** What one pay request carries through the pipeline, and what a step answers when it ends it. */
+/**
+ * What one API request carries through its pipeline, and what a step answers when it ends it.
+ * `CallContext` is what every call shares (pay and lifecycle); `PayContext` adds the pay call's
+ * amounts and scenario.
+ */
 import type { Code } from '../../src/codes.ts';
 import type { Fen } from '../../src/money/money.ts';
 import type { components } from '../../src/spec/openapi.ts';
@@ -14,37 +18,50 @@ export type PayRequest = components['schemas']['PayRequest'];
 export type PayResultData = components['schemas']['PayResultData'];
 export type Voucher = components['schemas']['Voucher'];
 
-export interface PayContext {
+/** The signing fields every call carries (the spec's SignedEnvelope). */
+export interface SignedParams {
+  app_id: string;
+  sign: string;
+  sign_type: 'MD5' | 'RSA';
+}
+
+export interface CallContext<P extends SignedParams = SignedParams> {
   readonly request: MockRequest;
   readonly control: RequestControl;
   readonly now: number;
   body: BodyRead | undefined;
   /** Set once the body passed the schema (format step). */
-  params: PayRequest | undefined;
+  params: P | undefined;
   /** Errors of the schema run; null when the body matched. */
   schemaErrors: readonly { instancePath: string; message?: string }[] | null;
-  totalFen: Fen;
-  scenario: Scenario | undefined;
   app: AppConfig | undefined;
-  orderKey: string;
-  payableFen: Fen;
+  /** The order the call created or named, once known (the journal reports its status). */
   record: OrderRecord | undefined;
 }
 
-/** How the request ends: an envelope code, with `data` for 1000/1001/1002. */
+export interface PayContext extends CallContext<PayRequest> {
+  totalFen: Fen;
+  scenario: Scenario | undefined;
+  orderKey: string;
+  payableFen: Fen;
+}
+
+/** How the request ends: an envelope code, with `data` for the codes that carry it. */
 export interface Answer {
   code: Code;
-  data?: PayResultData;
+  data?: object;
+  /** `msg` when it should not be the code's registry wording (lifecycle successes, D-31). */
+  msg?: string;
   /** Why (errors only); sent in the `X-Mock-Reason` header. */
   reason?: string;
   /** Extra wait before answering (slow scenarios). */
   delayMs?: number;
 }
 
-export interface Step {
+export interface Step<C extends CallContext<SignedParams> = PayContext> {
   name: StepName;
   /** An answer ends the pipeline; `undefined` passes to the next step. */
-  run(ctx: PayContext): Answer | undefined;
+  run(ctx: C): Answer | undefined;
 }
 
 export function newContext(request: MockRequest, control: RequestControl, now: number): PayContext {

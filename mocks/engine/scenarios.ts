@@ -5,6 +5,7 @@
  * contract code read this table; nothing restates it.
  */
 import { parseAmount, type Fen } from '../../src/money/money.ts';
+import type { PendingOutcome } from './order-record.ts';
 
 /** What the channel does with the charge. */
 export type Outcome =
@@ -31,7 +32,9 @@ export interface Scenario {
   amount?: string;
   outcome: Outcome;
   /** For `paying`: what the order becomes once the pending delay has passed. */
-  resolvesTo?: 'paid' | 'failed';
+  resolvesTo?: PendingOutcome;
+  /** Refunds of the order fail for want of funds (2002, order_status -2). */
+  refundFails?: boolean;
   /** A 联富通 member discount lowers `payable_amount` below `total_amount`. */
   memberDiscount: boolean;
   vouchers: readonly VoucherPlan[];
@@ -50,6 +53,8 @@ export const SCENARIOS = [
   { name: 'MEMBER_DISCOUNT_VOUCHER', amount: '0.05', outcome: 'paid', memberDiscount: true, vouchers: [{ kind: 'COUPON', fen: 1 }], slow: false, description: 'member discount and a 0.01 COUPON voucher: real < payable < total' },
   { name: 'USER_PAYING', amount: '0.30', outcome: 'paying', resolvesTo: 'paid', memberDiscount: false, vouchers: NONE, slow: false, description: '1002, order_status 0: the customer is entering a password; paid after the pending delay' },
   { name: 'USER_PAYING_FAILS', outcome: 'paying', resolvesTo: 'failed', memberDiscount: false, vouchers: NONE, slow: false, description: '1002 like USER_PAYING, but the order fails after the pending delay' },
+  { name: 'USER_PAYING_ABANDONED', outcome: 'paying', resolvesTo: 'closed', memberDiscount: false, vouchers: NONE, slow: false, description: '1002 like USER_PAYING, but the customer never confirms: the platform closes the order (order_status 4) after the pending delay' },
+  { name: 'REFUND_FAILS', outcome: 'paid', refundFails: true, memberDiscount: false, vouchers: NONE, slow: false, description: 'paid like SUCCESS, but every refund fails for want of funds: 2002, order_status -2' },
   { name: 'PAID_SLOW', amount: '0.31', outcome: 'paid', memberDiscount: false, vouchers: NONE, slow: true, description: 'paid, but the 1000 answer comes only after the slow delay (the client times out)' },
   { name: 'FAILED', amount: '0.32', outcome: 'failed', memberDiscount: false, vouchers: NONE, slow: false, description: '1001, order_status -1: the channel refused the payment' },
   { name: 'UNKNOWN_SLOW', amount: '0.33', outcome: 'unknown', memberDiscount: false, vouchers: NONE, slow: true, description: 'the order stays unknown (order_status -10) and the answer, 5001, comes only after the slow delay' },

@@ -1,11 +1,14 @@
 /**
- * Test mode: every API answer the engine produces is checked against openapi.yaml (by code:
- * PaySuccess, PayPending, PayFailed, PayError) and against the money rules the schema cannot
- * state — real ≤ payable ≤ total, voucher amount = merchant + other, channel-specific voucher
- * fields. A violation throws: the mock cannot drift from the spec unnoticed.
+ * Test mode: every API answer the engine produces is checked against openapi.yaml — pay answers
+ * by code (PaySuccess, PayPending, PayFailed, PayError), lifecycle answers against their call's
+ * response schema (GetResponse, CheckResponse, StatusResponse, RefundResponse), status callbacks
+ * against StatusCallback — and against the money rules the schema cannot state: real ≤ payable ≤
+ * total, voucher amount = merchant + other, channel-specific voucher fields, refunds never above
+ * what was paid. A violation throws: the mock cannot drift from the spec unnoticed.
  */
 import { parseAmount, type Fen } from '../../src/money/money.ts';
 import type { SchemaName, SchemaSet } from '../../src/spec/schemas.ts';
+import type { OrderDetail } from './lifecycle/order-detail.ts';
 import type { PayResultData } from './pay-context.ts';
 import type { MockResponse } from './types.ts';
 import { WECHAT } from './vouchers.ts';
@@ -17,22 +20,34 @@ export class SelfCheckError extends Error {
 
 const SCHEMA_OF: Readonly<Record<number, SchemaName>> = { 1000: 'PaySuccess', 1001: 'PayFailed', 1002: 'PayPending' };
 
-export function createSelfCheck(schemas: SchemaSet): (response: MockResponse) => void {
-  return (response) => {
+/** Checks one answer: a pay answer by its code, or any other call's against `schema`. */
+export function createSelfCheck(schemas: SchemaSet): (response: MockResponse, schema?: SchemaName) => void {
+  return (response, schema) => {
     const fail = (why: string): never => {
       throw new SelfCheckError(`self-check: ${why}\n  body: ${response.body}`);
     };
     if (response.status !== 200) fail(`status ${response.status}, not 200`);
-    let body: { code?: unknown; data?: PayResultData };
+    let body: { code?: unknown; data?: unknown };
     try {
       body = JSON.parse(response.body) as typeof body;
     } catch {
       return fail('body is not JSON');
     }
-    const name = SCHEMA_OF[body.code as number] ?? 'PayError';
+    const name = schema ?? SCHEMA_OF[body.code as number] ?? 'PayError';
     const validate = schemas.validator(name);
     if (!validate(body)) fail(`not a ${name}: ${JSON.stringify(validate.errors)}`);
-    if (name !== 'PayError') moneyProblems(body.data!).forEach(fail);
+    if (body.code !== 1000 && schema !== undefined) return;
+    if (name === 'GetResponse') detailProblems(body.data as OrderDetail).forEach(fail);
+    else if (name === 'RefundResponse') refundProblems(body.data as RefundAmounts).forEach(fail);
+    else if (schema === undefined && name !== 'PayError') moneyProblems(body.data as PayResultData).forEach(fail);
+  };
+}
+
+/** Checks a status callback body against the spec's StatusCallback webhook. */
+export function createCallbackCheck(schemas: SchemaSet): (body: unknown) => void {
+  const validate = schemas.validator('StatusCallback');
+  return (body) => {
+    if (!validate(body)) throw new SelfCheckError(`self-check: not a StatusCallback: ${JSON.stringify(validate.errors)}\n  body: ${JSON.stringify(body)}`);
   };
 }
 
@@ -63,4 +78,27 @@ export function moneyProblems(data: PayResultData): string[] {
   // The mock's own model, stricter than the API (the seed's example breaks it, D-18): paid = payable − vouchers.
   if (data.order_status === 1 && real + vouchers !== payable) problems.push(`real ${real} + vouchers ${vouchers} ≠ payable ${payable} fen`);
   return problems;
+}
+
+/** An order's detail: the pay rules, and refunds within what was paid and adding up. */
+export function detailProblems(detail: OrderDetail): string[] {
+  const problems = moneyProblems({ ...detail, pay_type: detail.pay_channel });
+  const real = fen(detail.real_amount, 'real_amount');
+  const refunded = fen(detail.refund_amount, 'refund_amount');
+  if (refunded > real) problems.push(`refund_amount ${refunded} > real_amount ${real} fen`);
+  const listed = detail.refund_list.reduce((sum, entry) => sum + fen(entry.refund_amount, 'refund_list amount'), 0);
+  // A cancel refunds a paid order without a refund number, so only a cancelled order may list less.
+  if (listed > refunded || (listed !== refunded && detail.order_status !== 5)) problems.push(`refund_list adds up to ${listed}, refund_amount is ${refunded} fen`);
+  return problems;
+}
+
+interface RefundAmounts {
+  refund_amount: number;
+  refunded_total: number;
+}
+
+export function refundProblems(data: RefundAmounts): string[] {
+  const refund = fen(data.refund_amount, 'refund_amount');
+  const total = fen(data.refunded_total, 'refunded_total');
+  return refund > 0 && refund <= total ? [] : [`refund_amount ${refund} must be > 0 and ≤ refunded_total ${total} fen`];
 }

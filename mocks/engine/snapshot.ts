@@ -3,7 +3,7 @@
  * writes the file; the engine stays free of I/O). Records are plain data, so JSON carries them.
  */
 import { MockControlError } from './control-error.ts';
-import { ORDER_STATUS, type OrderRecord } from './order-record.ts';
+import { NO_REFUNDS, ORDER_STATUS, type OrderRecord } from './order-record.ts';
 import { orderKey, type OrderStore } from './order-store.ts';
 
 const VERSION = 1;
@@ -30,7 +30,16 @@ export function restoreOrders(store: OrderStore, text: string, source: string): 
       Object.hasOwn(ORDER_STATUS, record.state) && Array.isArray(record.history);
     if (!valid) throw new MockControlError(`${source}: order #${count + 1} is malformed`);
     const key = orderKey(record.appId, record.orderId);
-    if (store.get(key) === undefined) store.add(key, { ...record, pending: record.pending ?? undefined });
+    // Snapshots written before refunds existed lack these fields; JSON drops the undefined ones.
+    const restored: OrderRecord = {
+      ...record,
+      pending: record.pending ?? undefined,
+      paidAt: record.paidAt ?? record.history.find((t) => t.to === 'paid')?.at,
+      refundedFen: record.refundedFen ?? 0,
+      refunds: record.refunds ?? NO_REFUNDS,
+      callbackVariants: record.callbackVariants ?? undefined,
+    };
+    if (store.get(key) === undefined) store.add(key, restored);
     count++;
   }
   return count;

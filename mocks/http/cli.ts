@@ -33,7 +33,8 @@ export async function runMockCli(argv: readonly string[], env: Env, io: MockCliI
     return { exitCode: 2 };
   }
   const { dialect } = server.engine;
-  io.out(`paycheck mock listening on ${server.url} (error codes: ${dialect}; health: ${server.url}/__mock/health)`);
+  const callbacks = server.callbacks ? `; status callbacks to ${server.callbacks.url}` : '';
+  io.out(`paycheck mock listening on ${server.url} (error codes: ${dialect}; health: ${server.url}/__mock/health${callbacks})`);
   return { server, exitCode: 0 };
 }
 

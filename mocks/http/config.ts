@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseErrorDialect } from '../../src/codes.ts';
 import { appCredentialsFrom, DEFAULT_MOCK_PORT, signEncodingFrom, type Env } from '../../src/config/settings.ts';
-import { parseAppsFile, parseFaults, parseLatency, type RateLimit } from '../engine/index.ts';
+import { parseAppsFile, parseCallbackVariants, parseFaults, parseLatency, type RateLimit } from '../engine/index.ts';
+import { assertCallbackUrl } from './callback-delivery.ts';
 import type { MockServerOptions } from './server.ts';
 
 export class MockUsageError extends Error {
@@ -30,6 +31,10 @@ export const MOCK_SETTINGS = {
   apps: ['MOCK_APPS_FILE', 'JSON file of applications [{appId, secret, rsaPublicKey?, enabled?}] (replaces PAY_APP_ID/PAY_APP_SECRET)'],
   'body-limit': ['MOCK_BODY_LIMIT', 'largest body in bytes (default 524288); larger → 3002 at once'],
   'self-check': ['MOCK_SELF_CHECK', 'validate every answer against openapi.yaml and fail loudly (1/true)'],
+  'callback-url': ['MOCK_CALLBACK_URL', 'receiver of the signed status callbacks (loopback http(s) only); none = no callbacks'],
+  'callback-variants': ['MOCK_CALLBACK_VARIANTS', 'hostile callbacks for every change: name[:rate],… (duplicate, bad-signature, mismatch-order-id, mismatch-status, out-of-order)'],
+  'callback-time-scale': ['MOCK_CALLBACK_TIME_SCALE', 'multiplies the callback retry waits, timeout and hold time (0 < x ≤ 1; default 1)'],
+  'journal-cap': ['MOCK_JOURNAL_CAP', 'most calls the request journal keeps (default 10000; oldest dropped)'],
 } as const;
 
 type Setting = keyof typeof MOCK_SETTINGS;
@@ -72,6 +77,11 @@ function readConfig(argv: readonly string[], env: Env): MockCliConfig {
   const latency = get('latency');
   const faults = get('faults');
   const rate = get('rate-limit');
+  const callbackUrl = get('callback-url');
+  if (callbackUrl !== undefined) assertCallbackUrl(callbackUrl);
+  const callbackVariants = get('callback-variants');
+  parseCallbackVariants(callbackVariants, '--callback-variants/MOCK_CALLBACK_VARIANTS');
+  const timeScale = get('callback-time-scale');
   return {
     help: values.help === true,
     quiet: flagOn(get('quiet')),
@@ -90,6 +100,10 @@ function readConfig(argv: readonly string[], env: Env): MockCliConfig {
       snapshotFile: get('snapshot'),
       bodyLimit: optionalInteger(get('body-limit'), '--body-limit/MOCK_BODY_LIMIT', 1),
       selfCheck: flagOn(get('self-check')),
+      callbackUrl,
+      callbackVariants,
+      callbackTimeScale: timeScale === undefined ? undefined : parseScale(timeScale),
+      journalCap: optionalInteger(get('journal-cap'), '--journal-cap/MOCK_JOURNAL_CAP', 1),
     },
   };
 }
@@ -97,10 +111,10 @@ function readConfig(argv: readonly string[], env: Env): MockCliConfig {
 export function mockHelp(): string {
   const lines = ['Usage: npm run mock -- [flags]   (or npx paycheck mock)', '', 'The pay-code API simulator on 127.0.0.1. Flags win over the environment.', ''];
   for (const [name, [envName, meaning]] of Object.entries(MOCK_SETTINGS)) {
-    lines.push(`  --${name.padEnd(12)} ${envName.padEnd(17)} ${meaning}`);
+    lines.push(`  --${name.padEnd(19)} ${envName.padEnd(24)} ${meaning}`);
   }
   lines.push('  --help, -h', '', 'Also: PAY_APP_ID / PAY_APP_SECRET (default: the demo app paycheck-demo-app / paycheck-demo-secret),');
-  lines.push('PAY_SIGN_ENCODING (base64 | hex). Request headers X-Mock-Scenario, X-Mock-Fault, X-Mock-Latency: see docs/mock.md.');
+  lines.push('PAY_SIGN_ENCODING (base64 | hex). Request headers X-Mock-Scenario, X-Mock-Fault, X-Mock-Latency, X-Mock-Callback: see docs/mock.md.');
   return lines.join('\n');
 }
 
@@ -118,6 +132,12 @@ function optionalInteger(value: string | undefined, name: string, min: number): 
     throw new MockUsageError(`${name} must be a whole number ≥ ${min}; got "${value}"`);
   }
   return Number(value);
+}
+
+function parseScale(text: string): number {
+  const scale = Number(text);
+  if (!/^\d*\.?\d+$/.test(text) || !(scale > 0 && scale <= 1)) throw new MockUsageError(`--callback-time-scale/MOCK_CALLBACK_TIME_SCALE must be a number > 0 and ≤ 1; got "${text}"`);
+  return scale;
 }
 
 function parseRateLimit(text: string): RateLimit {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_MOCK_PORT } from '../../src/config/settings.ts';
 import { restoreOrders, serializeOrders, type Engine, type MockRequest, type MockResponse } from '../engine/index.ts';
 import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
+import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
 import { requestLogLine } from './request-log.ts';
 
 /** A maximal valid request (200 goods lines of 256 escaped CJK characters) fits; anything bigger is refused. */
@@ -35,17 +36,31 @@ export interface MockServerOptions extends NodeEngineOptions {
   sleep?: (ms: number) => Promise<void>;
   /** An engine failure (in test mode, a self-check violation): answered with HTTP 500 and reported here. */
   onError?: (error: unknown) => void;
+  /** Where status callbacks are POSTed (loopback only); none = no callbacks. */
+  callbackUrl?: string;
+  /** Hostile variants for every callback: the `X-Mock-Callback` grammar. */
+  callbackVariants?: string;
+  /** Multiplies the callback retry waits, timeout and hold time (default 1; tests use 0.01). */
+  callbackTimeScale?: number;
 }
 
 export interface MockServer {
   url: string;
   port: number;
   engine: Engine;
+  /** Present when a callback URL is configured. */
+  callbacks: CallbackDeliverer | undefined;
   close(): Promise<void>;
 }
 
+/** How often paying orders whose time has come are settled, so their callbacks go out unasked. */
+export const SETTLE_INTERVAL_MS = 100;
+
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const engine = options.engine ?? createNodeEngine(options);
+  const callbackUrl = options.callbackUrl;
+  const engine =
+    options.engine ?? createNodeEngine(callbackUrl === undefined ? options : { ...options, callbacks: options.callbacks ?? { variants: options.callbackVariants } });
+  if (callbackUrl !== undefined && engine.outbox === undefined) throw new Error('a callback URL needs an engine made with callbacks on');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const log = options.log;
   const onError = options.onError ?? ((error: unknown) => console.error('paycheck mock: engine failure:', error));
@@ -95,7 +110,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         const query = url.indexOf('?');
         const request: MockRequest = {
           method: req.method ?? 'GET',
-          path: query === -1 ? url : url.slice(0, query),
+          path: pathOf(url),
           query: query === -1 ? undefined : url.slice(query + 1),
           headers: req.headers,
           body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size),
@@ -121,7 +136,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   /** An envelope 3002 for a body over the limit, sent at once; the connection closes after it. */
   function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void {
-    const response = engine.reject('format', reason);
+    const response = engine.reject('format', reason, { method: req.method ?? 'POST', path: pathOf(req.url ?? '/') });
     res.shouldKeepAlive = false;
     res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body), connection: 'close' });
     res.end(response.body);
@@ -131,22 +146,43 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     log?.(requestLogLine(req.method ?? '?', req.url ?? '/', response, 0, 'refused'));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_MOCK_PORT, MOCK_HOST, () => {
-      server.off('error', reject);
-      resolve();
+  const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale });
+  const settler = callbacks
+    ? setInterval(() => {
+        try {
+          engine.settleDue();
+        } catch (error) {
+          onError(error);
+        }
+      }, SETTLE_INTERVAL_MS)
+    : undefined;
+  settler?.unref();
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULT_MOCK_PORT, MOCK_HOST, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    clearInterval(settler);
+    callbacks?.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
 
   return {
     url: `http://${MOCK_HOST}:${port}`,
     port,
     engine,
+    callbacks,
     async close() {
       if (closing) return;
       closing = true;
+      clearInterval(settler);
+      callbacks?.close();
       for (const entry of timers) {
         clearTimeout(entry.timer);
         entry.resolve();
@@ -162,6 +198,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
     },
   };
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
 
 /** Writes the response, or carries out its transport fault; says which. */

@@ -2,10 +2,12 @@
  * MSW (2.15) handlers over the engine, for in-process interception with `setupServer`: a Fetch
  * Request becomes a MockRequest, the MockResponse a Fetch Response. Transport faults map to what
  * a Fetch Response can express: reset → a network error, hang → a response that never comes,
- * truncate → half the body.
+ * truncate → half the body. The pay call, the lifecycle calls and `/__mock/*` (journal included)
+ * all go to the engine; status callbacks are not delivered here (no timers or outgoing HTTP in
+ * handlers) — an engine made with callbacks on keeps them in `engine.outbox` to drain.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { PAY_PATH, type Engine, type MockRequest, type MockResponse } from '../engine/index.ts';
+import { LIFECYCLE_PATHS, PAY_PATH, type Engine, type MockRequest, type MockResponse } from '../engine/index.ts';
 
 export interface MswHandlerOptions {
   /** Where the intercepted client aims, e.g. https://api.huishouyin.cn */
@@ -15,7 +17,7 @@ export interface MswHandlerOptions {
 export function createMswHandlers(engine: Pick<Engine, 'handle'>, { baseUrl }: MswHandlerOptions): HttpHandler[] {
   const base = baseUrl.replace(/\/+$/, '');
   const resolve = async ({ request }: { request: Request }) => toFetchResponse(await engine.handle(await toMockRequest(request)));
-  return [http.all(`${base}${PAY_PATH}`, resolve), http.all(`${base}/__mock/*`, resolve)];
+  return [PAY_PATH, ...LIFECYCLE_PATHS, '/__mock/*'].map((path) => http.all(`${base}${path}`, resolve));
 }
 
 export async function toMockRequest(request: Request): Promise<MockRequest> {

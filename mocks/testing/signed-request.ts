@@ -35,6 +35,18 @@ export function signedPay(overrides: Params = {}): Params {
   return sign(payParams(overrides));
 }
 
+/** A signed lifecycle request (get, check, cancel, refund) of the demo application. */
+export function signedCall(fields: Params, options: { secret?: string; encoding?: SignEncoding } = {}): Params {
+  return sign({ app_id: DEMO_APP.appId, sign_type: 'MD5', ...fields }, options);
+}
+
+let refundSerial = 0;
+
+/** A refund number unique in this process. */
+export function nextRefundId(): string {
+  return `R${process.pid}N${++refundSerial}`;
+}
+
 export function payRequest(body: unknown, headers: MockRequest['headers'] = {}): MockRequest {
   return {
     method: 'POST',

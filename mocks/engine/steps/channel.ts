@@ -4,7 +4,7 @@
  * step (or after `result`) leave a recorded order behind; faults before it leave none.
  */
 import type { Code } from '../../../src/codes.ts';
-import { createOrder, type OrderState } from '../order-record.ts';
+import { createOrder, type OrderRecord, type OrderState } from '../order-record.ts';
 import type { OrderStore } from '../order-store.ts';
 import type { Outcome } from '../scenarios.ts';
 import { applyVouchers, channelOf } from '../vouchers.ts';
@@ -18,9 +18,11 @@ export interface ChannelOptions {
   /** How long a paying order takes to settle. */
   pendingMs: number;
   formatCode: Code;
+  /** Told of each new order (status callbacks); absent when nobody listens, so the pay path pays nothing. */
+  created?: (record: OrderRecord) => void;
 }
 
-export function channelStep({ store, nextTradeNo, pendingMs, formatCode }: ChannelOptions): Step {
+export function channelStep({ store, nextTradeNo, pendingMs, formatCode, created }: ChannelOptions): Step {
   return {
     name: 'channel',
     run(ctx) {
@@ -45,11 +47,13 @@ export function channelStep({ store, nextTradeNo, pendingMs, formatCode }: Chann
           pending: scenario.outcome === 'paying' ? { at: ctx.now + pendingMs, to: scenario.resolvesTo ?? 'paid' } : undefined,
           storeInfo: params.store_info,
           goodsList: params.goods_list,
+          callbackVariants: ctx.control.callback,
         },
         ctx.now,
       );
       store.add(ctx.orderKey, record);
       ctx.record = record;
+      created?.(record);
       return undefined;
     },
   };

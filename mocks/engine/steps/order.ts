@@ -4,11 +4,11 @@
  * on the clock first, so a repeat sees the state the real platform would show by then.
  */
 import type { Code } from '../../../src/codes.ts';
-import { settle, wasPaid } from '../order-record.ts';
+import { wasPaid, type OrderRecord } from '../order-record.ts';
 import { orderKey, type OrderStore } from '../order-store.ts';
 import type { Step } from '../pay-context.ts';
 
-export function orderStep(store: OrderStore, codes: { duplicateOrder: Code; alreadyPaid: Code }): Step {
+export function orderStep(store: OrderStore, settle: (record: OrderRecord, now: number) => void, codes: { duplicateOrder: Code; alreadyPaid: Code }): Step {
   return {
     name: 'order',
     run(ctx) {
@@ -19,6 +19,7 @@ export function orderStep(store: OrderStore, codes: { duplicateOrder: Code; alre
         return undefined;
       }
       settle(existing, ctx.now);
+      ctx.record = existing;
       return wasPaid(existing.state)
         ? { code: codes.alreadyPaid, reason: `order ${existing.orderId} is already paid` }
         : { code: codes.duplicateOrder, reason: `order ${existing.orderId} exists (${existing.state})` };

@@ -1,15 +1,22 @@
 /**
- * Step 1, parameters present (参数验证) → else 3001. The required names come from the spec's
- * PayRequest; an absent, `null` or empty-string value counts as missing (D: empty = missing).
- * The one schema run made here also serves the format step.
+ * Step 1, parameters present (参数验证) → else 3001. The required names, and the "at least one
+ * of" groups, come from the call's request schema in the spec (presence-rule.ts); an absent,
+ * `null` or empty-string value counts as missing (D-50). The one schema run made here also
+ * serves the format step.
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { Code } from '../../../src/codes.ts';
 import { headerOf } from '../request-control.ts';
 import { readJsonBody } from '../request-body.ts';
-import type { PayRequest, Step } from '../pay-context.ts';
+import type { PresenceRule } from '../presence-rule.ts';
+import type { CallContext, SignedParams, Step } from '../pay-context.ts';
 
-export function presenceStep(validate: ValidateFunction, required: readonly string[], missingCode: Code): Step {
+const isMissing = (value: Record<string, unknown>, name: string): boolean => {
+  const field = Object.hasOwn(value, name) ? value[name] : undefined;
+  return field === undefined || field === null || field === '';
+};
+
+export function presenceStep<C extends CallContext<P>, P extends SignedParams>(validate: ValidateFunction, rule: PresenceRule, missingCode: Code): Step<C> {
   return {
     name: 'presence',
     run(ctx) {
@@ -18,15 +25,16 @@ export function presenceStep(validate: ValidateFunction, required: readonly stri
       if (read.kind === 'empty') return { code: missingCode, reason: 'the body is empty' };
       if (read.kind !== 'json') return undefined;
       if (validate(read.value)) {
-        ctx.params = read.value as PayRequest;
+        ctx.params = read.value as P;
         return undefined;
       }
       ctx.schemaErrors = validate.errors ?? [];
       const value = read.value;
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-      for (const name of required) {
-        const field = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
-        if (field === undefined || field === null || field === '') return { code: missingCode, reason: `${name} is missing` };
+      const fields = value as Record<string, unknown>;
+      for (const name of rule.required) if (isMissing(fields, name)) return { code: missingCode, reason: `${name} is missing` };
+      for (const group of rule.oneOf) {
+        if (group.every((name) => isMissing(fields, name))) return { code: missingCode, reason: `${group.join(' or ')} is missing` };
       }
       return undefined;
     },

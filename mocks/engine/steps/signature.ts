@@ -2,16 +2,17 @@
 import type { Code } from '../../../src/codes.ts';
 import type { SignEncoding } from '../../../src/signing/encoding.ts';
 import type { Signer } from '../../../src/signing/signer.ts';
-import type { Step } from '../pay-context.ts';
+import type { CallContext, Step } from '../pay-context.ts';
 
-export function signatureStep(signer: Signer, encoding: SignEncoding, signatureCode: Code): Step {
+export function signatureStep<C extends CallContext>(signer: Signer, encoding: SignEncoding, signatureCode: Code): Step<C> {
   return {
     name: 'signature',
     run(ctx) {
       const app = ctx.app!;
-      const ok = signer.verify(ctx.params!, { secret: app.secret, encoding, rsaPublicKey: app.rsaPublicKey });
+      const params = ctx.params!;
+      const ok = signer.verify(params as unknown as Record<string, unknown>, { secret: app.secret, encoding, rsaPublicKey: app.rsaPublicKey });
       if (ok) return undefined;
-      return { code: signatureCode, reason: `sign does not verify (sign_type ${ctx.params!.sign_type}, encoding ${encoding})` };
+      return { code: signatureCode, reason: `sign does not verify (sign_type ${params.sign_type}, encoding ${encoding})` };
     },
   };
 }
