@@ -22,3 +22,25 @@ test('the quick start is two commands, and .ci/run calls the README test command
   assert.equal(commands.length, 2);
   assert.ok(readFileSync('.ci/run', 'utf8').includes(`\n${commands[1]}\n`));
 });
+
+/** Table rows of a markdown text whose first cell is a back-quoted name. */
+function namedRows(text: string): string[] {
+  return text.split('\n').filter((line) => /^\| `[A-Za-z_]+` \|/.test(line));
+}
+
+/** The rows of the first table after a heading. */
+function firstTableAfter(text: string, heading: string): string[] {
+  const lines = text.slice(text.indexOf(heading)).split('\n');
+  const start = lines.findIndex((line) => line.startsWith('|'));
+  const end = lines.findIndex((line, i) => i > start && !line.startsWith('|'));
+  return namedRows(lines.slice(start, end).join('\n'));
+}
+
+test('the README scenario tables are the ones the docs keep in step with the code', () => {
+  const readmeRows = new Set(namedRows(readme));
+  for (const doc of ['docs/mock.md', 'docs/load.md']) {
+    const table = firstTableAfter(readFileSync(doc, 'utf8'), '## Scenarios');
+    assert.ok(table.length >= 5, doc);
+    for (const row of table) assert.ok(readmeRows.has(row), `${doc}: ${row}`);
+  }
+});
