@@ -89,6 +89,7 @@ export type Engine = ReturnType<typeof createEngine>;
 
 const FAULT_STATUS: Partial<Record<TerminalFaultKind, number>> = { 'http-500': 500, 'http-502': 502, 'http-503': 503 };
 const NO_FAULTS: readonly FaultSpec[] = [];
+const NO_VARIANTS: readonly CallbackVariantSpec[] = [];
 const NOT_JSON_BODY = '<html><body><h1>502 Bad Gateway</h1></body></html>';
 
 export function createEngine(options: EngineOptions) {
@@ -202,7 +203,8 @@ export function createEngine(options: EngineOptions) {
     deps: {
       store,
       settle: settleOrder,
-      changed: (record, ctx, refundOrderId) => outbox?.emit(record, refundOrderId, ctx.control.callback),
+      // A lifecycle call's callback carries that call's variants only; the pay request's stay with the pay outcome.
+      changed: (record, ctx, refundOrderId) => outbox?.emit(record, refundOrderId, ctx.control.callback ?? NO_VARIANTS),
       formatCode: codes.format,
     },
   });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOrder, IllegalTransitionError, type OrderRecord, ORDER_STATUS, realFenOf, settle, TRANSITIONS, transition, wasPaid, type OrderState } from './order-record.ts';
+import { createOrder, IllegalTransitionError, type OrderRecord, ORDER_STATUS, realFenOf, refundableFen, settle, TRANSITIONS, transition, wasPaid, type OrderState } from './order-record.ts';
 
 const paying = (pending: OrderRecord['pending'] = { at: 1_000, to: 'paid' }) =>
   createOrder(
@@ -26,12 +26,13 @@ test('a transition records from, to and when; an illegal one throws and changes 
   assert.equal(record.history.length, 2);
 });
 
-test('settle applies a due outcome dated when it was due, not when it was seen', () => {
+test('settle applies a due outcome dated when it was due, not when it was seen, and says whether it moved', () => {
   const record = paying({ at: 1_000, to: 'failed' });
-  settle(record, 999);
+  assert.equal(settle(record, 999), false);
   assert.equal(record.state, 'paying');
-  settle(record, 50_000);
+  assert.equal(settle(record, 50_000), true);
   assert.equal(record.state, 'failed');
+  assert.equal(settle(record, 60_000), false, 'once');
   assert.deepEqual(record.history.at(-1), { from: 'paying', to: 'failed', at: 1_000 });
   assert.equal(record.pending, undefined);
 });
@@ -43,4 +44,22 @@ test('real amount shows only once the money moved', () => {
   assert.equal(realFenOf(record), 300);
   const paidLike: OrderState[] = ['paid', 'refunding', 'partlyRefunded', 'fullyRefunded', 'refundFailed'];
   for (const state of Object.keys(ORDER_STATUS) as OrderState[]) assert.equal(wasPaid(state), paidLike.includes(state), state);
+});
+
+test('paidAt is set when the money moves and stays after refunds and a cancel; refundable is paid less refunded', () => {
+  const record = paying({ at: 1_000, to: 'paid' });
+  assert.equal(refundableFen(record), 0);
+  settle(record, 1_000);
+  assert.equal(record.paidAt, 1_000);
+  record.refundedFen = 100;
+  transition(record, 'partlyRefunded', 2_000, 'refunded 1.00 (R1)');
+  assert.equal(refundableFen(record), 200);
+  assert.deepEqual(record.history.at(-1), { from: 'paid', to: 'partlyRefunded', at: 2_000, detail: 'refunded 1.00 (R1)' });
+  assert.throws(() => transition(record, 'cancelled', 3_000), IllegalTransitionError);
+  assert.equal(record.paidAt, 1_000);
+});
+
+test('a new order shares one empty refund list', () => {
+  assert.equal(paying().refunds, paying().refunds);
+  assert.ok(Object.isFrozen(paying().refunds));
 });

@@ -85,7 +85,7 @@ export interface OrderRecord {
   /** Refunded so far, refunds and a cancel of a paid order together. */
   refundedFen: Fen;
   refunds: readonly Refund[];
-  /** Hostile callback variants the pay request asked for (`X-Mock-Callback`); they stick to the order. */
+  /** Hostile callback variants the pay request asked for (`X-Mock-Callback`), for its outcome's callback, even when it settles later. */
   callbackVariants: readonly CallbackVariantSpec[] | undefined;
   history: Transition[];
   storeInfo: unknown;

@@ -23,6 +23,8 @@ export interface CallbackDelivererOptions {
   outbox: Outbox;
   /** Multiplies the retry waits, the timeout and the hold time (default 1). */
   timeScale?: number;
+  /** How long an out-of-order callback waits for its order's next one (default CALLBACK_HOLD_MS × timeScale). */
+  holdMs?: number;
 }
 
 export interface CallbackDeliverer {
@@ -51,6 +53,7 @@ export function startCallbackDelivery(options: CallbackDelivererOptions): Callba
   const scale = options.timeScale ?? 1;
   if (!(scale > 0 && scale <= 1)) throw new MockControlError(`callback time scale must be > 0 and ≤ 1; got ${scale}`);
   const timeoutMs = Math.max(MIN_TIMEOUT_MS, CALLBACK_TIMEOUT_MS * scale);
+  const holdMs = options.holdMs ?? CALLBACK_HOLD_MS * scale;
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<AbortController>();
   /** Per order, the first attempt of its latest delivery. */
@@ -121,7 +124,7 @@ export function startCallbackDelivery(options: CallbackDelivererOptions): Callba
       holdTimer = setTimeout(() => {
         holdTimer = undefined;
         outbox.releaseHeld();
-      }, CALLBACK_HOLD_MS * scale);
+      }, holdMs);
     }
     settleIdle();
   }

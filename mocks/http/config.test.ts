@@ -32,6 +32,17 @@ test('the environment sets what flags do not; flags win', () => {
   assert.equal(flags.server.storeCap, 100);
 });
 
+test('callbacks and the journal: URL (loopback only), variants, time scale, cap', () => {
+  const env = { MOCK_CALLBACK_URL: 'http://127.0.0.1:9000/cb', MOCK_CALLBACK_VARIANTS: 'duplicate:0.5,out-of-order', MOCK_CALLBACK_TIME_SCALE: '0.01', MOCK_JOURNAL_CAP: '50' };
+  const { server } = mockConfigFrom([], env);
+  assert.deepEqual([server.callbackUrl, server.callbackVariants, server.callbackTimeScale, server.journalCap], ['http://127.0.0.1:9000/cb', 'duplicate:0.5,out-of-order', 0.01, 50]);
+  assert.equal(mockConfigFrom(['--callback-url', 'http://[::1]:1/x'], env).server.callbackUrl, 'http://[::1]:1/x');
+  assert.throws(() => mockConfigFrom(['--callback-url', 'https://api.huishouyin.cn/cb'], {}), /loopback/);
+  for (const argv of [['--journal-cap', '0'], ['--callback-time-scale', '0'], ['--callback-time-scale', 'x'], ['--callback-variants', 'duplicate:2']]) {
+    assert.throws(() => mockConfigFrom(argv, {}), (e: unknown) => typeof (e as { code?: unknown }).code === 'string', argv.join(' '));
+  }
+});
+
 test('an apps file replaces the single app', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paycheck-mock-'));
   const file = join(dir, 'apps.json');

@@ -42,6 +42,8 @@ export interface MockServerOptions extends NodeEngineOptions {
   callbackVariants?: string;
   /** Multiplies the callback retry waits, timeout and hold time (default 1; tests use 0.01). */
   callbackTimeScale?: number;
+  /** How long an out-of-order callback waits for its order's next one (default 2 s × the time scale). */
+  callbackHoldMs?: number;
 }
 
 export interface MockServer {
@@ -146,7 +148,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     log?.(requestLogLine(req.method ?? '?', req.url ?? '/', response, 0, 'refused'));
   }
 
-  const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale });
+  const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale, holdMs: options.callbackHoldMs });
   const settler = callbacks
     ? setInterval(() => {
         try {

@@ -1,8 +1,12 @@
-/** docs/mock.md and the code agree: every scenario (with its amount), fault kind, setting and header. */
+/**
+ * docs/mock.md and the code agree: every scenario (with its amount), fault kind, setting, header,
+ * lifecycle call, callback variant and the retry schedule.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CONTROL_HEADERS, FAULT_KINDS, FAULT_POINTS, SCENARIOS, type Scenario } from '../../mocks/engine/index.ts';
+import { CALLBACK_VARIANT_NAMES, CONTROL_HEADERS, FAULT_KINDS, FAULT_POINTS, LIFECYCLE_PATHS, SCENARIOS, type Scenario } from '../../mocks/engine/index.ts';
+import { CALLBACK_RETRY_MS, CALLBACK_TIMEOUT_MS } from '../../mocks/http/callback-delivery.ts';
 import { MOCK_SETTINGS } from '../../mocks/http/config.ts';
 
 const doc = readFileSync(new URL('../../docs/mock.md', import.meta.url), 'utf8');
@@ -23,4 +27,12 @@ test('every fault kind, point, setting and control header is documented', () => 
     assert.ok(rows.some((row) => row.startsWith(`| \`--${flag}\` | \`${envName}\` |`)), flag);
   }
   for (const header of Object.values(CONTROL_HEADERS)) assert.ok(doc.toLowerCase().includes(header), header);
+});
+
+test('every lifecycle call and callback variant has a row; the retry schedule is the code’s', () => {
+  for (const path of LIFECYCLE_PATHS) assert.ok(rows.some((row) => row.startsWith(`| \`${path}\` |`)), path);
+  for (const variant of CALLBACK_VARIANT_NAMES) assert.ok(rows.some((row) => row.startsWith(`| \`${variant}\` |`)), variant);
+  const seconds = (ms: number) => `${ms / 1000} s`;
+  assert.ok(doc.includes(`retries after ${CALLBACK_RETRY_MS.map(seconds).join(', ')}`), 'retry schedule');
+  assert.ok(doc.includes(`within ${seconds(CALLBACK_TIMEOUT_MS)}`), 'attempt timeout');
 });

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import { PRODUCTION_BASE_URL } from '../../src/config/settings.ts';
 import { createMswHandlers } from '../../mocks/msw/handlers.ts';
-import { signedPay, testEngine } from '../../mocks/testing/signed-request.ts';
+import { nextRefundId, signedCall, signedPay, testEngine } from '../../mocks/testing/signed-request.ts';
+import type { Journal } from '../../src/lifecycle/journal-entry.ts';
 
 const { engine } = testEngine({ pendingMs: 1_000 });
 const server = setupServer(...createMswHandlers(engine, { baseUrl: PRODUCTION_BASE_URL }));
@@ -37,6 +38,25 @@ test('faults: http status, reset as a network error, truncate as half a body', a
   const truncated = await pay(signedPay(), { 'x-mock-fault': 'truncate' });
   const text = await truncated.text();
   assert.throws(() => JSON.parse(text), SyntaxError);
+});
+
+test('the lifecycle calls and the journal go through the same engine', async () => {
+  const params = signedPay();
+  await pay(params);
+  const call = async (path: string, fields: Record<string, unknown>) =>
+    ((await (await fetch(`${PRODUCTION_BASE_URL}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signedCall(fields)) })).json()) as { code: number; data: { order_status?: number } });
+  assert.equal((await call('/pay/get', { order_id: params.order_id })).data.order_status, 1);
+  assert.equal((await call('/pay/refund', { order_id: params.order_id, refund_order_id: nextRefundId(), refund_amount: '0.50' })).data.order_status, 3);
+  assert.equal((await call('/pay/check', { order_id: params.order_id })).data.order_status, 3);
+  assert.equal((await call('/pay/cancel', { order_id: params.order_id })).code, 1006);
+  const journal = (await (await fetch(`${PRODUCTION_BASE_URL}/__mock/journal?order_id=${String(params.order_id)}`)).json()) as Journal;
+  assert.deepEqual(journal.entries.map((e) => [e.path, e.code]), [
+    ['/pay/qrcode', 1000],
+    ['/pay/get', 1000],
+    ['/pay/refund', 1000],
+    ['/pay/check', 1000],
+    ['/pay/cancel', 1006],
+  ]);
 });
 
 test('an unhandled request is an error, not a pass-through', async () => {

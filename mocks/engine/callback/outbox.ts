@@ -77,7 +77,8 @@ export function createOutbox(options: OutboxOptions) {
 
     /**
      * Queues the callback for the order's current state. `variants` are the causing request's
-     * `X-Mock-Callback` (else the order's own, from its pay request), on top of the global ones.
+     * `X-Mock-Callback`; absent, the pay outcome's cause is the pay request, whose variants the
+     * order keeps. The global variants apply on top.
      */
     emit(record: OrderRecord, refundOrderId?: string, variants?: readonly CallbackVariantSpec[]): void {
       const active = chosen([options.variants, variants ?? record.callbackVariants]);
