@@ -4,7 +4,8 @@
  *   mock           the loopback mock, started here by webServer
  *   live           PAY_BASE_URL (with PAY_APP_ID / PAY_APP_SECRET) — only when PAY_BASE_URL is set
  *   live-loopback  when PAY_BASE_URL is not set: the live code path aimed at a second loopback
- *                  mock that speaks the seed table's error dialect, so CI exercises all three modes
+ *                  mock that speaks the seed table's error dialect (unless PAY_ERROR_CODES says
+ *                  otherwise), so CI exercises all three modes and both dialects
  * PAYCHECK_TARGETS (comma list of msw, mock, live) keeps only those projects and their servers.
  * Reporters: PAYCHECK_REPORTERS (comma list of list, line, dot, html, junit, json), default
  * list,html,junit under reports/; the contract summary is always added.
@@ -13,6 +14,7 @@ import { defineConfig, type ReporterDescription } from '@playwright/test';
 import type { TargetOptions } from './contracts/support/fixtures.ts';
 import { PLAYWRIGHT_LIVE_STANDIN_PORT, PLAYWRIGHT_MOCK_PORT } from './contracts/support/target.ts';
 import { fixRunIdentity } from './contracts/support/run-identity.ts';
+import { parseErrorDialect } from './src/codes.ts';
 
 fixRunIdentity(process.env);
 
@@ -20,6 +22,10 @@ const mockPort = Number(process.env.PAYCHECK_MOCK_PORT ?? PLAYWRIGHT_MOCK_PORT);
 const standInPort = Number(process.env.PAYCHECK_LIVE_STANDIN_PORT ?? PLAYWRIGHT_LIVE_STANDIN_PORT);
 const liveUrl = process.env.PAY_BASE_URL || undefined;
 const wanted = new Set((process.env.PAYCHECK_TARGETS ?? 'msw,mock,live').split(',').map((t) => t.trim()));
+
+// PAY_ERROR_CODES demands a dialect of the target; the embedded mocks are made to speak it, so the
+// demand passes on them. Unset, the second mock speaks the table dialect to show detection.
+const demanded = process.env.PAY_ERROR_CODES ? parseErrorDialect(process.env.PAY_ERROR_CODES, 'PAY_ERROR_CODES') : undefined;
 
 const REPORTERS: Record<string, ReporterDescription> = {
   list: ['list'],
@@ -58,8 +64,8 @@ export default defineConfig<TargetOptions, TargetOptions>({
   forbidOnly: !!process.env.CI,
   reporter: reporters(),
   webServer: [
-    ...(wanted.has('mock') ? [mockServer(mockPort, '')] : []),
-    ...(wanted.has('live') && !liveUrl ? [mockServer(standInPort, ' --error-codes table')] : []),
+    ...(wanted.has('mock') ? [mockServer(mockPort, ` --error-codes ${demanded ?? 'flowchart'}`)] : []),
+    ...(wanted.has('live') && !liveUrl ? [mockServer(standInPort, ` --error-codes ${demanded ?? 'table'}`)] : []),
   ],
   projects: [
     { name: 'msw', use: { targetKind: 'msw' as const } },

@@ -50,7 +50,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ targetKind, targetUrl }, use) => {
       const partial = targetFrom(targetKind, targetUrl, process.env);
       // MSW intercepts the production URL in this worker; unhandled requests fail, so nothing leaves.
-      const msw = targetKind === 'msw' ? setupServer(...createMswHandlers(createNodeEngine({ signEncoding: partial.encoding }), { baseUrl: partial.baseUrl })) : undefined;
+      const msw = targetKind === 'msw' ? setupServer(...createMswHandlers(createNodeEngine({ signEncoding: partial.encoding, dialect: partial.demand }), { baseUrl: partial.baseUrl })) : undefined;
       msw?.listen({ onUnhandledRequest: 'error' });
       await use({ ...partial, controls: await probeControls(partial) });
       msw?.close();
