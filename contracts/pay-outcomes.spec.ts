@@ -1,4 +1,6 @@
-import { test, defineCases } from './support/fixtures.ts';
+import { test, detailsOf } from './support/fixtures.ts';
 import { PAY_OUTCOME_CASES } from './cases/pay-outcomes.ts';
 
-test.describe('pay outcomes', () => defineCases(PAY_OUTCOME_CASES));
+test.describe('pay outcomes', () => {
+  for (const c of PAY_OUTCOME_CASES) test(c.title, detailsOf(c), ({ contract }) => contract.run(c));
+});

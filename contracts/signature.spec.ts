@@ -1,5 +1,9 @@
-import { test, defineCases } from './support/fixtures.ts';
+import { test, detailsOf } from './support/fixtures.ts';
 import { PRECEDENCE_CASES, SIGNATURE_CASES } from './cases/signature.ts';
 
-test.describe('signature and app_id', () => defineCases(SIGNATURE_CASES));
-test.describe('precedence when several things are wrong', () => defineCases(PRECEDENCE_CASES));
+test.describe('signature and app_id', () => {
+  for (const c of SIGNATURE_CASES) test(c.title, detailsOf(c), ({ contract }) => contract.run(c));
+});
+test.describe('precedence when several things are wrong', () => {
+  for (const c of PRECEDENCE_CASES) test(c.title, detailsOf(c), ({ contract }) => contract.run(c));
+});

@@ -98,11 +98,7 @@ function skipNow(testInfo: TestInfo, reason: string): never {
   throw new Error('unreachable: testInfo.skip ends the test');
 }
 
-/** One Playwright test per case, tagged as the case says. */
-export function defineCases(cases: readonly ContractCase[]): void {
-  for (const contractCase of cases) {
-    test(contractCase.title, { tag: [...(contractCase.tags ?? [])] as CaseTag[] }, async ({ contract }) => {
-      await contract.run(contractCase);
-    });
-  }
+/** A case's tags as Playwright test details. */
+export function detailsOf(contractCase: ContractCase): { tag: CaseTag[] } {
+  return { tag: [...(contractCase.tags ?? [])] };
 }

@@ -26,14 +26,13 @@ export default class ContractSummaryReporter implements Reporter {
   private projects = new Map<string, ProjectSummary>();
   private seed = process.env.PAY_SEED;
 
-  onBegin(config: FullConfig, _suite: Suite): void {
+  onBegin(_config: FullConfig, suite: Suite): void {
     console.log(`paycheck contracts: PAY_SEED=${this.seed} (set PAY_SEED=${this.seed} to replay this run's data)`);
-    for (const project of config.projects) {
+    for (const project of suite.suites.map((s) => s.project()).filter((p) => p !== undefined)) {
       const use = project.use as { targetKind?: TargetKind; targetUrl?: string };
       let line: string;
       try {
-        line = describeTarget(project.name, { ...targetFrom(use.targetKind ?? 'mock', use.targetUrl, process.env), controls: true })
-          .replace(' — full suite', '').concat(' (mock controls: probed by each worker)');
+        line = describeTarget(project.name, targetFrom(use.targetKind ?? 'mock', use.targetUrl, process.env));
       } catch (error) {
         line = `[${project.name}] ${(error as Error).message}`;
       }

@@ -45,9 +45,10 @@ export function targetFrom(kind: TargetKind, baseUrl: string | undefined, env: E
 }
 
 /** One line for the console: where the suite is aimed and what it will and will not run. */
-export function describeTarget(name: string, t: Target): string {
+export function describeTarget(name: string, t: Omit<Target, 'controls'> & { controls?: boolean }): string {
   const limits: string[] = [];
-  if (!t.controls) limits.push('no mock controls: @mock-controls tests are skipped');
+  if (t.controls === undefined) limits.push('mock controls (@mock-controls) if /__mock/health answers');
+  else if (!t.controls) limits.push('no mock controls: @mock-controls tests are skipped');
   if (!t.moneyAllowed) limits.push('not loopback and no PAY_LIVE_PAY_CODES: only tests that cannot move money run (@moves-money skipped)');
   else if (t.livePayCodes.length > 0) limits.push(`${t.livePayCodes.length} PAY_LIVE_PAY_CODES for @moves-money tests, each used once`);
   const where = t.kind === 'msw' ? `${t.baseUrl} intercepted in-process by MSW` : t.baseUrl;
