@@ -9,7 +9,6 @@ import { parseAmount, type Fen } from '../../src/money/money.ts';
 import type { SignEncoding } from '../../src/signing/encoding.ts';
 import type { Signer } from '../../src/signing/signer.ts';
 import { compileSchemas } from '../../src/spec/schemas.ts';
-import type { JournalEntry } from '../../src/lifecycle/journal-entry.ts';
 import type { SchemaName } from '../../src/spec/schemas.ts';
 import { ADMIN_PREFIX, createAdmin, json } from './admin.ts';
 import { appRegistry, type AppConfig } from './apps.ts';

@@ -12,7 +12,7 @@ import type { components } from '../../../src/spec/openapi.ts';
 import { chinaTime } from '../china-time.ts';
 import { ORDER_STATUS, transition, type OrderState } from '../order-record.ts';
 import type { Step } from '../pay-context.ts';
-import { findOrder } from './find-order.ts';
+import { onOrderStep } from './find-order.ts';
 import type { LifecycleContext, LifecycleDeps } from './lifecycle-context.ts';
 
 type OrderStatusData = components['schemas']['OrderStatusData'];
@@ -32,23 +32,17 @@ const CANCEL: Readonly<Record<OrderState, 'close' | 'refund' | Code>> = {
 };
 
 export function cancelStep(deps: LifecycleDeps): Step<LifecycleContext> {
-  return {
-    name: 'result',
-    run(ctx) {
-      const found = findOrder(ctx, deps);
-      if (found.answer) return found.answer;
-      const record = found.record;
-      const action = CANCEL[record.state];
-      if (typeof action === 'number') return { code: action, reason: `order ${record.orderId} is ${record.state}` };
-      let detail = 'closed unpaid';
-      if (action === 'refund') {
-        detail = `refunded ${formatYuan(record.chargeFen - record.refundedFen)} in full`;
-        record.refundedFen = record.chargeFen;
-      }
-      transition(record, 'cancelled', ctx.now, detail);
-      deps.changed(record, ctx);
-      const data: OrderStatusData = { trade_no: record.tradeNo, order_id: record.orderId, order_status: ORDER_STATUS[record.state], update_time: chinaTime(record.updatedAt) };
-      return { code: 1000, msg: '撤销成功', data };
-    },
-  };
+  return onOrderStep(deps, (record, ctx) => {
+    const action = CANCEL[record.state];
+    if (typeof action === 'number') return { code: action, reason: `order ${record.orderId} is ${record.state}` };
+    let detail = 'closed unpaid';
+    if (action === 'refund') {
+      detail = `refunded ${formatYuan(record.chargeFen - record.refundedFen)} in full`;
+      record.refundedFen = record.chargeFen;
+    }
+    transition(record, 'cancelled', ctx.now, detail);
+    deps.changed(record, ctx);
+    const data: OrderStatusData = { trade_no: record.tradeNo, order_id: record.orderId, order_status: ORDER_STATUS[record.state], update_time: chinaTime(record.updatedAt) };
+    return { code: 1000, msg: '撤销成功', data };
+  });
 }

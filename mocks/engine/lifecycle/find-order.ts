@@ -5,7 +5,7 @@
  */
 import type { OrderRecord } from '../order-record.ts';
 import { orderKey } from '../order-store.ts';
-import type { Answer } from '../pay-context.ts';
+import type { Answer, Step } from '../pay-context.ts';
 import type { LifecycleContext, LifecycleDeps } from './lifecycle-context.ts';
 
 export type Found = { record: OrderRecord; answer?: undefined } | { record?: undefined; answer: Answer };
@@ -26,4 +26,15 @@ export function findOrder(ctx: LifecycleContext, deps: LifecycleDeps): Found {
 
 function unknown(reason: string): Found {
   return { answer: { code: 4001, reason } };
+}
+
+/** A call's last step that needs the named order: 4001 without it, else `act` answers. */
+export function onOrderStep(deps: LifecycleDeps, act: (record: OrderRecord, ctx: LifecycleContext) => Answer): Step<LifecycleContext> {
+  return {
+    name: 'result',
+    run(ctx) {
+      const found = findOrder(ctx, deps);
+      return found.answer ?? act(found.record, ctx);
+    },
+  };
 }

@@ -13,7 +13,7 @@ import { ORDER_STATUS, refundableFen, transition, type OrderState } from '../ord
 import { orderKey } from '../order-store.ts';
 import type { Step } from '../pay-context.ts';
 import { scenarioByName } from '../scenarios.ts';
-import { findOrder } from './find-order.ts';
+import { onOrderStep } from './find-order.ts';
 import type { LifecycleContext, LifecycleDeps } from './lifecycle-context.ts';
 
 type RefundData = components['schemas']['RefundData'];
@@ -21,41 +21,35 @@ type RefundData = components['schemas']['RefundData'];
 const REFUSED: Partial<Readonly<Record<OrderState, 1004 | 1005>>> = { closed: 1004, cancelled: 1005 };
 
 export function refundStep(deps: LifecycleDeps): Step<LifecycleContext> {
-  return {
-    name: 'result',
-    run(ctx) {
-      const found = findOrder(ctx, deps);
-      if (found.answer) return found.answer;
-      const record = found.record;
-      const refundOrderId = ctx.params!.refund_order_id!;
-      const refundKey = orderKey(record.appId, refundOrderId);
-      if (deps.store.byRefund(refundKey)) return { code: deps.formatCode, reason: `refund_order_id ${refundOrderId} was used already (D-41)` };
-      const refused = REFUSED[record.state];
-      if (refused !== undefined) return { code: refused, reason: `order ${record.orderId} is ${record.state}` };
-      const left = refundableFen(record);
-      if (left === 0) return { code: 2001, reason: `order ${record.orderId} (${record.state}) has nothing left to refund` };
-      const fen = ctx.refundFen === 0 ? left : ctx.refundFen;
-      if (fen > left) return { code: 2001, reason: `refund ${formatYuan(fen)} is more than the ${formatYuan(left)} left to refund` };
-      if (scenarioByName(record.scenario)?.refundFails) {
-        transition(record, 'refundFailed', ctx.now, `refund ${refundOrderId} of ${formatYuan(fen)} failed: insufficient funds`);
-        deps.changed(record, ctx, refundOrderId);
-        return { code: 2002, reason: 'the merchant reserve cannot cover the refund (REFUND_FAILS)' };
-      }
-      record.refundedFen += fen;
-      record.refunds = [...record.refunds, { refundOrderId, fen, at: ctx.now }];
-      deps.store.addRefund(refundKey, record);
-      transition(record, record.refundedFen === record.chargeFen ? 'fullyRefunded' : 'partlyRefunded', ctx.now, `refunded ${formatYuan(fen)} (${refundOrderId})`);
+  return onOrderStep(deps, (record, ctx) => {
+    const refundOrderId = ctx.params!.refund_order_id!;
+    const refundKey = orderKey(record.appId, refundOrderId);
+    if (deps.store.byRefund(refundKey)) return { code: deps.formatCode, reason: `refund_order_id ${refundOrderId} was used already (D-41)` };
+    const refused = REFUSED[record.state];
+    if (refused !== undefined) return { code: refused, reason: `order ${record.orderId} is ${record.state}` };
+    const left = refundableFen(record);
+    if (left === 0) return { code: 2001, reason: `order ${record.orderId} (${record.state}) has nothing left to refund` };
+    const fen = ctx.refundFen === 0 ? left : ctx.refundFen;
+    if (fen > left) return { code: 2001, reason: `refund ${formatYuan(fen)} is more than the ${formatYuan(left)} left to refund` };
+    if (scenarioByName(record.scenario)?.refundFails) {
+      transition(record, 'refundFailed', ctx.now, `refund ${refundOrderId} of ${formatYuan(fen)} failed: insufficient funds`);
       deps.changed(record, ctx, refundOrderId);
-      const data: RefundData = {
-        trade_no: record.tradeNo,
-        order_id: record.orderId,
-        refund_order_id: refundOrderId,
-        refund_amount: yuanNumber(fen),
-        refunded_total: yuanNumber(record.refundedFen),
-        order_status: ORDER_STATUS[record.state] as RefundData['order_status'],
-        update_time: chinaTime(record.updatedAt),
-      };
-      return { code: 1000, msg: '退款成功', data };
-    },
-  };
+      return { code: 2002, reason: 'the merchant reserve cannot cover the refund (REFUND_FAILS)' };
+    }
+    record.refundedFen += fen;
+    record.refunds = [...record.refunds, { refundOrderId, fen, at: ctx.now }];
+    deps.store.addRefund(refundKey, record);
+    transition(record, record.refundedFen === record.chargeFen ? 'fullyRefunded' : 'partlyRefunded', ctx.now, `refunded ${formatYuan(fen)} (${refundOrderId})`);
+    deps.changed(record, ctx, refundOrderId);
+    const data: RefundData = {
+      trade_no: record.tradeNo,
+      order_id: record.orderId,
+      refund_order_id: refundOrderId,
+      refund_amount: yuanNumber(fen),
+      refunded_total: yuanNumber(record.refundedFen),
+      order_status: ORDER_STATUS[record.state] as RefundData['order_status'],
+      update_time: chinaTime(record.updatedAt),
+    };
+    return { code: 1000, msg: '退款成功', data };
+  });
 }
