@@ -18,6 +18,15 @@ after(async () => {
 
 const params = { app_id: DEMO_APP.appId, sign_type: 'MD5', order_id: 'PC1', pay_code: '134567890123456789', total_amount: '0.01' };
 
+test('a lifecycle call goes to its own path, signed the same way', async () => {
+  const client = createPayClient({ baseUrl: echo.url, app: DEMO_APP, encoding: 'base64' });
+  const lookup = { app_id: DEMO_APP.appId, sign_type: 'MD5', order_id: 'PC1' };
+  const exchange = await client.pay(lookup, { path: '/pay/get' });
+  assert.equal(echo.seen.at(-1)?.url, '/pay/get');
+  assert.equal(exchange.request.url, `${echo.url}/pay/get`);
+  assert.ok(nodeSigner.verify(JSON.parse(exchange.request.text), { secret: DEMO_APP.secret, encoding: 'base64' }));
+});
+
 test('pay signs, sends exactly what it records, and parses the answer', async () => {
   const client = createPayClient({ baseUrl: echo.url, app: DEMO_APP, encoding: 'base64' });
   const exchange = await client.pay(params, { headers: { 'X-Mock-Scenario': 'paid' } });

@@ -1,5 +1,6 @@
 /**
- * A small fetch-based client for POST /pay/qrcode that keeps the evidence: the request exactly as
+ * A small fetch-based client for the platform's POST calls (/pay/qrcode by default, and the
+ * lifecycle calls by `path`) that keeps the evidence: the request exactly as
  * sent, the string to sign (secret masked), and the raw answer beside its parsed body. It uses the
  * global fetch at call time, so MSW's interception applies. Transport failures are returned, not
  * thrown.
@@ -52,6 +53,8 @@ export interface Exchange {
 
 export interface SendOptions {
   headers?: Readonly<Record<string, string>>;
+  /** Another call of the same platform (`/pay/get`, `/pay/refund` …); default /pay/qrcode. */
+  path?: string;
 }
 
 export type Params = Readonly<Record<string, unknown>>;
@@ -78,9 +81,10 @@ export function createPayClient(options: PayClientOptions) {
   async function send(body: unknown, sendOptions: SendOptions = {}): Promise<Exchange> {
     const raw = typeof body === 'string';
     const text = raw ? body : JSON.stringify(body);
+    const target = sendOptions.path ? new URL(sendOptions.path, options.baseUrl).toString() : url;
     const request: SentRequest = {
       method: 'POST',
-      url,
+      url: target,
       headers: { 'content-type': 'application/json', ...lowerKeys(sendOptions.headers ?? {}) },
       text,
       ...(raw ? {} : { json: body }),
@@ -90,7 +94,7 @@ export function createPayClient(options: PayClientOptions) {
       request, canonical: canonicalOf(raw ? tryParse(text) : body), durationMs: performance.now() - started, ...extra,
     });
     try {
-      const res = await fetch(url, { method: 'POST', headers: request.headers, body: text, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+      const res = await fetch(target, { method: 'POST', headers: request.headers, body: text, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
       const responseText = await res.text();
       const response: ReceivedResponse = { status: res.status, headers: headersOf(res.headers), text: responseText };
       try {
