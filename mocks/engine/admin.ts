@@ -7,7 +7,7 @@ import { formatYuan } from '../../src/money/money.ts';
 import { CALLBACK_VARIANTS } from './callback/variants.ts';
 import type { Outbox } from './callback/outbox.ts';
 import type { RequestJournal } from './journal.ts';
-import { ORDER_STATUS, type OrderRecord } from './order-record.ts';
+import { ORDER_STATUS, paidAtOf, type OrderRecord } from './order-record.ts';
 import { orderKey, type OrderStore } from './order-store.ts';
 import { resultData } from './result-data.ts';
 import { SCENARIOS } from './scenarios.ts';
@@ -40,6 +40,7 @@ export function json(status: number, value: unknown, extra?: Record<string, stri
 }
 
 export function orderView(record: OrderRecord): Record<string, unknown> {
+  const paidAt = paidAtOf(record);
   return {
     app_id: record.appId,
     order_id: record.orderId,
@@ -50,7 +51,7 @@ export function orderView(record: OrderRecord): Record<string, unknown> {
     created_at: new Date(record.createdAt).toISOString(),
     updated_at: new Date(record.updatedAt).toISOString(),
     pending: record.pending && { to: record.pending.to, at: new Date(record.pending.at).toISOString() },
-    paid_at: record.paidAt === undefined ? null : new Date(record.paidAt).toISOString(),
+    paid_at: paidAt === undefined ? null : new Date(paidAt).toISOString(),
     refunded: formatYuan(record.refundedFen),
     refunds: record.refunds.map((r) => ({ refund_order_id: r.refundOrderId, amount: formatYuan(r.fen), at: new Date(r.at).toISOString() })),
     history: record.history.map((t) => ({ from: t.from, to: t.to, at: new Date(t.at).toISOString(), at_ms: t.at, ...(t.detail === undefined ? {} : { detail: t.detail }) })),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOrder, IllegalTransitionError, type OrderRecord, ORDER_STATUS, realFenOf, refundableFen, settle, TRANSITIONS, transition, wasPaid, type OrderState } from './order-record.ts';
+import { createOrder, IllegalTransitionError, type OrderRecord, ORDER_STATUS, paidAtOf, realFenOf, refundableFen, settle, TRANSITIONS, transition, wasPaid, type OrderState } from './order-record.ts';
 
 const paying = (pending: OrderRecord['pending'] = { at: 1_000, to: 'paid' }) =>
   createOrder(
@@ -46,17 +46,18 @@ test('real amount shows only once the money moved', () => {
   for (const state of Object.keys(ORDER_STATUS) as OrderState[]) assert.equal(wasPaid(state), paidLike.includes(state), state);
 });
 
-test('paidAt is set when the money moves and stays after refunds and a cancel; refundable is paid less refunded', () => {
+test('paidAtOf says when the money moved, also after refunds; refundable is paid less refunded', () => {
   const record = paying({ at: 1_000, to: 'paid' });
   assert.equal(refundableFen(record), 0);
   settle(record, 1_000);
-  assert.equal(record.paidAt, 1_000);
+  assert.equal(paidAtOf(record), 1_000);
   record.refundedFen = 100;
   transition(record, 'partlyRefunded', 2_000, 'refunded 1.00 (R1)');
   assert.equal(refundableFen(record), 200);
   assert.deepEqual(record.history.at(-1), { from: 'paid', to: 'partlyRefunded', at: 2_000, detail: 'refunded 1.00 (R1)' });
   assert.throws(() => transition(record, 'cancelled', 3_000), IllegalTransitionError);
-  assert.equal(record.paidAt, 1_000);
+  assert.equal(paidAtOf(record), 1_000);
+  assert.equal(paidAtOf(paying()), undefined);
 });
 
 test('a new order shares one empty refund list', () => {

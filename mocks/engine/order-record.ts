@@ -80,8 +80,6 @@ export interface OrderRecord {
   updatedAt: number;
   /** A paying order's scheduled outcome; applied by `settle` once the clock passes `at`. */
   pending: { at: number; to: PendingOutcome } | undefined;
-  /** When the money moved (the order became paid); stays set after refunds and a cancel. */
-  paidAt: number | undefined;
   /** Refunded so far, refunds and a cancel of a paid order together. */
   refundedFen: Fen;
   refunds: readonly Refund[];
@@ -92,7 +90,7 @@ export interface OrderRecord {
   goodsList: unknown;
 }
 
-export type NewOrder = Omit<OrderRecord, 'createdAt' | 'updatedAt' | 'history' | 'pending' | 'state' | 'paidAt' | 'refundedFen' | 'refunds' | 'callbackVariants'> & {
+export type NewOrder = Omit<OrderRecord, 'createdAt' | 'updatedAt' | 'history' | 'pending' | 'state' | 'refundedFen' | 'refunds' | 'callbackVariants'> & {
   state: OrderState;
   pending?: OrderRecord['pending'];
   callbackVariants?: OrderRecord['callbackVariants'];
@@ -121,7 +119,6 @@ export function createOrder(fields: NewOrder, at: number): OrderRecord {
     createdAt: at,
     updatedAt: at,
     pending: fields.pending,
-    paidAt: fields.state === 'paid' ? at : undefined,
     refundedFen: 0,
     refunds: NO_REFUNDS,
     callbackVariants: fields.callbackVariants,
@@ -139,7 +136,6 @@ export function transition(record: OrderRecord, to: OrderState, at: number, deta
   record.state = to;
   record.updatedAt = at;
   record.pending = undefined;
-  if (to === 'paid') record.paidAt = at;
 }
 
 /**
@@ -151,6 +147,13 @@ export function settle(record: OrderRecord, now: number): boolean {
   if (pending === undefined || now < pending.at || record.state !== 'paying') return false;
   transition(record, pending.to, pending.at, pending.to === 'closed' ? 'the customer never confirmed' : undefined);
   return true;
+}
+
+/** When the money moved (the order became paid), from the history: it stays after refunds and a cancel. */
+export function paidAtOf(record: OrderRecord): number | undefined {
+  // Derived rather than stored: a field for it costs every order a boxed number.
+  for (const step of record.history) if (step.to === 'paid') return step.at;
+  return undefined;
 }
 
 export function wasPaid(state: OrderState): boolean {

@@ -51,3 +51,25 @@ test('refuses a cap below 2', () => {
   assert.throws(() => createOrderStore(1), RangeError);
   assert.throws(() => createOrderStore(2.5), RangeError);
 });
+
+test('finds orders by trade_no in both generations, also orders added after a lookup; evicted ones are gone', () => {
+  const store = createOrderStore(4);
+  store.add(orderKey('a', 'o1'), record('o1'));
+  assert.equal(store.byTradeNo('LFTo1')?.orderId, 'o1');
+  assert.equal(store.byTradeNo('LFTo2'), undefined);
+  for (let i = 2; i <= 4; i++) store.add(orderKey('a', `o${i}`), record(`o${i}`));
+  for (let i = 1; i <= 4; i++) assert.equal(store.byTradeNo(`LFTo${i}`)?.orderId, `o${i}`, `o${i}`);
+  for (let i = 5; i <= 7; i++) store.add(orderKey('a', `o${i}`), record(`o${i}`));
+  assert.equal(store.byTradeNo('LFTo1'), undefined, 'evicted');
+  assert.equal(store.byTradeNo('LFTo7')?.orderId, 'o7');
+});
+
+test('a refund number finds its order only while the order is kept', () => {
+  const store = createOrderStore(2);
+  const o1 = record('o1');
+  store.add(orderKey('a', 'o1'), o1);
+  store.addRefund(orderKey('a', 'R1'), o1);
+  assert.equal(store.byRefund(orderKey('a', 'R1')), o1);
+  for (let i = 2; i <= 4; i++) store.add(orderKey('a', `o${i}`), record(`o${i}`));
+  assert.equal(store.byRefund(orderKey('a', 'R1')), undefined);
+});

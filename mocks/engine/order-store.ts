@@ -4,8 +4,8 @@
  * kept, an order stays findable for at least the next cap/2 orders, and eviction costs one
  * pointer swap instead of a per-insert delete (deleting a Map's oldest entry on every insert
  * keeps the table compacting and halves throughput — docs/mock.md, "State").
- * Each generation also indexes its orders by `trade_no`, and refunds by `refund_order_id`, so the
- * lifecycle calls find them and both indexes age out with the orders.
+ * Each generation also indexes its orders by `trade_no` — lazily, on the first lookups, so the
+ * pay path pays nothing for it — and refunds by `refund_order_id`; both age out with the orders.
  */
 import type { OrderRecord } from './order-record.ts';
 
@@ -36,11 +36,29 @@ export function orderKey(appId: string, orderId: string): string {
 
 interface Generation {
   orders: Map<string, OrderRecord>;
+  /** trade_no → order, for the orders `unindexed` has passed. */
   trades: Map<string, OrderRecord>;
+  /** A live iterator over `orders` (Map iterators see later inserts; orders are never deleted). */
+  unindexed: IterableIterator<OrderRecord>;
+  indexed: number;
   refunds: Map<string, OrderRecord>;
 }
 
-const generation = (): Generation => ({ orders: new Map(), trades: new Map(), refunds: new Map() });
+function generation(): Generation {
+  const orders = new Map<string, OrderRecord>();
+  return { orders, trades: new Map(), unindexed: orders.values(), indexed: 0, refunds: new Map() };
+}
+
+/** Catches the generation's trade index up with its orders, then looks the number up. */
+function byTradeNo(gen: Generation, tradeNo: string): OrderRecord | undefined {
+  // Never step the iterator past the last order: an iterator that once said `done` stays done.
+  while (gen.indexed < gen.orders.size) {
+    const record = gen.unindexed.next().value as OrderRecord;
+    gen.trades.set(record.tradeNo, record);
+    gen.indexed++;
+  }
+  return gen.trades.get(tradeNo);
+}
 
 export function createOrderStore(cap = DEFAULT_STORE_CAP): OrderStore {
   if (!Number.isSafeInteger(cap) || cap < 2) throw new RangeError(`store cap must be an integer ≥ 2; got ${cap}`);
@@ -66,10 +84,9 @@ export function createOrderStore(cap = DEFAULT_STORE_CAP): OrderStore {
         young = generation();
       }
       young.orders.set(key, record);
-      young.trades.set(record.tradeNo, record);
     },
     byTradeNo(tradeNo) {
-      return young.trades.get(tradeNo) ?? old.trades.get(tradeNo);
+      return byTradeNo(young, tradeNo) ?? byTradeNo(old, tradeNo);
     },
     byRefund(key) {
       const record = young.refunds.get(key) ?? old.refunds.get(key);

@@ -34,7 +34,6 @@ export function restoreOrders(store: OrderStore, text: string, source: string): 
     const restored: OrderRecord = {
       ...record,
       pending: record.pending ?? undefined,
-      paidAt: record.paidAt ?? record.history.find((t) => t.to === 'paid')?.at,
       refundedFen: record.refundedFen ?? 0,
       refunds: record.refunds ?? NO_REFUNDS,
       callbackVariants: record.callbackVariants ?? undefined,

@@ -2,7 +2,7 @@
 import { yuanNumber } from '../../../src/money/money.ts';
 import type { components } from '../../../src/spec/openapi.ts';
 import { chinaTime } from '../china-time.ts';
-import { ORDER_STATUS, type OrderRecord } from '../order-record.ts';
+import { ORDER_STATUS, paidAtOf, type OrderRecord } from '../order-record.ts';
 
 export type OrderDetail = components['schemas']['OrderDetail'];
 type Schemas = components['schemas'];
@@ -11,7 +11,8 @@ const NONE: OrderDetail['voucher_list'] = [];
 
 export function orderDetail(record: OrderRecord): OrderDetail {
   // A paid order keeps what it charged after refunds or a cancel: refund_amount says what went back.
-  const paid = record.paidAt !== undefined;
+  const paidAt = paidAtOf(record);
+  const paid = paidAt !== undefined;
   const lastRefundAt = record.refunds.at(-1)?.at ?? (record.refundedFen > 0 ? record.updatedAt : undefined);
   return {
     trade_no: record.tradeNo,
@@ -23,7 +24,7 @@ export function orderDetail(record: OrderRecord): OrderDetail {
     real_amount: paid ? yuanNumber(record.chargeFen) : 0,
     refund_amount: yuanNumber(record.refundedFen),
     create_time: chinaTime(record.createdAt),
-    pay_time: paid ? chinaTime(record.paidAt!) : undefined,
+    pay_time: paidAt === undefined ? undefined : chinaTime(paidAt),
     refund_time: lastRefundAt === undefined ? undefined : chinaTime(lastRefundAt),
     update_time: chinaTime(record.updatedAt),
     voucher_list: paid ? (record.vouchers as OrderDetail['voucher_list']) : NONE,
