@@ -19,6 +19,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   mock: { summary: 'serve the mock on loopback (127.0.0.1:4010)', load: async () => processCommand((await import('../../mocks/http/cli.ts')).serveFromCommandLine) },
   load: { summary: 'run a load scenario against the mock or a target', load: async () => processCommand((await import('../../load/executor/cli.ts')).loadFromCommandLine) },
   gen: { summary: 'generate seeded requests, goods or store ids as JSON lines', load: async () => (await import('./gen.ts')).runGen },
+  audit: { summary: "judge a cashier's conduct from the mock's request journal", load: async () => (await import('./audit.ts')).runAudit },
+  checkout: { summary: 'the reference cashier: pay, poll, cancel, with its timeline', load: async () => (await import('./checkout.ts')).runCheckoutCommand },
 };
 
 export const HELP = `usage: paycheck <command> [options]
