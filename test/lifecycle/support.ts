@@ -1,0 +1,39 @@
+/** Test-only helpers of the lifecycle tests: requests, the journal over HTTP, a clock that does not wait, captured CLI output. */
+import type { CliIo } from '../../src/cli/cli-error.ts';
+import { DEMO_APP } from '../../src/config/settings.ts';
+import { createDataFactory, type UnsignedPayRequest } from '../../src/factories/data-factory.ts';
+import type { CheckoutClock } from '../../src/lifecycle/checkout.ts';
+import type { JournalEntry } from '../../src/lifecycle/journal-entry.ts';
+import { journalEntriesOf } from '../../src/lifecycle/journal-input.ts';
+import { parseAmount } from '../../src/money/money.ts';
+import type { ManualClock } from '../../mocks/engine/index.ts';
+
+const factory = createDataFactory({ seed: 6, app: DEMO_APP, encoding: 'base64', orderIdPrefix: `L${process.pid}` });
+
+/** A pay request of the demo application with a fresh order id, no goods and no store. */
+export function payRequest(amount: string, channel: 'wechat' | 'alipay' = 'wechat'): UnsignedPayRequest {
+  const parsed = parseAmount(amount);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return factory.unsignedRequest({ channel, amountFen: parsed.fen, withStore: false });
+}
+
+export async function journalOf(baseUrl: string, orderId?: string): Promise<JournalEntry[]> {
+  const query = orderId === undefined ? '' : `?order_id=${encodeURIComponent(orderId)}`;
+  const response = await fetch(`${baseUrl}/__mock/journal${query}`);
+  return journalEntriesOf(await response.json());
+}
+
+/** The checkout's clock as the mock's manual clock: a sleep moves time on instead of waiting. */
+export function steppedClock(clock: ManualClock): CheckoutClock {
+  return {
+    now: () => clock.now(),
+    sleep: async (ms) => clock.advance(ms),
+  };
+}
+
+export function captureIo(stdin = '', env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin, env };
+  return { io, out, err, text: () => out.join('\n'), errText: () => err.join('\n') };
+}
