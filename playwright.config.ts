@@ -46,7 +46,7 @@ function reporters(): ReporterDescription[] {
 // The mocks get the demo application whatever PAY_APP_ID / PAY_APP_SECRET say (those are the live target's).
 const mockEnv = { PAY_APP_ID: '', PAY_APP_SECRET: '', MOCK_FAULTS: '', MOCK_LATENCY_MS: '', MOCK_SCENARIO: '' };
 const mockServer = (port: number, extra: string) => ({
-  command: `npm run mock -- --port ${port} --quiet${extra}`,
+  command: `npm run mock -- --port ${port} --quiet --self-check${extra}`,
   port,
   reuseExistingServer: false,
   timeout: 30_000,
@@ -68,10 +68,10 @@ export default defineConfig<TargetOptions, TargetOptions>({
     ...(wanted.has('live') && !liveUrl ? [mockServer(standInPort, ` --error-codes ${demanded ?? 'table'}`)] : []),
   ],
   projects: [
-    { name: 'msw', use: { targetKind: 'msw' as const } },
-    { name: 'mock', use: { targetKind: 'mock' as const, targetUrl: `http://127.0.0.1:${mockPort}` } },
+    { name: 'msw', use: { targetKind: 'msw' as const, requireControls: true } },
+    { name: 'mock', use: { targetKind: 'mock' as const, targetUrl: `http://127.0.0.1:${mockPort}`, requireControls: true } },
     liveUrl
       ? { name: 'live', use: { targetKind: 'live' as const, targetUrl: liveUrl } }
-      : { name: 'live-loopback', use: { targetKind: 'live' as const, targetUrl: `http://127.0.0.1:${standInPort}` } },
+      : { name: 'live-loopback', use: { targetKind: 'live' as const, targetUrl: `http://127.0.0.1:${standInPort}`, requireControls: true } },
   ].filter((p) => wanted.has(p.use.targetKind)),
 });

@@ -7,6 +7,7 @@ import { messageOf, type Code } from '../../src/codes.ts';
 import type { AppCredentials } from '../../src/config/settings.ts';
 import type { SignEncoding } from '../../src/signing/encoding.ts';
 import { nodeSigner } from '../../src/signing/node-digests.ts';
+import { parseAmount, yuanNumber } from '../../src/money/money.ts';
 import type { RuleName } from '../../src/validation/rule-names.ts';
 import type { MockHandler, MockRequest, MockResponse } from '../../mocks/engine/index.ts';
 import type { NodeEngineOptions } from '../../mocks/http/build-engine.ts';
@@ -55,7 +56,11 @@ function envelope(code: Code): MockResponse {
 
 const requestJson = (request: MockRequest) => (request.path.endsWith('/pay/qrcode') ? parse(request.body) : undefined);
 const vouchers = (data: Json | undefined) => (Array.isArray(data?.voucher_list) ? (data.voucher_list as Json[]) : []);
-const addCent = (yuan: unknown) => (typeof yuan === 'number' ? Math.round(yuan * 100 + 1) / 100 : yuan);
+/** One fen more, in fen: never float arithmetic on an amount, even in a broken target. */
+const addCent = (yuan: unknown) => {
+  const parsed = parseAmount(yuan, { allowZero: true });
+  return parsed.ok ? yuanNumber(parsed.fen + 1) : yuan;
+};
 
 export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
   {

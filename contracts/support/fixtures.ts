@@ -22,6 +22,8 @@ import { contractAttachment, failureReport } from './verdicts.ts';
 export interface TargetOptions {
   targetKind: TargetKind;
   targetUrl: string | undefined;
+  /** The project's own mocks must offer their controls: a failed probe is an error, not a skip. */
+  requireControls: boolean;
 }
 
 interface WorkerFixtures extends TargetOptions {
@@ -46,13 +48,17 @@ export function skipReason(tags: readonly string[], target: Target): string | un
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   targetKind: ['mock', { option: true, scope: 'worker' }],
   targetUrl: [undefined, { option: true, scope: 'worker' }],
+  requireControls: [false, { option: true, scope: 'worker' }],
   target: [
-    async ({ targetKind, targetUrl }, use) => {
+    async ({ targetKind, targetUrl, requireControls }, use) => {
       const partial = targetFrom(targetKind, targetUrl, process.env);
       // MSW intercepts the production URL in this worker; unhandled requests fail, so nothing leaves.
-      const msw = targetKind === 'msw' ? setupServer(...createMswHandlers(createNodeEngine({ signEncoding: partial.encoding, dialect: partial.demand }), { baseUrl: partial.baseUrl })) : undefined;
+      const engine = () => createNodeEngine({ signEncoding: partial.encoding, dialect: partial.demand, selfCheck: true });
+      const msw = targetKind === 'msw' ? setupServer(...createMswHandlers(engine(), { baseUrl: partial.baseUrl })) : undefined;
       msw?.listen({ onUnhandledRequest: 'error' });
-      await use({ ...partial, controls: await probeControls(partial) });
+      const controls = await probeControls(partial);
+      if (requireControls && !controls) throw new Error(`${partial.baseUrl}: the embedded mock does not answer /__mock/health — it failed to start or is not the mock`);
+      await use({ ...partial, controls });
       msw?.close();
     },
     { scope: 'worker' },

@@ -4,6 +4,8 @@
  * not recurse, so deep nesting parses and the schema refuses it at its first level. JSON.parse makes `__proto__` an own data property, so such keys cannot touch prototypes; the
  * schema then refuses them as unknown fields.
  */
+import { firstLooseNumber } from '../../src/money/json-number-text.ts';
+
 export type BodyRead = { kind: 'empty' } | { kind: 'unreadable'; reason: string } | { kind: 'json'; value: unknown };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -23,11 +25,15 @@ export function readJsonBody(contentType: string | undefined, body: string | Uin
   if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return EMPTY;
   const typeProblem = contentTypeProblem(contentType);
   if (typeProblem) return { kind: 'unreadable', reason: typeProblem };
+  let value: unknown;
   try {
-    return { kind: 'json', value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return { kind: 'unreadable', reason: 'the body is not JSON' };
   }
+  const loose = firstLooseNumber(text);
+  if (loose !== undefined) return { kind: 'unreadable', reason: `the number ${loose.slice(0, 32)} is not a plain decimal with at most two decimals (D-6)` };
+  return { kind: 'json', value };
 }
 
 const EMPTY: BodyRead = { kind: 'empty' };

@@ -17,10 +17,18 @@ export async function readRequest(source: string | undefined, io: CliIo): Promis
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new CliError('PAYCHECK_INPUT_NOT_JSON', `${name} is not JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new CliError('PAYCHECK_INPUT_NOT_JSON', `${name} is not JSON: ${jsonErrorReason(error)}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new CliError('PAYCHECK_INPUT_NOT_OBJECT', `${name} must hold one JSON object, the request`);
   }
   return value as RequestObject;
+}
+
+/** JSON.parse quotes the input in its message; keep only the reason and where. */
+function jsonErrorReason(error: unknown): string {
+  const message = (error as Error).message.split('\n')[0];
+  const position = /position \d+(?: \(line \d+ column \d+\))?/.exec(message)?.[0];
+  const reason = message.split(/, "|\. "| in JSON/)[0];
+  return position && !reason.includes(position) ? `${reason} at ${position}` : reason;
 }

@@ -4,7 +4,7 @@ import { nodeSigner } from '../signing/node-digests.ts';
 import { canonicalString } from '../signing/canonical.ts';
 import { parseSignEncoding, type SignEncoding } from '../signing/encoding.ts';
 import { signTypeOf, type SignOptions } from '../signing/signer.ts';
-import { firstDifference, maskForDisplay, maskSecretIn } from '../signing/explain.ts';
+import { displayCanonical, firstDifference, maskSecretIn, SECRET_MASK } from '../signing/explain.ts';
 import { redact } from '../redact.ts';
 import { CliError, type CliIo } from './cli-error.ts';
 import { parseOptions } from './options.ts';
@@ -80,15 +80,19 @@ async function prepare(args: string[], io: CliIo, help: string) {
   }
   if (parsed.positionals.length > 1) throw new CliError('PAYCHECK_USAGE', 'give one request file at most');
   const request = await readRequest(parsed.positionals[0], io);
-  const display = parsed.values['show-pay-code'] ? maskSecretIn : maskForDisplay;
-  return { request, values: parsed.values, display, options: signOptions(parsed.values, request, io) };
+  const options = signOptions(parsed.values, request, io);
+  const rsa = signTypeOf(request) === 'RSA';
+  const shown = displayCanonical(request, { rsa, showPayCode: parsed.values['show-pay-code'] === true });
+  return { request, values: parsed.values, shown, rsa, options };
 }
 
 function signature(request: RequestObject, options: SignOptions) {
   try {
     return nodeSigner.signature(request, options);
   } catch (error) {
-    throw new CliError('PAYCHECK_NO_KEY', (error as Error).message);
+    const message = (error as Error).message;
+    // Node's own words for a file that is no PEM key mean nothing to a user.
+    throw new CliError('PAYCHECK_NO_KEY', /DECODER|PEM|asn1/i.test(message) ? 'the private key is not a PEM RSA key' : message);
   }
 }
 
@@ -106,7 +110,7 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
   if (!ready) return 0;
   const sig = signature(ready.request, ready.options);
   io.out(`sign_type:      ${signTypeOf(ready.request)}`);
-  io.out(`string to sign: ${ready.display(sig.canonical)}`);
+  io.out(`string to sign: ${ready.shown}`);
   if (sig.md5) io.out(`md5 (upper hex): ${sig.md5}`);
   io.out(`encoding:       ${signTypeOf(ready.request) === 'RSA' ? 'SHA256withRSA, base64' : ready.options.encoding}`);
   io.out(`sign:           ${sig.sign}`);
@@ -117,26 +121,36 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
 export async function runVerify(args: string[], io: CliIo): Promise<number> {
   const ready = await prepare(args, io, VERIFY_HELP);
   if (!ready) return 0;
-  const { request, options, values, display } = ready;
+  const { request, options, values, shown, rsa } = ready;
+  if (rsa && !options.rsaPublicKey) throw new CliError('PAYCHECK_NO_KEY', 'sign_type RSA: no public key (--public-key or PAY_RSA_PUBLIC_KEY_FILE)');
   if (nodeSigner.verify(request, options)) {
     io.out('valid: the sign matches');
     return 0;
   }
-  io.out(`invalid: ${typeof request.sign === 'string' ? 'the sign does not match' : "the request has no 'sign'"}`);
-  if (signTypeOf(request) === 'RSA') {
-    io.out(options.rsaPublicKey ? '  RSA: the signature does not verify against the public key' : '  RSA: no public key given (--public-key)');
-    io.out(`  we checked:     ${display(canonicalString(request))}`);
+  const given = request.sign;
+  io.out(`invalid: ${typeof given === 'string' ? 'the sign does not match' : given === undefined ? "the request has no 'sign'" : "'sign' is not a string"}`);
+  if (rsa) {
+    io.out('  RSA: the signature does not verify against the public key');
+    io.out(`  we checked:     ${shown}`);
   } else {
     const sig = signature(request, options);
     io.out(`  expected sign:  ${sig.sign}`);
-    io.out(`  request's sign: ${typeof request.sign === 'string' ? request.sign : '(none)'}`);
-    io.out(`  we signed:      ${display(sig.canonical)}`);
-    if (values.compare !== undefined) {
-      const diff = firstDifference(display(sig.canonical), display(values.compare));
-      if (diff) io.out(`  first difference at character ${diff.index}:\n    ours:   …${diff.ours}…\n    theirs: …${diff.theirs}…`);
-      else io.out('  your string equals ours: the secret or the encoding differs');
-    }
+    io.out(`  request's sign: ${typeof given === 'string' ? given : '(none)'}`);
+    io.out(`  we signed:      ${shown}`);
+    if (values.compare !== undefined) io.out(compareWith(canonicalString(request, SECRET_MASK), maskSecretIn(values.compare), values['show-pay-code'] === true));
   }
   io.out(`  request:        ${JSON.stringify(values['show-pay-code'] ? { ...request } : redact(request))}`);
   return 1;
+}
+
+/** Where the caller's string first departs from ours; the pay code's digits are not printed unless asked. */
+function compareWith(ours: string, theirs: string, showPayCode: boolean): string {
+  const diff = firstDifference(ours, theirs);
+  if (!diff) return '  your string equals ours: the secret or the encoding differs';
+  const code = /(?:^|&)pay_code=([^&]*)/.exec(ours);
+  const codeStart = code ? code.index + code[0].indexOf('=') + 1 : -1;
+  if (!showPayCode && code && diff.index >= codeStart && diff.index <= codeStart + code[1].length) {
+    return `  first difference at character ${diff.index}: inside pay_code, at its digit ${diff.index - codeStart + 1} (--show-pay-code prints it)`;
+  }
+  return `  first difference at character ${diff.index}:\n    ours:   …${diff.ours}…\n    theirs: …${diff.theirs}…`;
 }

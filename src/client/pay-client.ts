@@ -6,9 +6,8 @@
  * thrown.
  */
 import { isLoopbackUrl, type AppCredentials } from '../config/settings.ts';
-import { canonicalString } from '../signing/canonical.ts';
 import type { SignEncoding } from '../signing/encoding.ts';
-import { maskSecretIn } from '../signing/explain.ts';
+import { displayCanonical } from '../signing/explain.ts';
 import { nodeSigner } from '../signing/node-digests.ts';
 import { signTypeOf } from '../signing/signer.ts';
 
@@ -69,7 +68,7 @@ export function createPayClient(options: PayClientOptions) {
   function canonicalOf(json: unknown): string {
     if (json === null || typeof json !== 'object' || Array.isArray(json)) return '';
     const params = json as Params;
-    return maskSecretIn(canonicalString(params, signTypeOf(params) === 'RSA' ? undefined : options.app.secret));
+    return displayCanonical(params, { rsa: signTypeOf(params) === 'RSA', showPayCode: true });
   }
 
   /** `params` with `sign` computed with this client's secret and encoding. */

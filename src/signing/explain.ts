@@ -1,5 +1,5 @@
-/** Why a signature failed: the string the verifier built against the one the caller signed. */
-import { SECRET_KEY } from './canonical.ts';
+/** Why a signature failed, and the string to sign in a form fit to print. */
+import { canonicalString, SECRET_KEY, type SignableParams } from './canonical.ts';
 import { maskPayCode } from '../redact.ts';
 
 export interface FirstDifference {
@@ -10,6 +10,7 @@ export interface FirstDifference {
 }
 
 const CONTEXT = 24;
+export const SECRET_MASK = '***';
 
 /** `undefined` when the two strings are equal. */
 export function firstDifference(ours: string, theirs: string): FirstDifference | undefined {
@@ -20,12 +21,18 @@ export function firstDifference(ours: string, theirs: string): FirstDifference |
   return { index: i, ours: ours.slice(from, i + CONTEXT), theirs: theirs.slice(from, i + CONTEXT) };
 }
 
-/** The canonical string with the secret's value replaced, fit to print. */
-export function maskSecretIn(canonical: string): string {
-  return canonical.replace(new RegExp(`(^|&)${SECRET_KEY}=[^&]*`), `$1${SECRET_KEY}=***`);
+/**
+ * The string to sign as it may be shown: built with `***` in the secret's place — never the real
+ * string masked afterwards, which a value containing `&app_sercet=` could fool — and the pay code
+ * masked unless asked for.
+ */
+export function displayCanonical(params: SignableParams, options: { rsa?: boolean; showPayCode?: boolean } = {}): string {
+  const code = params.pay_code;
+  const shown = options.showPayCode || typeof code !== 'string' ? params : { ...params, pay_code: maskPayCode(code) };
+  return canonicalString(shown, options.rsa ? undefined : SECRET_MASK);
 }
 
-/** The canonical string fit for a log or report: secret hidden, pay code masked. */
-export function maskForDisplay(canonical: string): string {
-  return maskSecretIn(canonical).replace(/(^|&)pay_code=([^&]*)/, (_, lead: string, code: string) => `${lead}pay_code=${maskPayCode(code)}`);
+/** For a string someone else built (`verify --compare`): every `app_sercet` value hidden. */
+export function maskSecretIn(text: string): string {
+  return text.replace(new RegExp(`(^|&)${SECRET_KEY}=[^&]*`, 'g'), `$1${SECRET_KEY}=${SECRET_MASK}`);
 }

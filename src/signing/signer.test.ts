@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { canonicalString } from './canonical.ts';
 import { constantTimeEqual } from './signer.ts';
 import { nodeSigner } from './node-digests.ts';
-import { firstDifference, maskSecretIn } from './explain.ts';
+import { displayCanonical, firstDifference, maskSecretIn } from './explain.ts';
 import { parseSignEncoding } from './encoding.ts';
 
 interface Vector {
@@ -85,8 +85,17 @@ test('firstDifference points at the first differing character', () => {
   assert.equal(d?.index, 7);
 });
 
-test('maskSecretIn hides the secret and nothing else', () => {
+test('displayCanonical never prints the secret, whatever the values hold', () => {
+  const decoy = { aa: 'x&app_sercet=decoy', app_id: 'a', sign_type: 'MD5', pay_code: '134567890123456789' };
+  const shown = displayCanonical(decoy);
+  assert.equal(shown, 'aa=x&app_sercet=decoy&app_id=a&app_sercet=***&pay_code=1345**********6789&sign_type=MD5');
+  assert.equal(displayCanonical(decoy, { showPayCode: true }).includes('134567890123456789'), true);
+  assert.equal(displayCanonical({ app_id: 'a', sign_type: 'RSA' }, { rsa: true }), 'app_id=a&sign_type=RSA');
+});
+
+test('maskSecretIn hides every app_sercet value of a caller-built string', () => {
   assert.equal(maskSecretIn('app_id=a&app_sercet=s3cr3t&order_id=1'), 'app_id=a&app_sercet=***&order_id=1');
+  assert.equal(maskSecretIn('app_sercet=one&x=1&app_sercet=two'), 'app_sercet=***&x=1&app_sercet=***');
 });
 
 test('PAY_SIGN_ENCODING: base64 by default, hex on request, anything else refused', () => {

@@ -41,7 +41,7 @@ export function createSigner(digests: Digests) {
   function signature(params: SignableParams, options: SignOptions): Signature {
     if (signTypeOf(params) === 'RSA') {
       if (!digests.rsaSign) throw new Error('RSA signing is not available in this runtime');
-      if (!options.rsaPrivateKey) throw new Error('sign_type RSA needs a private key (PAY_RSA_PRIVATE_KEY)');
+      if (!options.rsaPrivateKey) throw new Error('sign_type RSA needs a private key (--private-key or PAY_RSA_PRIVATE_KEY_FILE)');
       const canonical = canonicalString(params);
       return { canonical, sign: digests.rsaSign(canonical, options.rsaPrivateKey) };
     }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,8 +52,11 @@ test('verify fails when any signed field, the secret or the encoding changes', a
     { ...signed, store_info: { ...(signed.store_info as object), store_id: 'X' } },
     { ...signed, goods_list: [{ barcode: '6983748939221', title: '可口可乐300ml', num: 3, price: 3 }] },
   ];
+  // A downgrade to RSA is judged against a real public key, as a verifier that has one would.
+  const publicKey = join(dir, 'public.pem');
+  writeFileSync(publicKey, generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString());
   for (const request of tampered) {
-    const result = await cli(['verify', '--secret', 'my-secret'], JSON.stringify(request));
+    const result = await cli(['verify', '--secret', 'my-secret', '--public-key', publicKey], JSON.stringify(request));
     assert.equal(result.code, 1, JSON.stringify(request));
     assert.match(result.out, /^invalid/);
   }
@@ -133,4 +137,31 @@ test('mock and load are reachable through the paycheck bin', async () => {
   assert.match(load.stdout, /--scenario/);
   const mock = await run(process.execPath, ['bin/paycheck.js', 'mock', '--help']);
   assert.match(mock.stdout + mock.stderr, /--port/);
+});
+
+test('a reader that closes early gets no stack trace (EPIPE)', async () => {
+  const errFile = join(dir, 'epipe.err');
+  await run('sh', ['-c', `node bin/paycheck.js gen request --count 3000 --seed 1 2>${errFile} | head -c 100 >/dev/null`]);
+  assert.equal(readFileSync(errFile, 'utf8').includes('EPIPE'), false, readFileSync(errFile, 'utf8'));
+});
+
+test('explain never prints the secret, even when a value imitates the secret pair', async () => {
+  const request = { aa: 'x&app_sercet=decoy', app_id: 'a', sign_type: 'MD5' };
+  const result = await cli(['explain', '--secret', 'REAL-SECRET-123'], JSON.stringify(request));
+  assert.equal(result.out.includes('REAL-SECRET-123'), false, result.out);
+  assert.match(result.out, /app_id=a&app_sercet=\*\*\*&sign_type=MD5/);
+});
+
+test('RSA verify without a public key is missing input: exit 2', async () => {
+  const result = await cli(['verify'], JSON.stringify({ app_id: 'a', sign_type: 'RSA', sign: 'abc' }));
+  assert.equal(result.code, 2);
+  assert.match(result.err, /no public key/);
+});
+
+test('verify --compare does not print pay-code digits when the difference lies there', async () => {
+  const request = { app_id: 'a', sign_type: 'MD5', pay_code: '134567890123456789', sign: 'x' };
+  const theirs = 'app_id=a&app_sercet=s&pay_code=134567890123456780&sign_type=MD5';
+  const result = await cli(['verify', '--secret', 's', '--compare', theirs], JSON.stringify(request));
+  assert.match(result.out, /inside pay_code, at its digit 18/);
+  assert.equal(result.out.includes('134567890123456780'), false);
 });

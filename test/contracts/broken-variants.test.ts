@@ -27,7 +27,7 @@ async function serve(start: Promise<MockServer>): Promise<MockServer> {
 
 test('against the real mock (either dialect) the suite finds nothing', async () => {
   for (const dialect of ['flowchart', 'table'] as const) {
-    const mock = await serve(startMockServer({ port: 0, dialect }));
+    const mock = await serve(startMockServer({ port: 0, dialect, selfCheck: true }));
     const { failures } = await runCasesAgainst(mock.url, ALL_CASES, { demand: dialect });
     assert.deepEqual(failures, [], `${dialect}: ${JSON.stringify(failures.slice(0, 3), null, 1)}`);
   }
@@ -45,7 +45,7 @@ describe('each broken variant fails the suite, named by the rule that caught it'
 });
 
 test('PAY_ERROR_CODES demands a dialect: a table-dialect target fails a flowchart demand on error-dialect', async () => {
-  const table = await serve(startMockServer({ port: 0, dialect: 'table' }));
+  const table = await serve(startMockServer({ port: 0, dialect: 'table', selfCheck: true }));
   const { brokenRules } = await runCasesAgainst(table.url, ALL_CASES, { demand: 'flowchart' });
   assert.deepEqual([...brokenRules], ['error-dialect']);
 });
@@ -90,7 +90,7 @@ describe('the Playwright suite itself, aimed at a broken target with PAY_BASE_UR
   });
 
   test('a flowchart demand against a table-dialect target: the run fails naming error-dialect', async () => {
-    const table = await serve(startMockServer({ port: 0, dialect: 'table' }));
+    const table = await serve(startMockServer({ port: 0, dialect: 'table', selfCheck: true }));
     const { status, summary } = await playwright('dialect', table.url, { PAY_ERROR_CODES: 'flowchart' }, ['--grep', 'signature|AppID']);
     assert.equal(status, 1);
     assert.deepEqual(summary.rulesFailed, ['error-dialect']);

@@ -20,14 +20,14 @@ async function expectCode(body: string | Uint8Array<ArrayBuffer>, code: number, 
   assert.deepEqual(envelope.data, {});
 }
 
-/** Writes raw bytes, returns everything the server sends until it closes (or `waitMs` passes). */
-function raw(chunks: (string | Buffer)[], waitMs = 5_000): Promise<string> {
+/** Writes raw bytes; resolves with what the server sent and whether the server closed first. */
+function raw(chunks: (string | Buffer)[], waitMs = 5_000): Promise<{ text: string; closedByServer: boolean }> {
   return new Promise((resolve, reject) => {
     const socket = connect(mock().server.port, '127.0.0.1');
     let received = '';
-    const timer = setTimeout(() => (socket.destroy(), resolve(received)), waitMs);
+    const timer = setTimeout(() => (socket.destroy(), resolve({ text: received, closedByServer: false })), waitMs);
     socket.on('data', (data) => (received += data.toString()));
-    socket.on('close', () => (clearTimeout(timer), resolve(received)));
+    socket.on('close', () => (clearTimeout(timer), resolve({ text: received, closedByServer: true })));
     socket.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
     for (const chunk of chunks) socket.write(chunk);
   });
@@ -59,7 +59,7 @@ test('a wrong content type is 3002, even around a valid signed body', async () =
 });
 
 test('a body over the limit is 3002, answered at once from the declared length, without reading the rest', async () => {
-  const reply = await raw([`POST /pay/qrcode HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 104857600\r\n\r\n{"app_id":`]);
+  const { text: reply } = await raw([`POST /pay/qrcode HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 104857600\r\n\r\n{"app_id":`]);
   assert.match(reply, /^HTTP\/1\.1 200/);
   assert.match(reply, /connection: close/i);
   assert.match(reply, /"code":3002/);
@@ -70,7 +70,7 @@ test('a body over the limit is 3002, answered at once from the declared length, 
 test('a chunked body that grows over the limit is cut off with 3002', async () => {
   const chunk = 'x'.repeat(3_000);
   const size = chunk.length.toString(16);
-  const reply = await raw([`POST /pay/qrcode HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`, `${size}\r\n${chunk}\r\n`, `${size}\r\n${chunk}\r\n`]);
+  const { text: reply } = await raw([`POST /pay/qrcode HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`, `${size}\r\n${chunk}\r\n`, `${size}\r\n${chunk}\r\n`]);
   assert.match(reply, /"code":3002/);
   assert.match(reply, /over the limit of 4096 bytes/);
   await stillServing();
@@ -112,6 +112,15 @@ test('numbers like 1e309, -0 and 1e-7 are 3002', async () => {
   await stillServing();
 });
 
+test('an amount written with an exponent or a third decimal is 3002, not rescaled (D-6)', async () => {
+  for (const amount of ['1E2', '1.1000000000000000888', '0.30000000000000001', '2e-2']) {
+    const params = payParams();
+    const signed = sign({ ...params, total_amount: Number(amount) });
+    await expectCode(JSON.stringify(signed).replace(/"total_amount":[^,}]+/, `"total_amount":${amount}`), 3002);
+  }
+  await stillServing();
+});
+
 test('empty strings for required fields are 3001; unknown fields 3002', async () => {
   for (const field of ['app_id', 'sign', 'sign_type', 'order_id', 'pay_code', 'total_amount']) await expectCode(JSON.stringify({ ...signedPay(), [field]: '' }), 3001);
   await expectCode(JSON.stringify(sign(payParams({ notify_url: 'http://127.0.0.1/n' }))), 3002);
@@ -120,13 +129,15 @@ test('empty strings for required fields are 3001; unknown fields 3002', async ()
 
 test('a client too slow with its headers is cut off by the headers timeout', async () => {
   const reply = await raw(['POST /pay/qrcode HTTP/1.1\r\nHost: x\r\n']);
-  assert.match(reply, /^HTTP\/1\.1 408|^$/, 'closed, with a 408 or nothing');
+  assert.equal(reply.closedByServer, true, 'the server, not the test, ended the connection');
+  assert.match(reply.text, /^HTTP\/1\.1 408|^$/, 'closed, with a 408 or nothing');
   await stillServing();
 });
 
 test('a client too slow with its body is cut off by the request timeout', async () => {
   const reply = await raw(['POST /pay/qrcode HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"app_id"']);
-  assert.doesNotMatch(reply, /"code":1000/);
-  assert.match(reply, /^HTTP\/1\.1 408|^$/);
+  assert.equal(reply.closedByServer, true, 'the server, not the test, ended the connection');
+  assert.doesNotMatch(reply.text, /"code":1000/);
+  assert.match(reply.text, /^HTTP\/1\.1 408|^$/);
   await stillServing();
 });

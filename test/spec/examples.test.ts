@@ -67,8 +67,11 @@ test('the signed example in the spec verifies with the demo secret', () => {
 
 test('the worked example in the spec description is what the signer computes', () => {
   const description = (spec.info as { description: string }).description;
-  const request = { app_id: 'bT2CAkZUgoOr36BnZhuC1aTvXgxhvmhF', sign_type: 'MD5', order_id: '2017102100151091', pay_code: '284637162531748290', total_amount: '11.00' };
-  const sig = nodeSigner.signature(request, { secret: 'bT2CAkZUgoOr36BnZhuC1aTvXgxhvmhF', encoding: 'base64' });
+  const flat = description.replace(/\s+/g, ' ');
+  const request = JSON.parse(/request `(\{[^`]*\})`/.exec(flat)?.[1] ?? 'null') as Record<string, unknown>;
+  const secret = /secret `([^`]+)`/.exec(flat)?.[1] ?? '';
+  assert.ok(request && secret, 'the description names a request and a secret');
+  const sig = nodeSigner.signature(request, { secret, encoding: 'base64' });
   assert.ok(description.includes(sig.canonical), 'string to sign');
   assert.ok(description.includes(sig.md5 ?? '?'), 'md5');
   assert.ok(description.includes(sig.sign), 'sign');
