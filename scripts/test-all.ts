@@ -1,6 +1,6 @@
 /**
- * `npm test`: every runner the project has, in turn, and one closing line summed over all of
- * them — `N passed, N failed[, N skipped]` — which CI reads. Exits non-zero on any failure.
+ * `npm test`: every runner the project has, in turn — node:test, Playwright, and the smoke load
+ * run — and one closing line summed over all of them — `N passed, N failed[, N skipped]` — which CI reads. Exits non-zero on any failure.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -60,7 +60,25 @@ function contractTests(): Tally & { status: number } {
   }
 }
 
-const results = [unitTests(), contractTests()];
+interface LoadSummary {
+  thresholds: { name: string; ok: boolean }[];
+}
+
+/** The full smoke scenario against the embedded mock; each threshold counts as one check. */
+function smokeLoad(): Tally & { status: number } {
+  const json = `${REPORTS}/load-summary.json`;
+  rmSync(json, { force: true });
+  const status = run('load smoke against the embedded mock (thresholds enforced)', process.execPath, ['--import', 'tsx', 'load/executor/cli.ts', '--scenario', 'smoke']);
+  try {
+    const { thresholds } = JSON.parse(readFileSync(json, 'utf8')) as LoadSummary;
+    const failed = thresholds.filter((t) => !t.ok).length;
+    return { passed: thresholds.length - failed, failed: failed || (status === 0 ? 0 : 1), skipped: 0, status };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0, status: status || 1 };
+  }
+}
+
+const results = [unitTests(), contractTests(), smokeLoad()];
 const total = results.reduce<Tally>(
   (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
   { passed: 0, failed: 0, skipped: 0 },
