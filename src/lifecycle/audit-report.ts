@@ -25,12 +25,13 @@ export function formatAuditReport(report: AuditReport): string[] {
       lines.push(`          expected ${f.expected}; actual ${f.actual}`);
     }
   }
-  if (report.orders.length === 0) lines.push('no orders: the journal holds no pay call');
   if (report.skipped > 0) lines.push(`(${report.skipped} ${report.skipped === 1 ? 'entry' : 'entries'} not judged: no order named, or no pay call of the order in the journal)`);
   const failing = new Set(report.findings.map(keyOf)).size;
   lines.push(
     '',
-    report.passed
+    report.orders.length === 0
+      ? 'nothing judged: the journal holds no pay call'
+      : report.passed
       ? `passed: ${report.orders.length} ${report.orders.length === 1 ? 'order' : 'orders'}, ${report.rules.length} rules, no findings`
       : `failed: ${report.findings.length} ${report.findings.length === 1 ? 'finding' : 'findings'} in ${failing} of ${report.orders.length} ${report.orders.length === 1 ? 'order' : 'orders'}`,
   );

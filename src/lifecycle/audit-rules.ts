@@ -53,15 +53,15 @@ export const AUDIT_RULES = {
 export type AuditRuleName = keyof typeof AUDIT_RULES;
 export const AUDIT_RULE_NAMES = Object.keys(AUDIT_RULES) as AuditRuleName[];
 
-/** The policy values a rule reads, as a table cell: `minPollIntervalMs 5 s, toleranceMs 1 s`. */
+/** The policy values a rule reads, as a markdown table cell: `` `minPollIntervalMs` 5 s, `toleranceMs` 1 s ``. */
 export function policyCell(rule: AuditRuleName, policy: AuditPolicy): string {
   const keys = AUDIT_RULES[rule].policy;
   if (keys.length === 0) return '—';
-  return keys.map((key) => `${key} ${shownPolicyValue(key, policy[key])}`).join(', ');
+  return keys.map((key) => `\`${key}\` ${shownPolicyValue(key, policy[key])}`).join(', ');
 }
 
 function shownPolicyValue(key: keyof AuditPolicy, value: AuditPolicy[keyof AuditPolicy]): string {
-  if (Array.isArray(value)) return value.join(' ');
+  if (Array.isArray(value)) return value.map((v) => `\`${v}\``).join(' ');
   return key.endsWith('Ms') ? shownDuration(Number(value)) : String(value);
 }
 

@@ -105,7 +105,7 @@ describe('paycheck audit', () => {
   test('a journal with no order to judge exits 1 and says so', async () => {
     const result = await cli(['audit'], '{"entries": []}');
     assert.equal(result.code, 1);
-    assert.match(result.out, /no orders: the journal holds no pay call/);
+    assert.match(result.out, /^nothing judged: the journal holds no pay call$/m);
   });
 
   test('bad input: one line, exit 2', async () => {
