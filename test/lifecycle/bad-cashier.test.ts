@@ -31,12 +31,22 @@ function cashier(amount: string) {
   const request = payRequest(amount);
   const lookup = { app_id: request.app_id, sign_type: request.sign_type, order_id: request.order_id };
   const codeOf = async (call: Promise<{ response?: { body?: unknown } }>) => ((await call).response?.body as { code: number }).code;
+  const query = () => codeOf(client.pay(lookup, { path: '/pay/get' }));
+  const wait = (seconds: number) => clock.advance(seconds * 1000);
   return {
     orderId: request.order_id,
     pay: () => codeOf(client.pay(request)),
-    query: () => codeOf(client.pay(lookup, { path: '/pay/get' })),
     cancel: () => codeOf(client.pay(lookup, { path: '/pay/cancel' })),
-    wait: (seconds: number) => clock.advance(seconds * 1000),
+    wait,
+    /** `times` queries, each `every` seconds after the previous call; their codes. */
+    async poll(times: number, every: number): Promise<number[]> {
+      const codes: number[] = [];
+      for (let i = 0; i < times; i++) {
+        wait(every);
+        codes.push(await query());
+      }
+      return codes;
+    },
   };
 }
 
@@ -50,10 +60,7 @@ test('pays the same order_id again after a 1002 → repay-same-order', async () 
   assert.equal(await c.pay(), 1002);
   c.wait(5);
   assert.equal(await c.pay(), 1007);
-  for (let t = 10; t <= 25; t += 5) {
-    c.wait(5);
-    await c.query();
-  }
+  await c.poll(4, 5);
   assert.equal(await c.cancel(), 1000);
   assert.deepEqual(await rulesBrokenBy(c.orderId), ['repay-same-order']);
 });
@@ -69,10 +76,7 @@ test('cancels at once after a 1002 → cancel-too-early', async () => {
 test('polls in a tight loop, then walks away → poll-too-fast, no-final-state', async () => {
   const c = cashier('0.30');
   assert.equal(await c.pay(), 1002);
-  for (let i = 0; i < 10; i++) {
-    c.wait(0.1);
-    assert.equal(await c.query(), 1000);
-  }
+  assert.deepEqual(await c.poll(10, 0.1), Array(10).fill(1000));
   const report = auditJournal(await journalOf(mock.url, c.orderId));
   assert.equal(report.findings.filter((f) => f.rule === 'poll-too-fast').length, 10);
   assert.deepEqual(await rulesBrokenBy(c.orderId), ['no-final-state', 'poll-too-fast']);
@@ -95,10 +99,7 @@ test('cancels an order it was told is paid → cancel-with-result', async () => 
 test('polls on past the deadline, every 12 s → poll-too-slow, poll-beyond-deadline', async () => {
   const c = cashier('0.30');
   assert.equal(await c.pay(), 1002);
-  for (let i = 0; i < 4; i++) {
-    c.wait(12);
-    await c.query();
-  }
+  await c.poll(4, 12);
   assert.equal(await c.cancel(), 1000);
   assert.deepEqual(await rulesBrokenBy(c.orderId), ['poll-beyond-deadline', 'poll-too-slow']);
 });
@@ -106,10 +107,7 @@ test('polls on past the deadline, every 12 s → poll-too-slow, poll-beyond-dead
 test('keeps cancelling → cancel-with-result, too-many-cancels', async () => {
   const c = cashier('0.30');
   assert.equal(await c.pay(), 1002);
-  for (let t = 5; t <= 25; t += 5) {
-    c.wait(5);
-    await c.query();
-  }
+  await c.poll(5, 5);
   assert.deepEqual([await c.cancel(), await c.cancel(), await c.cancel(), await c.cancel()], [1000, 1005, 1005, 1005]);
   assert.deepEqual(await rulesBrokenBy(c.orderId), ['cancel-with-result', 'too-many-cancels']);
 });
