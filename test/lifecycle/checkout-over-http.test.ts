@@ -21,20 +21,24 @@ describe('the reference checkout in real time, scaled', () => {
   let mock: MockServer;
   const errors: unknown[] = [];
   const runs = new Map<string, CheckoutResult>();
-  const CASES: { name: string; amount: string; scenario?: string; outcome: CheckoutOutcome; calls: string[] }[] = [
-    { name: 'SUCCESS', amount: '0.01', outcome: 'paid', calls: ['/pay/qrcode'] },
-    { name: 'FAILED', amount: '0.32', outcome: 'failed', calls: ['/pay/qrcode'] },
-    { name: 'USER_PAYING (resolves paid)', amount: '0.30', outcome: 'paid', calls: ['/pay/qrcode', '/pay/get', '/pay/get', '/pay/get'] },
-    { name: 'USER_PAYING_FAILS', amount: '0.30', scenario: 'USER_PAYING_FAILS', outcome: 'failed', calls: ['/pay/qrcode', '/pay/get', '/pay/get', '/pay/get'] },
-    { name: 'USER_PAYING_ABANDONED', amount: '0.30', scenario: 'USER_PAYING_ABANDONED', outcome: 'closed', calls: ['/pay/qrcode', '/pay/get', '/pay/get', '/pay/get'] },
-    { name: 'PAID_SLOW (the pay times out; the query finds it paid)', amount: '0.31', outcome: 'paid', calls: ['/pay/qrcode', '/pay/get'] },
-    { name: 'UNKNOWN_SLOW (times out, stays unknown, cancelled)', amount: '0.33', outcome: 'cancelled', calls: ['/pay/qrcode', '/pay/get', '/pay/get', '/pay/get', '/pay/cancel'] },
+  // The calls, as a pattern over their paths: how many queries a run takes depends on the timers.
+  const CASES: { name: string; amount: string; scenario?: string; outcome: CheckoutOutcome; calls: RegExp }[] = [
+    { name: 'SUCCESS', amount: '0.01', outcome: 'paid', calls: /^qrcode$/ },
+    { name: 'FAILED', amount: '0.32', outcome: 'failed', calls: /^qrcode$/ },
+    { name: 'USER_PAYING (resolves paid)', amount: '0.30', outcome: 'paid', calls: /^qrcode( get){2,4}$/ },
+    { name: 'USER_PAYING_FAILS', amount: '0.30', scenario: 'USER_PAYING_FAILS', outcome: 'failed', calls: /^qrcode( get){2,4}$/ },
+    { name: 'USER_PAYING_ABANDONED', amount: '0.30', scenario: 'USER_PAYING_ABANDONED', outcome: 'closed', calls: /^qrcode( get){2,4}$/ },
+    { name: 'PAID_SLOW (the pay times out; the query finds it paid)', amount: '0.31', outcome: 'paid', calls: /^qrcode get$/ },
+    { name: 'UNKNOWN_SLOW (times out, stays unknown, cancelled)', amount: '0.33', outcome: 'cancelled', calls: /^qrcode( get){1,4} cancel$/ },
   ];
+  const pathsOf = (calls: readonly { path?: string; call?: string }[]) => calls.map((c) => (c.path ?? c.call)!.replace('/pay/', '')).join(' ');
 
   before(async () => {
     // The customer confirms 15 s × SCALE after paying, well inside the 30 s × SCALE deadline.
     mock = await startMockServer({ port: 0, pendingMs: 15_000 * SCALE, selfCheck: true, onError: (e) => errors.push(e) });
     const target = { baseUrl: mock.url, app: DEMO_APP, encoding: 'base64' as const };
+    // A first, untimed pay warms the mock up (its schemas compile on first use), so that no timed run pays for it.
+    await runCheckout({ target, request: payRequest('0.01') });
     await Promise.all(
       CASES.map(async (c) => {
         runs.set(c.name, await runCheckout({ target, request: payRequest(c.amount), scenario: c.scenario, policy: POLICY }));
@@ -51,8 +55,8 @@ describe('the reference checkout in real time, scaled', () => {
       const result = runs.get(c.name)!;
       assert.equal(result.outcome, c.outcome, JSON.stringify(result.timeline));
       const entries = await journalOf(mock.url, result.order_id);
-      assert.deepEqual(entries.map((e) => e.path), c.calls);
-      assert.deepEqual(result.timeline.map((s) => s.call), c.calls);
+      assert.match(pathsOf(entries), c.calls);
+      assert.equal(pathsOf(result.timeline), pathsOf(entries));
       const report = auditJournal(entries, POLICY);
       assert.deepEqual(report.findings, []);
       assert.deepEqual(report.orders.map((o) => o.order_id), [result.order_id]);
