@@ -44,3 +44,11 @@ test('the README scenario tables are the ones the docs keep in step with the cod
     for (const row of table) assert.ok(readmeRows.has(row), `${doc}: ${row}`);
   }
 });
+
+test('the README lifecycle diagrams and audit example are docs/lifecycle.md\'s', () => {
+  const doc = readFileSync('docs/lifecycle.md', 'utf8');
+  const blocks = [...doc.matchAll(/```(?:mermaid|text)\n[\s\S]*?```\n/g)].map((m) => m[0]);
+  const wanted = blocks.filter((b) => b.startsWith('```mermaid') || b.includes('$ npx paycheck audit'));
+  assert.equal(wanted.length, 3);
+  for (const block of wanted) assert.ok(readme.includes(block), block.slice(0, 60));
+});
