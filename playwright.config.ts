@@ -12,7 +12,7 @@
  */
 import { defineConfig, type ReporterDescription } from '@playwright/test';
 import type { TargetOptions } from './contracts/support/fixtures.ts';
-import { PLAYWRIGHT_LIVE_STANDIN_PORT, PLAYWRIGHT_MOCK_PORT } from './contracts/support/target.ts';
+import { CONTRACT_PENDING_MS, PLAYWRIGHT_LIVE_STANDIN_PORT, PLAYWRIGHT_MOCK_PORT } from './contracts/support/target.ts';
 import { fixRunIdentity } from './contracts/support/run-identity.ts';
 import { parseErrorDialect } from './src/codes.ts';
 
@@ -44,9 +44,9 @@ function reporters(): ReporterDescription[] {
 }
 
 // The mocks get the demo application whatever PAY_APP_ID / PAY_APP_SECRET say (those are the live target's).
-const mockEnv = { PAY_APP_ID: '', PAY_APP_SECRET: '', MOCK_FAULTS: '', MOCK_LATENCY_MS: '', MOCK_SCENARIO: '' };
+const mockEnv = { PAY_APP_ID: '', PAY_APP_SECRET: '', MOCK_FAULTS: '', MOCK_LATENCY_MS: '', MOCK_SCENARIO: '', MOCK_PENDING_MS: '' };
 const mockServer = (port: number, extra: string) => ({
-  command: `npm run mock -- --port ${port} --quiet --self-check${extra}`,
+  command: `npm run mock -- --port ${port} --quiet --self-check --pending-ms ${CONTRACT_PENDING_MS}${extra}`,
   port,
   reuseExistingServer: false,
   timeout: 30_000,

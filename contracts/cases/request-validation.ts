@@ -9,7 +9,8 @@ import type { CaseContext, ContractCase } from '../support/case-context.ts';
 type Schema = { required?: string[]; properties?: Record<string, Schema>; maxLength?: number; maxItems?: number; $ref?: string };
 const schemas = loadSpec().components.schemas as Record<string, Schema>;
 const payRequest = schemas.PayRequest;
-const limit = (schema: Schema | undefined, what: 'maxLength' | 'maxItems'): number => {
+/** A limit openapi.yaml sets, following one $ref. */
+export const limit = (schema: Schema | undefined, what: 'maxLength' | 'maxItems'): number => {
   const resolved = schema?.$ref ? schemas[schema.$ref.split('/').at(-1) ?? ''] : schema;
   const n = resolved?.[what];
   if (n === undefined) throw new Error(`openapi.yaml gives no ${what} here`);
@@ -47,23 +48,23 @@ const missingCases: ContractCase[] = (payRequest.required ?? []).flatMap((field)
 ]);
 
 const over = (n: number, unit: string) => unit.repeat(n + 1);
-const props = payRequest.properties ?? {};
+export const payRequestProps = payRequest.properties ?? {};
 const storeRef = schemas.StoreRef;
 const goods = schemas.Goods.properties ?? {};
 
 const lengthCases: ContractCase[] = [
-  defect(`app_id of ${limit(props.app_id, 'maxLength') + 1} characters: 3002`, (d) => void (d.app_id = over(limit(props.app_id, 'maxLength'), 'a'))),
-  defect(`order_id of ${limit(props.order_id, 'maxLength') + 1} characters: 3002`, (d) => void (d.order_id = over(limit(props.order_id, 'maxLength'), '7'))),
+  defect(`app_id of ${limit(payRequestProps.app_id, 'maxLength') + 1} characters: 3002`, (d) => void (d.app_id = over(limit(payRequestProps.app_id, 'maxLength'), 'a'))),
+  defect(`order_id of ${limit(payRequestProps.order_id, 'maxLength') + 1} characters: 3002`, (d) => void (d.order_id = over(limit(payRequestProps.order_id, 'maxLength'), '7'))),
   {
-    title: `sign of ${limit(props.sign, 'maxLength') + 1} characters: 3002`,
-    run: (ctx) => sendWith(ctx, (d) => void (d.sign = over(limit(props.sign, 'maxLength'), 'A')), 'format', { sign: false }),
+    title: `sign of ${limit(payRequestProps.sign, 'maxLength') + 1} characters: 3002`,
+    run: (ctx) => sendWith(ctx, (d) => void (d.sign = over(limit(payRequestProps.sign, 'maxLength'), 'A')), 'format', { sign: false }),
   },
   ...['store_id', 'cashier_id', 'waiter1_id', 'waiter2_id', 'terminal_id'].map((key) =>
     defect(`store_info.${key} of ${limit(storeRef, 'maxLength') + 1} characters: 3002`, (d) => void ((d.store_info as Record<string, unknown>)[key] = over(limit(storeRef, 'maxLength'), 'S'))),
   ),
   defect(`goods barcode of ${limit(goods.barcode, 'maxLength') + 1} digits: 3002`, (d) => void (line(d).barcode = over(limit(goods.barcode, 'maxLength'), '6'))),
   defect(`goods title of ${limit(goods.title, 'maxLength') + 1} characters: 3002`, (d) => void (line(d).title = over(limit(goods.title, 'maxLength'), '品'))),
-  defect(`goods_list of ${limit(props.goods_list, 'maxItems') + 1} lines: 3002`, (d) => void (d.goods_list = Array.from({ length: limit(props.goods_list, 'maxItems') + 1 }, () => line(d)))),
+  defect(`goods_list of ${limit(payRequestProps.goods_list, 'maxItems') + 1} lines: 3002`, (d) => void (d.goods_list = Array.from({ length: limit(payRequestProps.goods_list, 'maxItems') + 1 }, () => line(d)))),
 ];
 
 const typeCases: ContractCase[] = [

@@ -14,7 +14,7 @@ import type { RuleName } from '../../src/validation/rule-names.ts';
 import { checkDuplicateGroup } from '../../src/validation/rules/duplicate-rules.ts';
 import type { Target } from './target.ts';
 
-export type CaseTag = '@mock-controls' | '@moves-money';
+export type CaseTag = '@mock-controls' | '@moves-money' | '@lifecycle-writes';
 
 export interface ContractCase {
   title: string;
@@ -27,6 +27,8 @@ export interface CallOptions {
   /** X-Mock-Scenario (the case must be tagged @mock-controls). */
   scenario?: string;
   headers?: Readonly<Record<string, string>>;
+  /** Another call than /pay/qrcode: `/pay/get`, `/pay/check`, `/pay/cancel`, `/pay/refund`. */
+  path?: string;
 }
 
 export interface Verdict {
@@ -80,7 +82,7 @@ export function createCaseContext(env: CaseEnvironment) {
   }
 
   async function send(body: unknown, options: CallOptions): Promise<Exchange> {
-    const exchange = await client.send(body, { headers: headersOf(options) });
+    const exchange = await client.send(body, { headers: headersOf(options), path: options.path });
     verify(exchange, options.expect);
     return exchange;
   }
@@ -99,10 +101,20 @@ export function createCaseContext(env: CaseEnvironment) {
 
   /** Parallel duplicates of one order: at most one success. */
   function group(exchanges: readonly Exchange[]): void {
-    verdicts.push({ findings: checkDuplicateGroup(exchanges.map((e) => e.response?.body)), checked: ['duplicate-single-success'] });
+    judged('duplicate-single-success', checkDuplicateGroup(exchanges.map((e) => e.response?.body)));
   }
 
-  const ctx = { target: env.target, factory, client, draft, request, pay, send, verify, require, group, channelOf: channelOfPayCode };
+  /** Findings of a rule about more than one exchange (or none of the case's own). */
+  function judged(rule: RuleName, findings: Finding[]): void {
+    verdicts.push({ findings, checked: [rule] });
+  }
+
+  /** A lifecycle call of the target's application: `fields` name the order (and the refund), signed and sent. */
+  function call(path: string, fields: Params, options: CallOptions): Promise<Exchange> {
+    return pay({ app_id: env.target.app.appId, sign_type: 'MD5', ...fields }, { ...options, path });
+  }
+
+  const ctx = { target: env.target, factory, client, draft, request, pay, call, send, verify, require, group, judged, channelOf: channelOfPayCode };
   return { ctx, verdicts };
 }
 

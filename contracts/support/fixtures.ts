@@ -10,11 +10,10 @@ import { createNodeEngine } from '../../mocks/http/build-engine.ts';
 import { createPayClient } from '../../src/client/pay-client.ts';
 import { createDataFactory } from '../../src/factories/data-factory.ts';
 import { loadSpec } from '../../src/spec/document.ts';
-import { compileSchemas } from '../../src/spec/schemas.ts';
 import { createContractCheck, type ContractCheck } from '../../src/validation/contract-check.ts';
 import { createRunState, type RunState } from '../../src/validation/check-context.ts';
 import { runCase, type CaseTag, type ContractCase, type Verdict } from './case-context.ts';
-import { probeControls, targetFrom, type Target, type TargetKind } from './target.ts';
+import { CONTRACT_PENDING_MS, probeControls, targetFrom, type Target, type TargetKind } from './target.ts';
 import { testSeed } from './run-identity.ts';
 import { createLivePayCodes } from './live-pay-codes.ts';
 import { contractAttachment, failureReport } from './verdicts.ts';
@@ -41,6 +40,7 @@ interface TestFixtures {
 export function skipReason(tags: readonly string[], target: Target): string | undefined {
   if (tags.includes('@mock-controls') && !target.controls) return 'the target offers no mock controls (X-Mock-Scenario, /__mock/health)';
   if (tags.includes('@moves-money') && !target.moneyAllowed) return 'the target is not loopback and PAY_LIVE_PAY_CODES is not set: this test would move money';
+  if (tags.includes('@lifecycle-writes') && !target.lifecycleWrites) return 'the target is not loopback and PAY_LIVE_LIFECYCLE is not 1: this test would cancel or refund a real order';
   if (tags.includes('@loopback-http') && (target.kind === 'msw' || !target.loopback)) return 'needs a loopback HTTP target that a curl child process can reach';
   return undefined;
 }
@@ -53,7 +53,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ targetKind, targetUrl, requireControls }, use) => {
       const partial = targetFrom(targetKind, targetUrl, process.env);
       // MSW intercepts the production URL in this worker; unhandled requests fail, so nothing leaves.
-      const engine = () => createNodeEngine({ signEncoding: partial.encoding, dialect: partial.demand, selfCheck: true });
+      const engine = () => createNodeEngine({ signEncoding: partial.encoding, dialect: partial.demand, selfCheck: true, pendingMs: CONTRACT_PENDING_MS });
       const msw = targetKind === 'msw' ? setupServer(...createMswHandlers(engine(), { baseUrl: partial.baseUrl })) : undefined;
       msw?.listen({ onUnhandledRequest: 'error' });
       const controls = await probeControls(partial);
@@ -64,7 +64,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   runState: [async ({ target }, use) => use(createRunState(target.demand)), { scope: 'worker' }],
-  contractCheck: [async ({}, use) => use(createContractCheck(compileSchemas(loadSpec()))), { scope: 'worker' }],
+  contractCheck: [async ({}, use) => use(createContractCheck(loadSpec())), { scope: 'worker' }],
   gate: [
     async ({ target }, use, testInfo) => {
       const reason = skipReason(testInfo.tags, target);

@@ -8,7 +8,6 @@ import type { ErrorDialect } from '../../src/codes.ts';
 import { createDataFactory } from '../../src/factories/data-factory.ts';
 import type { SignEncoding } from '../../src/signing/encoding.ts';
 import { loadSpec } from '../../src/spec/document.ts';
-import { compileSchemas } from '../../src/spec/schemas.ts';
 import { createContractCheck } from '../../src/validation/contract-check.ts';
 import { createRunState } from '../../src/validation/check-context.ts';
 import type { Finding } from '../../src/validation/finding.ts';
@@ -28,8 +27,8 @@ export async function runCasesAgainst(
   cases: readonly ContractCase[],
   { encoding = 'base64', demand, seed = 1 }: { encoding?: SignEncoding; demand?: ErrorDialect; seed?: number } = {},
 ): Promise<SuiteRun> {
-  check ??= createContractCheck(compileSchemas(loadSpec()));
-  const target: Target = { kind: 'live', baseUrl, app: { ...DEMO_APP }, encoding, loopback: true, controls: true, moneyAllowed: true, livePayCodes: [], demand };
+  check ??= createContractCheck(loadSpec());
+  const target: Target = { kind: 'live', baseUrl, app: { ...DEMO_APP }, encoding, loopback: true, controls: true, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand };
   const state = createRunState(demand);
   const factory = createDataFactory({ seed, app: target.app, encoding, orderIdPrefix: `ST${Date.now().toString(36)}` });
   const client = createPayClient({ baseUrl, app: target.app, encoding });

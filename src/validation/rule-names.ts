@@ -4,7 +4,7 @@
  */
 export const RULES = {
   transport: 'an HTTP 200 answer arrived, with a JSON body',
-  schema: "the body matches the openapi.yaml schema of its code (1000 PaySuccess, 1002 PayPending, 1001 PayFailed, else PayError)",
+  schema: "the body matches its call's openapi.yaml response schema, the member its code selects (pay: 1000 PaySuccess, 1002 PayPending, 1001 PayFailed, else PayError; get/check/cancel/refund: GetResponse/CheckResponse/StatusResponse/RefundResponse)",
   'expected-outcome': 'the code is the one the case calls for (in either error dialect)',
   'error-dialect': 'error codes come from one dialect, and from the demanded one (PAY_ERROR_CODES)',
   'code-order-status': 'code and order_status agree: 1000 ↔ 1, 1002 ↔ 0, 1001 ↔ -1',
@@ -19,6 +19,14 @@ export const RULES = {
   'trade-no-present': 'a paid order has a trade_no',
   'trade-no-unique': 'no two paid orders share a trade_no',
   'duplicate-single-success': 'parallel requests for one order give at most one success',
+  'status-transition-legal': "the statuses one order's answers show follow the documented moves (src/validation/order-transitions.ts)",
+  'lifecycle-echo': 'a lifecycle answer is about the order_id / trade_no / refund_order_id that was sent',
+  'query-agrees-with-pay': 'get / check (and cancel / refund) show the order the pay call answered: order_id, trade_no, amounts, pay_channel = pay_type, vouchers, status',
+  'refund-within-paid': 'refunds never exceed what was paid: each is what was asked (0 = the rest), refunded_total adds up, status 3 / 2, get shows the same total',
+  'cancel-final': 'a cancel ends the order cancelled (5); cancelling it again is 1005 (closed: 1004); a cancelled order is not refunded',
+  'unknown-order': 'an order or refund never made is 4001 / 4002; one the run made is never answered as unknown',
+  'time-format': 'lifecycle times are real calendar times (the schema checks only YYYY-MM-DD HH:mm:ss)',
+  'time-order': 'an order detail\'s times come in order: create ≤ pay ≤ refunds ≤ update',
   'case-expectation': 'what one case demands beyond the general rules (e.g. a member discount lowers payable_amount)',
 } as const;
 

@@ -1,22 +1,47 @@
 /**
- * Validates a response body against the openapi.yaml schema that its `code` selects, and turns
- * Ajv's errors into findings (rule `schema`).
+ * Validates a response body against the openapi.yaml schema of its call, narrowed to the `oneOf`
+ * member its `code` selects (so a finding says what is wrong with that answer, not why every other
+ * member does not fit either), and turns Ajv's errors into findings (rule `schema`).
  */
 import type { ErrorObject } from 'ajv';
 import type { SchemaName, SchemaSet } from '../spec/schemas.ts';
 import { jsonPath, shown, type Finding } from './finding.ts';
+import { PAY_CALL } from './check-context.ts';
 
-export function schemaNameForCode(code: unknown): SchemaName {
-  if (code === 1000) return 'PaySuccess';
-  if (code === 1002) return 'PayPending';
-  if (code === 1001) return 'PayFailed';
-  return 'PayError';
+export interface SpecDocument {
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, unknown> };
 }
 
-export function createSchemaCheck(schemas: SchemaSet) {
-  return function checkSchema(body: unknown): Finding[] {
-    const name = schemaNameForCode((body as { code?: unknown } | null)?.code);
-    const validate = schemas.validator(name);
+type Schema = { $ref?: string; oneOf?: Schema[]; properties?: { code?: { const?: unknown } } };
+const NAME_OF_REF = /^#\/components\/schemas\/([^/]+)$/;
+
+/**
+ * The schema a call's answer with this code must match, read from the document: the call's 200
+ * response schema, and within its `oneOf` the member whose `code` is that constant, else the one
+ * with no constant code (the error envelope). A name, or `Name/oneOf/i` for an inline member.
+ */
+export function responseSchemaFor(document: SpecDocument, call: string, code: unknown): string | undefined {
+  const schemas = document.components.schemas as Record<string, Schema>;
+  const post = document.paths[call]?.post as { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> } | undefined;
+  const top = NAME_OF_REF.exec(post?.responses?.['200']?.content?.['application/json']?.schema?.$ref ?? '')?.[1];
+  if (top === undefined) return undefined;
+  const members = (schemas[top]?.oneOf ?? []).map((member, i) => {
+    const name = NAME_OF_REF.exec(member.$ref ?? '')?.[1];
+    return { name: name ?? `${top}/oneOf/${i}`, code: (name ? schemas[name] : member)?.properties?.code?.const };
+  });
+  if (members.length === 0) return top;
+  return (members.find((m) => m.code === code) ?? members.find((m) => m.code === undefined) ?? { name: top }).name;
+}
+
+export function createSchemaCheck(schemas: SchemaSet, document: SpecDocument) {
+  return function checkSchema(body: unknown, call: string = PAY_CALL): Finding[] {
+    const name = responseSchemaFor(document, call, (body as { code?: unknown } | null)?.code);
+    if (name === undefined) {
+      return [{ rule: 'schema', path: '$', expected: 'a call openapi.yaml describes', actual: call, message: `openapi.yaml has no JSON 200 response for ${call}`, severity: 'error' }];
+    }
+    // A member path (`GetResponse/oneOf/0`) resolves as a JSON pointer under the document's schemas.
+    const validate = schemas.validator(name as SchemaName);
     if (validate(body)) return [];
     return dedupe((validate.errors ?? []).filter((e) => !COMBINATOR.has(e.keyword)).map((e) => toFinding(e, body, name)));
   };
@@ -25,7 +50,7 @@ export function createSchemaCheck(schemas: SchemaSet) {
 // allOf/oneOf/not only say "a branch failed"; the branch's own error says what.
 const COMBINATOR = new Set(['allOf', 'anyOf', 'oneOf', 'if']);
 
-function toFinding(error: ErrorObject, body: unknown, schema: SchemaName): Finding {
+function toFinding(error: ErrorObject, body: unknown, schema: string): Finding {
   const params = error.params as Record<string, unknown>;
   let pointer = error.instancePath;
   let actual: unknown = valueAt(body, pointer);

@@ -1,12 +1,13 @@
 /** Did the target answer what the case calls for, and in which error-code dialect (D-17)? */
 import { DIALECT_CODES, type ErrorDialect } from '../../codes.ts';
 import { shown, type Finding } from '../finding.ts';
-import { codeOf, OUTCOME_CODES, type Expectation, type Rule } from '../check-context.ts';
+import { codeOf, OUTCOME_CODES, UNKNOWN_CODES, type Expectation, type Rule } from '../check-context.ts';
 
 /** The codes an expectation accepts; for a fault class, both dialects' codes. */
 export function acceptedCodes(expectation: Expectation): number[] {
   if ('outcome' in expectation) return [OUTCOME_CODES[expectation.outcome]];
   if ('fault' in expectation) return [...new Set(Object.values(DIALECT_CODES[expectation.fault]))];
+  if ('unknown' in expectation) return [UNKNOWN_CODES[expectation.unknown]];
   return [...expectation.codes];
 }
 
@@ -16,6 +17,7 @@ function describe(expectation: Expectation): string {
     const { flowchart, table } = DIALECT_CODES[expectation.fault];
     return flowchart === table ? `${flowchart} (${expectation.fault})` : `${flowchart} (flowchart) or ${table} (table) for ${expectation.fault}`;
   }
+  if ('unknown' in expectation) return `${UNKNOWN_CODES[expectation.unknown]} (unknown ${expectation.unknown})`;
   return `one of ${expectation.codes.join(', ')}`;
 }
 
