@@ -16,7 +16,7 @@ import { DEMO_APP } from '../src/config/settings.ts';
 import { createDataFactory } from '../src/factories/data-factory.ts';
 import { nodeDigests, nodeSigner } from '../src/signing/node-digests.ts';
 import { fireBatch } from '../load/executor/autocannon-batch.ts';
-import { createRecorder } from '../load/executor/recorder.ts';
+import { createRecorder, payRecording } from '../load/executor/recorder.ts';
 import { ORDER_POOL_SIZE } from '../load/executor/run-load.ts';
 import { buildOrderRecords } from '../load/request/order-pool.ts';
 import { createSignedOrderStream, runOrderIdPrefix } from '../load/request/signed-order-stream.ts';
@@ -51,7 +51,7 @@ async function executorRun(url: string): Promise<{ rps: number; sent: number; si
   });
   const recorder = createRecorder();
   let serial = 0;
-  const result = await fireBatch({ url, timeoutS: 10, connections: CONNECTIONS, durationS: SECONDS, nextOrder: () => stream.order(serial++), recorder });
+  const result = await fireBatch({ url, timeoutS: 10, connections: CONNECTIONS, durationS: SECONDS, next: () => stream.order(serial++), recorder: payRecording(recorder) });
   const m = recorder.measurements();
   if (m.answered === 0 || m.codes['1000'] !== m.answered) throw new Error(`the executor's answers were not all 1000: ${JSON.stringify(m.codes)}`);
   return { rps: result.requests.average, sent: m.sent, signUs: m.signingUs?.mean ?? 0 };

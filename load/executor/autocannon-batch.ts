@@ -1,21 +1,29 @@
 /**
- * The one place that drives autocannon: a batch of fresh signed orders fired at the pay URL,
- * either a fixed number (`amount`, one per connection: a scheduled slot of arrivals) or as many
- * as the target takes for `durationS` (the benchmark). autocannon sends, parses and times every
- * request; this module hands it each body and reads each answer's `code` and checks.
+ * The one place that drives autocannon: a batch of calls fired at the target, either a fixed
+ * number (`amount`, one per connection: a scheduled slot of arrivals, or the follow-ups due in a
+ * slot) or as many as the target takes for `durationS` (the benchmark). autocannon sends, parses
+ * and times every request; this module hands it each call's body (and path and headers, when the
+ * call has its own) and gives each answer back with the call it answers.
  */
 import autocannon from 'autocannon';
-import { inspectPayAnswer, type PayInspection } from '../request/pay-answer-checks.ts';
-import type { SignedOrder } from '../request/signed-order-stream.ts';
 
-export interface BatchRecorder {
-  sent(signMs: number): void;
-  answered(latencyMs: number, status: number, inspection: PayInspection): void;
-  /** No answer: connection error or timeout. */
-  failed(): void;
+export interface BatchCall {
+  body: string;
+  /** Absent: the batch URL's own path (the pay call). */
+  path?: string;
+  /** Added to the request's headers (e.g. `x-mock-scenario`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
-export interface BatchOptions {
+export interface BatchRecorder<C extends BatchCall> {
+  sent(call: C): void;
+  /** An HTTP answer of any status, its body as received. */
+  answered(call: C, latencyMs: number, status: number, body: string): void;
+  /** Sent and never answered: connection error or timeout. Reported when the batch ends. */
+  failed(call: C): void;
+}
+
+export interface BatchOptions<C extends BatchCall> {
   url: string;
   timeoutS: number;
   connections: number;
@@ -23,33 +31,39 @@ export interface BatchOptions {
   amount?: number;
   /** Or as many as fit in this time (whole seconds; autocannon stops on a sample tick). */
   durationS?: number;
-  nextOrder: () => SignedOrder;
-  recorder: BatchRecorder;
+  next: () => C;
+  recorder: BatchRecorder<C>;
 }
 
-interface OrderContext {
-  orderId?: string;
+interface CallContext<C> {
+  call?: C;
 }
 
 const HEADERS = { 'content-type': 'application/json' };
 
-export function fireBatch(options: BatchOptions): Promise<autocannon.Result> {
-  const { nextOrder, recorder } = options;
+export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promise<autocannon.Result> {
+  const { next, recorder } = options;
+  // Calls sent and not yet answered: whatever is left when the batch ends got no answer.
+  const pending = new Set<C>();
   // autocannon calls onResponse and then emits 'response' for the same answer, synchronously:
-  // the inspection waits here for its latency.
-  let inspection: PayInspection | undefined;
+  // the answer waits here for its latency.
+  let answer: { call: C; status: number; body: string } | undefined;
   const request: autocannon.Request = {
     method: 'POST',
     headers: HEADERS,
     setupRequest(req, context) {
-      const order = nextOrder();
-      (context as OrderContext).orderId = order.orderId;
-      recorder.sent(order.signMs);
-      req.body = order.body;
+      const call = next();
+      (context as CallContext<C>).call = call;
+      pending.add(call);
+      recorder.sent(call);
+      req.body = call.body;
+      if (call.path !== undefined) req.path = call.path;
+      if (call.headers !== undefined) Object.assign(req.headers as object, call.headers);
       return req;
     },
     onResponse(status, body, context) {
-      inspection = inspectPayAnswer(status, body, (context as OrderContext).orderId ?? '');
+      const call = (context as CallContext<C>).call;
+      if (call !== undefined) answer = { call, status, body };
     },
   };
   return new Promise((resolve, reject) => {
@@ -64,12 +78,17 @@ export function fireBatch(options: BatchOptions): Promise<autocannon.Result> {
         sampleInt: options.amount === undefined ? 1000 : 50,
         requests: [request],
       },
-      (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
+      (error: unknown, result) => {
+        for (const call of pending) recorder.failed(call);
+        pending.clear();
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve(result);
+      },
     );
-    instance.on('response', (_client, status, _bytes, latencyMs) => {
-      recorder.answered(latencyMs, status, inspection ?? inspectPayAnswer(status, '', ''));
-      inspection = undefined;
+    instance.on('response', (_client, _status, _bytes, latencyMs) => {
+      if (answer === undefined || !pending.delete(answer.call)) return;
+      recorder.answered(answer.call, latencyMs, answer.status, answer.body);
+      answer = undefined;
     });
-    instance.on('reqError', () => recorder.failed());
   });
 }

@@ -11,7 +11,7 @@ export function renderProgressLine(p: ProgressInfo): string {
     `rate ${p.rate.toFixed(1)}/s`,
     `sent ${p.sent}`,
     `answered ${p.answered} (${p.windowAnswered}/s)`,
-    `in flight ${p.inFlight}`,
+    p.openOrders === undefined ? `in flight ${p.inFlight}` : `open orders ${p.openOrders} · follow-ups ${p.followUps ?? 0}`,
     `p95 ${p95}`,
     `failed ${p.failed}`,
     codes || 'no answers yet',

@@ -1,12 +1,19 @@
 /**
- * The executor's measurements: every latency and signing time kept (exact percentiles; 8 bytes
- * a request, ~30 MB for an hour at 1000/s), counts per code, check tallies, and a window
- * for the once-a-second progress line.
+ * The executor's measurements of one kind of call: every latency and signing time kept (exact
+ * percentiles; 8 bytes a request, ~30 MB for an hour at 1000/s), counts per code, check tallies
+ * (by the position of each check in `checkNames`), and a window for the once-a-second progress line.
  */
-import { PAY_CHECKS, type PayInspection } from '../request/pay-answer-checks.ts';
+import { inspectPayAnswer, PAY_CHECKS } from '../request/pay-answer-checks.ts';
+import type { SignedOrder } from '../request/signed-order-stream.ts';
 import { distributionOf, type CheckTally, type Distribution } from '../report/load-summary.ts';
 import { NO_CODE } from '../report/outcomes.ts';
 import type { BatchRecorder } from './autocannon-batch.ts';
+
+/** What the recorder needs of an answer: its code, and one pass/fail per check name. */
+export interface Inspection {
+  code?: number;
+  passed: readonly boolean[];
+}
 
 /** A growable list of numbers in a Float64Array (a plain array of a million doubles is far larger). */
 class Samples {
@@ -52,16 +59,25 @@ export interface ProgressWindow {
   codes: Record<string, number>;
 }
 
-export interface Recorder extends BatchRecorder {
+export interface Recorder {
+  /** A request sent; `signMs` is the time it took to build and sign. */
+  sent(signMs: number): void;
+  answered(latencyMs: number, status: number, inspection: Inspection): void;
+  /** No answer: connection error or timeout. */
+  failed(): void;
   inFlight(): number;
   /** Counts so far, and the latencies since the last call. */
   window(): ProgressWindow;
   /** Running rates for early-abort rules. */
   failedRate(): number | undefined;
+  /** The running counts, cheaply. */
+  totals(): { sent: number; answered: number; noAnswer: number; failed: number };
   measurements(): Measurements;
+  /** Every latency so far, ms, ascending. */
+  sortedLatencies(): Float64Array;
 }
 
-export function createRecorder(): Recorder {
+export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Recorder {
   const latencies = new Samples();
   const signing = new Samples();
   let window: number[] = [];
@@ -72,11 +88,11 @@ export function createRecorder(): Recorder {
   let nonSuccess = 0;
   let lastAnswered = 0;
   const codes = new Map<string, number>();
-  const passes = PAY_CHECKS.map(() => 0);
-  const fails = PAY_CHECKS.map(() => 0);
+  const passes = checkNames.map(() => 0);
+  const fails = checkNames.map(() => 0);
 
   const count = (code: string) => codes.set(code, (codes.get(code) ?? 0) + 1);
-  const tally = (passed: readonly boolean[]) =>
+  const tally = (passed: readonly boolean[]): void =>
     passed.forEach((ok, i) => {
       if (ok) passes[i]++;
       else fails[i]++;
@@ -101,7 +117,7 @@ export function createRecorder(): Recorder {
       failed++;
       nonSuccess++;
       count(NO_CODE);
-      tally(PAY_CHECKS.map(() => false));
+      tally(checkNames.map(() => false));
     },
     inFlight: () => sent - answered - noAnswer,
     window() {
@@ -120,8 +136,9 @@ export function createRecorder(): Recorder {
       return result;
     },
     failedRate: () => (answered + noAnswer === 0 ? undefined : failed / (answered + noAnswer)),
+    totals: () => ({ sent, answered, noAnswer, failed }),
     measurements() {
-      const byName = Object.fromEntries(PAY_CHECKS.map((name, i) => [name, { passes: passes[i], fails: fails[i] }]));
+      const byName = Object.fromEntries(checkNames.map((name, i) => [name, { passes: passes[i], fails: fails[i] }]));
       return {
         sent,
         answered,
@@ -134,5 +151,15 @@ export function createRecorder(): Recorder {
         signingUs: distributionOf(signing.sorted()),
       };
     },
+    sortedLatencies: () => latencies.sorted(),
+  };
+}
+
+/** The pay calls of a batch into one recorder: each answer inspected by the pay call's checks. */
+export function payRecording(recorder: Recorder): BatchRecorder<SignedOrder> {
+  return {
+    sent: (order) => recorder.sent(order.signMs),
+    answered: (order, latencyMs, status, body) => recorder.answered(latencyMs, status, inspectPayAnswer(status, body, order.orderId)),
+    failed: () => recorder.failed(),
   };
 }

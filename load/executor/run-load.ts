@@ -13,24 +13,26 @@ import type { SignEncoding } from '../../src/signing/encoding.ts';
 import { nodeDigests } from '../../src/signing/node-digests.ts';
 import { renderJUnit } from '../report/junit.ts';
 import { failedThresholdNames, metricStatsOf, type LoadSummary } from '../report/load-summary.ts';
-import { outcomeTotals } from '../report/outcomes.ts';
+import { createLookupSigner } from '../request/lookup-body.ts';
 import { buildOrderRecords } from '../request/order-pool.ts';
 import { createSignedOrderStream, runOrderIdPrefix, type SignedOrderStream } from '../request/signed-order-stream.ts';
 import { arrivalSlots, plannedArrivals, rateAt } from '../scenarios/arrival-schedule.ts';
-import { REQUEST_TIMEOUT_S, scaleDurations, scenarioByName, SCENARIO_NAMES, totalDurationS, type Scenario } from '../scenarios/scenarios.ts';
-import { evaluateRule, evaluateThresholds, thresholdRules, type ThresholdRule } from '../scenarios/thresholds.ts';
-import { fireBatch } from './autocannon-batch.ts';
+import { pendingMsOf } from '../scenarios/checkout-mix.ts';
+import { scaleDurations, scenarioByName, SCENARIO_NAMES, totalDurationS, type Scenario } from '../scenarios/scenarios.ts';
+import { evaluateRule, evaluateThresholds, scenarioRules, type ThresholdRule } from '../scenarios/thresholds.ts';
+import { createCheckoutWorkload } from './checkout-workload.ts';
 import { LoadError } from './load-error.ts';
-import { createRecorder, type ProgressWindow, type Recorder } from './recorder.ts';
+import { createPayWorkload } from './pay-workload.ts';
 import { runSchedule, type ScheduleOutcome } from './slot-scheduler.ts';
-import { openTarget } from './target.ts';
+import { openTarget, type Target } from './target.ts';
+import type { Workload, WorkloadProgress } from './workload.ts';
 
 /** Arrivals are released in 100 ms slots: the executor's resolution of the open model. */
 export const SLOT_MS = 100;
 /** Distinct orders cycled through; each request still gets its own order_id and pay code. */
 export const ORDER_POOL_SIZE = 256;
 
-export interface ProgressInfo extends ProgressWindow {
+export interface ProgressInfo extends WorkloadProgress {
   scenario: string;
   elapsedS: number;
   totalS: number;
@@ -47,6 +49,8 @@ export interface RunLoadOptions {
   durationScale?: number;
   /** Embedded mock only: latency added to every pay request, `MS` or `MIN-MAX`. */
   mockLatency?: string;
+  /** Checkout: the cashier's time scale (default the scenario's; 1 = the documented 5 s queries and 30 s deadline). */
+  timeScale?: number;
   /** Default: PAY_SEED, else random (always reported). */
   seed?: number;
   /** PAY_APP_ID, PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED. Default: process.env. */
@@ -86,11 +90,11 @@ function settingsFrom(env: Env, seed: number | undefined) {
 }
 
 /** Stops the schedule once an abort-on-fail rule breaks, after its delay, on the data so far. */
-function abortCheck(rules: readonly ThresholdRule[], recorder: Recorder, elapsedS: () => number): () => string | undefined {
+function abortCheck(rules: readonly ThresholdRule[], workload: Workload, elapsedS: () => number): () => string | undefined {
   const abortable = rules.filter((r) => r.abortOnFail && r.metric === 'http_req_failed');
   return () => {
     for (const r of abortable) {
-      const rate = recorder.failedRate();
+      const rate = workload.failedRate();
       if (rate === undefined || elapsedS() < (r.abortDelayS ?? 0)) continue;
       if (!evaluateRule(r, { 'http_req_failed:rate': rate }).ok) return r.name;
     }
@@ -117,53 +121,87 @@ function buildStream(app: AppCredentials, encoding: SignEncoding, seed: number):
 
 interface DrivenRun {
   schedule: ScheduleOutcome;
-  recorder: Recorder;
   startedAt: Date;
   durationS: number;
 }
 
-/** The timed part: the schedule released through autocannon, a progress tick every second. */
-async function drive(scenario: Scenario, rules: readonly ThresholdRule[], payUrl: string, stream: SignedOrderStream, onProgress: RunLoadOptions['onProgress']): Promise<DrivenRun> {
-  const recorder = createRecorder();
-  let serial = 0;
-  const nextOrder = () => stream.order(serial++);
+/** The timed part: the schedule released through the workload, its follow-ups until every order has ended, a progress tick every second. */
+async function drive(scenario: Scenario, rules: readonly ThresholdRule[], workload: Workload, onProgress: RunLoadOptions['onProgress']): Promise<DrivenRun> {
   const startedAt = new Date();
   const t0 = performance.now();
   const elapsedS = () => (performance.now() - t0) / 1000;
   const totalS = totalDurationS(scenario);
   const ticker = onProgress
-    ? setInterval(() => onProgress({ scenario: scenario.name, elapsedS: elapsedS(), totalS, rate: rateAt(scenario, elapsedS()), ...recorder.window() }), 1000)
+    ? setInterval(() => onProgress({ scenario: scenario.name, elapsedS: elapsedS(), totalS, rate: rateAt(scenario, elapsedS()), ...workload.window() }), 1000)
     : undefined;
+  let arrivalsDone = false;
+  const followUps = workload.followUps(() => arrivalsDone);
   try {
     const schedule = await runSchedule(arrivalSlots(scenario, SLOT_MS), scenario.maxVUs, {
       now: () => performance.now(),
       sleep: (ms) => sleep(ms),
-      fire: (count) => fireBatch({ url: payUrl, timeoutS: REQUEST_TIMEOUT_S, connections: count, amount: count, nextOrder, recorder }),
-      inFlight: () => recorder.inFlight(),
-      stopReason: abortCheck(rules, recorder, elapsedS),
-    });
-    return { schedule, recorder, startedAt, durationS: elapsedS() };
+      fire: (count) => workload.fire(count),
+      inFlight: () => workload.inFlight(),
+      stopReason: abortCheck(rules, workload, elapsedS),
+    }).finally(() => (arrivalsDone = true));
+    await followUps;
+    return { schedule, startedAt, durationS: elapsedS() };
   } finally {
     if (ticker) clearInterval(ticker);
   }
 }
 
+function createWorkload(scenario: Scenario, target: Target, stream: SignedOrderStream, app: AppCredentials, encoding: SignEncoding, timeScale: number): Workload {
+  if (scenario.kind === 'pay') return createPayWorkload(target.payUrl, stream);
+  return createCheckoutWorkload({
+    scenario,
+    payUrl: target.payUrl,
+    paths: target.paths,
+    stream,
+    lookupBody: createLookupSigner(app, encoding, nodeDigests),
+    timeScale,
+    slotMs: SLOT_MS,
+    now: () => performance.now(),
+    sleep: (ms) => sleep(ms),
+  });
+}
+
+/** Checkout against the embedded mock: paying customers confirm at the scenario's time scale, and an unknown result comes at once. */
+function mockTimingFor(scenario: Scenario, timeScale: number): { pendingMs: number; slowMs: number } | undefined {
+  return scenario.kind === 'checkout' ? { pendingMs: pendingMsOf({ ...scenario.checkout, timeScale }), slowMs: 0 } : undefined;
+}
+
+function timeScaleFor(scenario: Scenario, given: number | undefined): number {
+  if (given === undefined) return scenario.kind === 'checkout' ? scenario.checkout.timeScale : 1;
+  if (!(given > 0)) throw new LoadError('LOAD_USAGE', `--time-scale must be a number above 0; got ${given}`);
+  if (scenario.kind !== 'checkout') throw new LoadError('LOAD_USAGE', '--time-scale applies to the checkout scenario only');
+  return given;
+}
+
 export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   const log = options.log ?? (() => {});
   const scenario = resolveScenario(options);
+  const timeScale = timeScaleFor(scenario, options.timeScale);
   const { app, encoding, seed } = settingsFrom(options.env ?? process.env, options.seed);
-  const rules = thresholdRules(scenario.thresholds);
-  const target = await openTarget({ baseUrl: options.baseUrl, allowRemote: options.allowRemote, mockLatency: options.mockLatency, warn: log });
+  const rules = scenarioRules(scenario);
+  const target = await openTarget({
+    baseUrl: options.baseUrl,
+    allowRemote: options.allowRemote,
+    mockLatency: options.mockLatency,
+    mockTiming: mockTimingFor(scenario, timeScale),
+    warn: log,
+  });
   log(`seed ${seed} (PAY_SEED=${seed} replays the same orders)`);
   let run: DrivenRun;
+  let workload: Workload;
   try {
-    run = await drive(scenario, rules, target.payUrl, buildStream(app, encoding, seed), options.onProgress);
+    workload = createWorkload(scenario, target, buildStream(app, encoding, seed), app, encoding, timeScale);
+    run = await drive(scenario, rules, workload, options.onProgress);
   } finally {
     await target.close();
   }
-  const { schedule, recorder, startedAt, durationS } = run;
-  const m = recorder.measurements();
-  const ended = m.answered + m.noAnswer;
+  const { schedule, startedAt, durationS } = run;
+  const { sent, answered, noAnswer, ...figures } = workload.figures();
   const partial: Omit<LoadSummary, 'thresholds' | 'passed'> = {
     tool: 'paycheck-load',
     scenario: scenario.name,
@@ -171,15 +209,9 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
     startedAt: startedAt.toISOString(),
     durationS,
     seed,
-    requests: { planned: plannedArrivals(scenario), sent: m.sent, answered: m.answered, dropped: schedule.dropped },
-    achievedRatePerS: durationS > 0 ? ended / durationS : 0,
-    latencyMs: m.latencyMs,
-    signingUs: m.signingUs,
-    codes: m.codes,
-    outcomes: outcomeTotals(m.codes),
-    failedRequests: { count: m.failed, rate: ended === 0 ? 0 : m.failed / ended },
-    nonSuccessShare: ended === 0 ? 0 : m.nonSuccess / ended,
-    checks: { ...m.checks, rate: m.checks.passes + m.checks.fails === 0 ? 0 : m.checks.passes / (m.checks.passes + m.checks.fails) },
+    requests: { planned: plannedArrivals(scenario), sent, answered, dropped: schedule.dropped },
+    achievedRatePerS: durationS > 0 ? (answered + noAnswer) / durationS : 0,
+    ...figures,
     ...(schedule.stoppedBy ? { abortedBy: schedule.stoppedBy } : {}),
   };
   const thresholds = evaluateThresholds(rules, metricStatsOf(partial));

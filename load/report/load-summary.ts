@@ -2,7 +2,9 @@
  * What a load run reports, whichever executor ran it: the shape of reports/load-summary.json
  * (executor) and reports/k6-summary.json (k6), which the text summary and the JUnit file render.
  */
-import type { MetricStats, ThresholdResult } from '../scenarios/thresholds.ts';
+import type { CashierOutcome } from '../request/cashier.ts';
+import type { Endpoint } from '../scenarios/scenarios.ts';
+import { metricKey, type MetricStats, type ThresholdResult } from '../scenarios/thresholds.ts';
 import type { OutcomeClass } from './outcomes.ts';
 
 export interface Distribution {
@@ -17,6 +19,32 @@ export interface Distribution {
 export interface CheckTally {
   passes: number;
   fails: number;
+}
+
+/** One call's figures in the checkout scenario. */
+export interface EndpointSummary {
+  sent: number;
+  answered: number;
+  /** No answer, or an HTTP status outside 200–399. */
+  failedRequests: { count: number; rate: number };
+  latencyMs?: Distribution;
+  /** Answers per `code` (`none`: no code). */
+  codes: Record<string, number>;
+}
+
+/** The checkout scenario's orders, each carried to its end by the cashier. */
+export interface OrdersSummary {
+  /** Orders whose pay was sent. */
+  started: number;
+  /** Orders the cashier finished (all of them once a run has ended normally). */
+  finished: number;
+  outcomes: Record<CashierOutcome, number>;
+  /** Finished without a final order status: refused, absent or unknown. */
+  unsettled: { count: number; rate: number };
+  /** Pays answered as a repeat of an order_id (1003/1007): an order paid twice. */
+  repaid: number;
+  /** Orders per mock scenario asked for (`X-Mock-Scenario`). */
+  mix: Record<string, number>;
 }
 
 export interface LoadSummary {
@@ -41,13 +69,17 @@ export interface LoadSummary {
   latencyMs?: Distribution;
   /** Building and signing one request. */
   signingUs?: Distribution;
-  /** Answers per `code`; `none` for no code (see outcomes.ts). */
+  /** Answers per `code`; `none` for no code (see outcomes.ts). The pay call's, in the checkout scenario. */
   codes: Record<string, number>;
   outcomes: Record<OutcomeClass, number>;
   failedRequests: { count: number; rate: number };
-  /** Share of sent requests not answered with 1000. */
+  /** Share of sent requests not answered with 1000 (pay calls, in the checkout scenario). */
   nonSuccessShare: number;
   checks: CheckTally & { rate: number; byName: Record<string, CheckTally> };
+  /** Checkout scenario: each call's figures. */
+  endpoints?: Partial<Record<Endpoint, EndpointSummary>>;
+  /** Checkout scenario: how the orders ended. */
+  orders?: OrdersSummary;
   thresholds: ThresholdResult[];
   /** The threshold that stopped the run early, if one did. */
   abortedBy?: string;
@@ -55,7 +87,7 @@ export interface LoadSummary {
 }
 
 /** The statistics thresholds are evaluated on, from a summary's measurements. */
-export function metricStatsOf(s: Pick<LoadSummary, 'latencyMs' | 'failedRequests' | 'nonSuccessShare' | 'checks' | 'requests'>): MetricStats {
+export function metricStatsOf(s: Pick<LoadSummary, 'latencyMs' | 'failedRequests' | 'nonSuccessShare' | 'checks' | 'requests' | 'endpoints' | 'orders'>): MetricStats {
   const stats: MetricStats = {};
   if (s.latencyMs) {
     stats['http_req_duration:p(95)'] = s.latencyMs.p95;
@@ -66,6 +98,17 @@ export function metricStatsOf(s: Pick<LoadSummary, 'latencyMs' | 'failedRequests
     stats['pay_non_success:rate'] = s.nonSuccessShare;
   }
   if (s.checks.passes + s.checks.fails > 0) stats['checks:rate'] = s.checks.rate;
+  for (const [endpoint, e] of Object.entries(s.endpoints ?? {}) as [Endpoint, EndpointSummary][]) {
+    if (e.latencyMs) {
+      stats[`${metricKey('http_req_duration', endpoint)}:p(95)`] = e.latencyMs.p95;
+      stats[`${metricKey('http_req_duration', endpoint)}:p(99)`] = e.latencyMs.p99;
+    }
+    if (e.sent > 0) stats[`${metricKey('http_req_failed', endpoint)}:rate`] = e.failedRequests.rate;
+  }
+  if (s.orders && s.orders.finished > 0) {
+    stats['checkout_unsettled:rate'] = s.orders.unsettled.rate;
+    stats['checkout_repaid:count'] = s.orders.repaid;
+  }
   return stats;
 }
 

@@ -21,7 +21,8 @@ export interface PayInspection {
 
 const WITH_ORDER = new Set([1000, 1001, 1002]);
 
-function parseEnvelope(body: string | null | undefined): { code: number; msg: string; data: Record<string, unknown> } | undefined {
+/** The answer as `{code, msg, data}`, or undefined when it is not that envelope. */
+export function parseEnvelope(body: string | null | undefined): { code: number; msg: string; data: Record<string, unknown> } | undefined {
   if (!body) return undefined;
   let value: unknown;
   try {

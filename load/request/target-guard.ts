@@ -3,8 +3,11 @@
  * loopback address, and the warning for one that is not. Agrees with isLoopbackUrl of
  * src/config/settings.ts (target-guard.test.ts holds the two together).
  */
-/** The pay call under a base URL (which may carry a path prefix). */
-export const PAY_PATH = 'pay/qrcode';
+import type { Endpoint } from '../scenarios/scenarios.ts';
+
+/** Each call under a base URL (which may carry a path prefix). */
+export const ENDPOINT_PATHS: Readonly<Record<Endpoint, string>> = { pay: 'pay/qrcode', get: 'pay/get', cancel: 'pay/cancel' };
+export const PAY_PATH = ENDPOINT_PATHS.pay;
 
 export const REMOTE_WARNING =
   'WARNING: this target is not a loopback address. Every request is a real payment attempt: real pay codes move real money.';

@@ -1,31 +1,53 @@
 /**
  * A scenario's thresholds as rules over named metric statistics, written in k6's own threshold
- * syntax (`p(95)<250`). k6 evaluates them itself; the executor evaluates the same rules over its
- * own measurements, so a threshold is named the same way in both executors' reports.
+ * syntax (`p(95)<250`, on `http_req_duration{endpoint:pay}` for one call of the checkout). k6
+ * evaluates them itself; the executor evaluates the same rules over its own measurements, so a
+ * threshold is named the same way in both executors' reports.
  */
-import type { Thresholds } from './scenarios.ts';
+import { ENDPOINTS, type CheckoutThresholds, type Endpoint, type Scenario, type Thresholds } from './scenarios.ts';
 
-/** The metrics thresholds speak of. `pay_non_success` is this project's custom Rate. */
-export type ThresholdMetric = 'http_req_duration' | 'http_req_failed' | 'pay_non_success' | 'checks';
-export type ThresholdStat = 'p(95)' | 'p(99)' | 'rate';
+/**
+ * The metrics thresholds speak of. `pay_non_success` (pay scenarios), `checkout_unsettled` and
+ * `checkout_repaid` (checkout) are this project's custom metrics.
+ */
+export type ThresholdMetric = 'http_req_duration' | 'http_req_failed' | 'pay_non_success' | 'checks' | 'checkout_unsettled' | 'checkout_repaid';
+export type ThresholdStat = 'p(95)' | 'p(99)' | 'rate' | 'count';
+/** A metric, or its sub-metric for one endpoint, as k6 names it in `thresholds`. */
+export type MetricKey = ThresholdMetric | `${ThresholdMetric}{endpoint:${Endpoint}}`;
 
 export interface ThresholdRule {
   metric: ThresholdMetric;
+  /** The sub-metric of one call (k6 tag `endpoint`). */
+  endpoint?: Endpoint;
+  /** `http_req_duration{endpoint:pay}`: the key of k6's `thresholds` option. */
+  key: MetricKey;
   stat: ThresholdStat;
   op: '<' | '>';
   limit: number;
   /** k6's expression, e.g. `p(95)<250`. */
   expression: string;
-  /** `http_req_duration p(95)<250`: how reports and errors name the rule. */
+  /** `http_req_duration{endpoint:pay} p(95)<250`: how reports and errors name the rule. */
   name: string;
   abortOnFail: boolean;
   abortDelayS?: number;
-  unit: 'ms' | 'ratio';
+  unit: 'ms' | 'ratio' | 'count';
 }
+
+const UNITS: Record<ThresholdMetric, ThresholdRule['unit']> = {
+  http_req_duration: 'ms',
+  http_req_failed: 'ratio',
+  pay_non_success: 'ratio',
+  checks: 'ratio',
+  checkout_unsettled: 'ratio',
+  checkout_repaid: 'count',
+};
+
+export const metricKey = (metric: ThresholdMetric, endpoint?: Endpoint): MetricKey => (endpoint ? `${metric}{endpoint:${endpoint}}` : metric);
 
 function rule(metric: ThresholdMetric, stat: ThresholdStat, op: '<' | '>', limit: number, extra: Partial<ThresholdRule> = {}): ThresholdRule {
   const expression = `${stat}${op}${limit}`;
-  return { metric, stat, op, limit, expression, name: `${metric} ${expression}`, abortOnFail: false, unit: metric === 'http_req_duration' ? 'ms' : 'ratio', ...extra };
+  const key = metricKey(metric, extra.endpoint);
+  return { metric, key, stat, op, limit, expression, name: `${key} ${expression}`, abortOnFail: false, unit: UNITS[metric], ...extra };
 }
 
 export function thresholdRules(t: Thresholds): ThresholdRule[] {
@@ -39,8 +61,25 @@ export function thresholdRules(t: Thresholds): ThresholdRule[] {
   ];
 }
 
-/** Observed statistics keyed `metric:stat` (`http_req_duration:p(95)`); absent = no data. */
-export type MetricStats = Partial<Record<`${ThresholdMetric}:${ThresholdStat}`, number>>;
+/** Latency and failures per call, then the orders' outcome: none left unsettled, none paid twice. */
+export function checkoutThresholdRules(t: CheckoutThresholds): ThresholdRule[] {
+  const perCall = ENDPOINTS.flatMap((endpoint) => {
+    const limits = t.endpoints[endpoint];
+    return [
+      rule('http_req_duration', 'p(95)', '<', limits.p95Ms, { endpoint }),
+      rule('http_req_duration', 'p(99)', '<', limits.p99Ms, { endpoint }),
+      rule('http_req_failed', 'rate', '<', limits.failedRate, { endpoint }),
+    ];
+  });
+  return [...perCall, rule('checkout_unsettled', 'rate', '<', t.unsettledShare), rule('checkout_repaid', 'count', '<', 1), rule('checks', 'rate', '>', t.checksRate)];
+}
+
+export function scenarioRules(scenario: Scenario): ThresholdRule[] {
+  return scenario.kind === 'checkout' ? checkoutThresholdRules(scenario.thresholds) : thresholdRules(scenario.thresholds);
+}
+
+/** Observed statistics keyed `metric:stat` (`http_req_duration{endpoint:get}:p(95)`); absent = no data. */
+export type MetricStats = Partial<Record<`${MetricKey}:${ThresholdStat}`, number>>;
 
 export interface ThresholdResult {
   name: string;
@@ -52,7 +91,7 @@ export interface ThresholdResult {
 }
 
 export function evaluateRule(r: ThresholdRule, stats: MetricStats): ThresholdResult {
-  const actual = stats[`${r.metric}:${r.stat}`];
+  const actual = stats[`${r.key}:${r.stat}`];
   const ok = actual !== undefined && Number.isFinite(actual) && (r.op === '<' ? actual < r.limit : actual > r.limit);
   return { name: r.name, metric: r.metric, expression: r.expression, actual, ok };
 }

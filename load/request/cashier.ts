@@ -1,0 +1,118 @@
+/**
+ * The load scenarios' cashier: what to do next with one order, given each answer — the documented
+ * pay-code practice (src/lifecycle/policy.ts, the same policy the audit judges by and the
+ * reference checkout follows) as a step function, so that both executors drive it their own way:
+ * k6 in one iteration with `sleep`, the in-repo executor on its own clock with a batch per slot.
+ * Pay: 1000/1001 end it; 1002, 5001 or no answer open it; any other code refuses it. An open order
+ * is queried every poll interval while the next query still falls within the deadline, then
+ * cancelled — not sooner than the minimum after paying — a bounded number of times. Waits are
+ * planned from answer to call, so the time an order has been open is their sum. Runtime-neutral.
+ */
+import { DIALECT_CODES } from '../../src/codes.ts';
+import { isResultStatus } from '../../src/lifecycle/order-status.ts';
+import { resolvePolicy, type AuditPolicy } from '../../src/lifecycle/policy.ts';
+
+/** How an order ended, as the cashier knows it. */
+export type CashierOutcome =
+  | 'paid'
+  | 'failed'
+  | 'closed'
+  | 'cancelled'
+  /** Paid, and since refunded (2, 3, -2, -3). */
+  | 'refunded'
+  /** The pay was answered with an error code: no order. */
+  | 'refused'
+  /** The cancel found no order. */
+  | 'absent'
+  /** Every cancel failed: the outcome is unknown, someone must reconcile it. */
+  | 'unknown';
+
+export const CASHIER_OUTCOMES: readonly CashierOutcome[] = ['paid', 'failed', 'closed', 'cancelled', 'refunded', 'refused', 'absent', 'unknown'];
+
+/** Outcomes with a final order status the cashier saw; the others count as unsettled. */
+const SETTLED: ReadonlySet<CashierOutcome> = new Set(['paid', 'failed', 'closed', 'cancelled', 'refunded']);
+export const isSettled = (outcome: CashierOutcome): boolean => SETTLED.has(outcome);
+
+/** Answers to a pay call that mean the platform had seen this order_id already: a re-pay. */
+const REPEAT_CODES: ReadonlySet<number> = new Set([...Object.values(DIALECT_CODES.duplicateOrder), ...Object.values(DIALECT_CODES.alreadyPaid)]);
+export const isRepeatAnswer = (code: number | undefined): boolean => code !== undefined && REPEAT_CODES.has(code);
+
+/** `code` undefined: no answer, or not a `{code, msg, data}` envelope. */
+export interface CallAnswer {
+  code?: number;
+  orderStatus?: number;
+}
+
+export type FollowUpEndpoint = 'get' | 'cancel';
+
+export type CashierStep = { kind: 'call'; endpoint: FollowUpEndpoint; waitMs: number } | { kind: 'done'; outcome: CashierOutcome };
+
+/** One order's follow-up so far. */
+export interface OrderFollowUp {
+  /** Planned time since the pay answer, ms. */
+  openMs: number;
+  cancels: number;
+  /** A cancel answered 1006 (paid after all): the next query's status ends it. */
+  paidAfterAll: boolean;
+}
+
+export interface Cashier {
+  readonly policy: AuditPolicy;
+  /** A fresh follow-up record for an order. */
+  open(): OrderFollowUp;
+  afterPay(answer: CallAnswer, order: OrderFollowUp): CashierStep;
+  afterFollowUp(endpoint: FollowUpEndpoint, answer: CallAnswer, order: OrderFollowUp): CashierStep;
+}
+
+const OPEN_PAY_CODES: ReadonlySet<number> = new Set([1002, 5001]);
+
+function outcomeOfStatus(status: number): CashierOutcome {
+  if (status === 1) return 'paid';
+  if (status === -1) return 'failed';
+  if (status === 4) return 'closed';
+  if (status === 5) return 'cancelled';
+  return 'refunded';
+}
+
+const CANCEL_ENDS: Readonly<Record<number, CashierOutcome>> = { 1000: 'cancelled', 1005: 'cancelled', 1004: 'closed', 4001: 'absent' };
+
+/** `timeScale` multiplies the practice: 1 is 5 s queries and a 30 s deadline. */
+export function createCashier(timeScale: number): Cashier {
+  const policy = resolvePolicy({ timeScale });
+  const interval = policy.minPollIntervalMs;
+  const done = (outcome: CashierOutcome): CashierStep => ({ kind: 'done', outcome });
+  const call = (endpoint: FollowUpEndpoint, waitMs: number, order: OrderFollowUp): CashierStep => {
+    order.openMs += waitMs;
+    return { kind: 'call', endpoint, waitMs };
+  };
+  /** The next query while it falls within the deadline, else the cancel. */
+  const queryOrCancel = (order: OrderFollowUp): CashierStep =>
+    order.openMs + interval <= policy.deadlineMs ? call('get', interval, order) : call('cancel', Math.max(0, policy.minCancelAfterMs - order.openMs), order);
+
+  return {
+    policy,
+    open: () => ({ openMs: 0, cancels: 0, paidAfterAll: false }),
+    afterPay(answer, order) {
+      if (answer.code === 1000) return done('paid');
+      if (answer.code === 1001) return done('failed');
+      if (answer.code !== undefined && !OPEN_PAY_CODES.has(answer.code)) return done('refused');
+      return queryOrCancel(order);
+    },
+    afterFollowUp(endpoint, answer, order) {
+      if (endpoint === 'get') {
+        const result = answer.code === 1000 && isResultStatus(answer.orderStatus);
+        if (order.paidAfterAll) return done(result ? outcomeOfStatus(answer.orderStatus as number) : 'paid');
+        return result ? done(outcomeOfStatus(answer.orderStatus as number)) : queryOrCancel(order);
+      }
+      if (answer.code === 1006) {
+        // Paid after all, seen while closing: the platform says to look at the status again.
+        order.paidAfterAll = true;
+        return call('get', 0, order);
+      }
+      const ended = answer.code === undefined ? undefined : CANCEL_ENDS[answer.code];
+      if (ended) return done(ended);
+      order.cancels++;
+      return order.cancels < policy.maxCancelAttempts ? call('cancel', interval, order) : done('unknown');
+    },
+  };
+}
