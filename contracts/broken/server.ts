@@ -7,11 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { DEMO_APP, signEncodingFrom } from '../../src/config/settings.ts';
 import { createNodeEngine } from '../../mocks/http/build-engine.ts';
 import { startMockServer, type MockServer } from '../../mocks/http/server.ts';
+import { CONTRACT_PENDING_MS } from '../support/target.ts';
 import { BROKEN_VARIANTS, variantByName, type BrokenVariant } from './variants.ts';
 
 export async function startBrokenServer(variant: BrokenVariant, port = 0): Promise<MockServer> {
   const encoding = signEncodingFrom(process.env);
-  const engine = createNodeEngine({ signEncoding: encoding, ...variant.engine });
+  const engine = createNodeEngine({ signEncoding: encoding, pendingMs: CONTRACT_PENDING_MS, ...variant.engine });
   const handle = variant.wrap(engine.handle, { app: DEMO_APP, encoding });
   return startMockServer({ port, engine: { ...engine, handle: handle as typeof engine.handle } });
 }

@@ -38,28 +38,55 @@ function parse(text: string | Uint8Array): Json | undefined {
   }
 }
 
-/** Rewrites every JSON answer's body; `data` is the order of a 1000/1001/1002 answer. */
+/** Rewrites every JSON answer's body; `data` is the order of a pay call's 1000/1001/1002 answer. */
 function mapAnswer(change: (body: Json, data: Json | undefined) => void): BrokenVariant['wrap'] {
   return (handle) => async (request) => {
     const response = await handle(request);
     const body = parse(response.body);
     if (!body) return response;
-    const data = [1000, 1001, 1002].includes(body.code as number) ? (body.data as Json) : undefined;
+    const data = request.path.endsWith(PAY_PATH) && [1000, 1001, 1002].includes(body.code as number) ? (body.data as Json) : undefined;
     change(body, data);
     return { ...response, body: JSON.stringify(body) };
   };
 }
 
-function envelope(code: Code): MockResponse {
-  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, msg: messageOf(code), data: {} }) };
+/** Rewrites the `data` of one lifecycle call's 1000 answers; `sent` is the request body. */
+function mapLifecycle(path: string, change: (data: Json, sent: Json) => void): BrokenVariant['wrap'] {
+  return (handle) => async (request) => {
+    const response = await handle(request);
+    const body = request.path.endsWith(path) ? parse(response.body) : undefined;
+    if (body?.code !== 1000) return response;
+    change(body.data as Json, parse(request.body) ?? {});
+    return { ...response, body: JSON.stringify(body) };
+  };
 }
 
-const requestJson = (request: MockRequest) => (request.path.endsWith('/pay/qrcode') ? parse(request.body) : undefined);
+/** The order as the engine's own /pay/get shows it, asked for inside a variant. */
+async function detailOf(handle: MockHandler, { app, encoding }: VariantContext, order: Json): Promise<Json | undefined> {
+  const lookup = nodeSigner.signed({ app_id: app.appId, sign_type: 'MD5', ...(order.order_id ? { order_id: order.order_id } : { trade_no: order.trade_no }) }, { secret: app.secret, encoding });
+  const answer = parse((await handle({ method: 'POST', path: '/pay/get', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lookup) })).body);
+  return answer?.code === 1000 ? (answer.data as Json) : undefined;
+}
+
+function answer(code: Code, data: Json): MockResponse {
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, msg: messageOf(code), data }) };
+}
+
+function envelope(code: Code): MockResponse {
+  return answer(code, {});
+}
+
+const PAY_PATH = '/pay/qrcode';
+const requestJson = (request: MockRequest) => (request.path.endsWith(PAY_PATH) ? parse(request.body) : undefined);
 const vouchers = (data: Json | undefined) => (Array.isArray(data?.voucher_list) ? (data.voucher_list as Json[]) : []);
+const fenOf = (yuan: unknown) => {
+  const parsed = parseAmount(yuan, { allowZero: true });
+  return parsed.ok ? parsed.fen : undefined;
+};
 /** One fen more, in fen: never float arithmetic on an amount, even in a broken target. */
 const addCent = (yuan: unknown) => {
-  const parsed = parseAmount(yuan, { allowZero: true });
-  return parsed.ok ? yuanNumber(parsed.fen + 1) : yuan;
+  const fen = fenOf(yuan);
+  return fen === undefined ? yuan : yuanNumber(fen + 1);
 };
 
 export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
@@ -185,6 +212,72 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
       const response = await handle(request);
       const code = parse(response.body)?.code;
       return typeof code === 'number' && code >= 1003 ? { ...response, status: 400 } : response;
+    },
+  },
+  {
+    name: 'refund-beyond-paid',
+    breaks: 'grants a refund of more than is left (where it should answer 2001), and adds it to the total',
+    caughtBy: ['refund-within-paid', 'expected-outcome'],
+    wrap: (handle, ctx) => async (request) => {
+      const response = await handle(request);
+      if (!request.path.endsWith('/pay/refund') || parse(response.body)?.code !== 2001) return response;
+      const sent = parse(request.body) ?? {};
+      const order = await detailOf(handle, ctx, sent);
+      const asked = fenOf(sent.refund_amount);
+      if (!order || !asked) return response;
+      const total = (fenOf(order.refund_amount) ?? 0) + asked;
+      return answer(1000, {
+        trade_no: order.trade_no, order_id: order.order_id, refund_order_id: sent.refund_order_id, refund_amount: yuanNumber(asked),
+        refunded_total: yuanNumber(total), order_status: total >= (fenOf(order.real_amount) ?? 0) ? 2 : 3, update_time: order.update_time,
+      });
+    },
+  },
+  {
+    name: 'get-disagrees',
+    breaks: "answers /pay/get with the other channel in pay_channel than the pay call's pay_type",
+    caughtBy: ['query-agrees-with-pay'],
+    wrap: mapLifecycle('/pay/get', (data) => {
+      data.pay_channel = data.pay_channel === 0 ? 1 : 0;
+    }),
+  },
+  {
+    name: 'cancelled-comes-back',
+    breaks: 'shows a cancelled order as paid again in /pay/get',
+    caughtBy: ['status-transition-legal'],
+    wrap: mapLifecycle('/pay/get', (data) => {
+      if (data.order_status === 5) data.order_status = 1;
+    }),
+  },
+  {
+    name: 'cancel-not-final',
+    breaks: 'answers a second cancel with another success (1000) instead of 1005',
+    caughtBy: ['cancel-final', 'expected-outcome'],
+    wrap: (handle, ctx) => async (request) => {
+      const response = await handle(request);
+      if (!request.path.endsWith('/pay/cancel') || parse(response.body)?.code !== 1005) return response;
+      const order = await detailOf(handle, ctx, parse(request.body) ?? {});
+      if (!order) return response;
+      return answer(1000, { trade_no: order.trade_no, order_id: order.order_id, order_status: 5, update_time: order.update_time });
+    },
+  },
+  {
+    name: 'trade-no-unknown',
+    breaks: 'answers 4001 to a /pay/get that names the order by trade_no alone',
+    caughtBy: ['unknown-order', 'expected-outcome'],
+    wrap: (handle) => (request) => {
+      const sent = request.path.endsWith('/pay/get') ? parse(request.body) : undefined;
+      return sent?.trade_no !== undefined && sent.order_id === undefined && typeof sent.sign === 'string' ? envelope(4001) : handle(request);
+    },
+  },
+  {
+    name: 'journal-drops-queries',
+    breaks: "leaves /pay/get calls out of its request journal, so a cashier's polling cannot be audited",
+    caughtBy: ['cashier-audit'],
+    wrap: (handle) => async (request) => {
+      const response = await handle(request);
+      const journal = request.path === '/__mock/journal' ? parse(response.body) : undefined;
+      if (!journal || !Array.isArray(journal.entries)) return response;
+      return { ...response, body: JSON.stringify({ entries: (journal.entries as Json[]).filter((e) => e.path !== '/pay/get') }) };
     },
   },
 ];

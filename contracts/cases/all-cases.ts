@@ -1,5 +1,6 @@
 /** Every contract case, for runners outside Playwright (the broken-variant self-test). */
 import type { ContractCase } from '../support/case-context.ts';
+import { CASHIER_AUDIT_CASES } from './cashier-audit.ts';
 import { CONCURRENCY_CASES } from './concurrency.ts';
 import { DIALECT_CASES } from './dialect.ts';
 import { LIFECYCLE_FAULT_CASES, LIFECYCLE_POLL_CASES, LIFECYCLE_QUERY_CASES, LIFECYCLE_WRITE_CASES } from './lifecycle.ts';
@@ -18,4 +19,5 @@ export const ALL_CASES: readonly ContractCase[] = [
   ...LIFECYCLE_WRITE_CASES,
   ...LIFECYCLE_POLL_CASES,
   ...LIFECYCLE_FAULT_CASES,
+  ...CASHIER_AUDIT_CASES,
 ];

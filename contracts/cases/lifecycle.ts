@@ -8,6 +8,7 @@
  */
 import type { Exchange } from '../../src/client/pay-client.ts';
 import type { Expectation } from '../../src/validation/check-context.ts';
+import { shown } from '../../src/validation/finding.ts';
 import { limit, payRequestProps } from './request-validation.ts';
 import type { CaseContext, CaseTag, ContractCase } from '../support/case-context.ts';
 
@@ -45,7 +46,7 @@ function refund(ctx: CaseContext, order_id: string, amount: string, expect: Expe
 /** A demand of this case on one field of an answer (rule `case-expectation`). */
 function expectField(ctx: CaseContext, exchange: Exchange, key: string, want: unknown, why: string): void {
   const actual = dataOf(exchange)[key];
-  ctx.require(actual === want, exchange, { path: `$.data.${key}`, expected: JSON.stringify(want), actual: JSON.stringify(actual) ?? '(absent)', message: why });
+  ctx.require(actual === want, exchange, { path: `$.data.${key}`, expected: shown(want), actual: shown(actual), message: why });
 }
 
 const POLL_INTERVAL_MS = 100;
@@ -168,7 +169,7 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
       await refund(ctx, order.order_id, '0.01', { codes: [2001] });
       const detail = await ctx.call('/pay/get', { order_id: order.order_id }, { expect: OK });
       const list = dataOf(detail).refund_list;
-      ctx.require(Array.isArray(list) && list.length === 3, detail, { path: '$.data.refund_list', expected: '3 refunds', actual: JSON.stringify(list), message: 'the order detail lists every refund' });
+      ctx.require(Array.isArray(list) && list.length === 3, detail, { path: '$.data.refund_list', expected: '3 refunds', actual: shown(list), message: 'the order detail lists every refund' });
     },
   },
   {

@@ -1,6 +1,7 @@
 /**
  * Runs contract cases outside Playwright against a loopback target with the mock's controls —
- * what the broken-variant self-test uses to show which rules a target breaks.
+ * what the broken-variant self-test uses to show which rules a target breaks. The target should
+ * settle USER_PAYING orders soon (CONTRACT_PENDING_MS), as the suite's own mocks do.
  */
 import { DEMO_APP } from '../../src/config/settings.ts';
 import { createPayClient } from '../../src/client/pay-client.ts';
@@ -15,6 +16,7 @@ import { runCase, type ContractCase } from './case-context.ts';
 import type { Target } from './target.ts';
 
 let check: ReturnType<typeof createContractCheck> | undefined;
+const CONCURRENCY = 8;
 
 export interface SuiteRun {
   /** Error findings, with the title of the case that met them. */
@@ -32,15 +34,22 @@ export async function runCasesAgainst(
   const state = createRunState(demand);
   const factory = createDataFactory({ seed, app: target.app, encoding, orderIdPrefix: `ST${Date.now().toString(36)}` });
   const client = createPayClient({ baseUrl, app: target.app, encoding });
-  const failures: SuiteRun['failures'] = [];
-  for (const contractCase of cases) {
-    const verdicts = await runCase(contractCase, {
-      target, client, factory, check, state,
-      skip: (reason) => {
-        throw new Error(`unexpected skip: ${reason}`);
-      },
-    });
-    for (const v of verdicts) for (const f of v.findings) if (f.severity === 'error') failures.push({ ...f, case: contractCase.title });
-  }
+  const perCase: SuiteRun['failures'][] = [];
+  let next = 0;
+  // A few cases at a time, as Playwright's workers would: the lifecycle ones mostly wait on the target's clock.
+  const worker = async () => {
+    while (next < cases.length) {
+      const index = next++;
+      const verdicts = await runCase(cases[index], {
+        target, client, factory, check, state,
+        skip: (reason) => {
+          throw new Error(`unexpected skip: ${reason}`);
+        },
+      });
+      perCase[index] = verdicts.flatMap((v) => v.findings.filter((f) => f.severity === 'error').map((f) => ({ ...f, case: cases[index].title })));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const failures = perCase.flat();
   return { failures, brokenRules: new Set(failures.map((f) => f.rule)) };
 }

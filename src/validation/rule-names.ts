@@ -27,6 +27,7 @@ export const RULES = {
   'unknown-order': 'an order or refund never made is 4001 / 4002; one the run made is never answered as unknown',
   'time-format': 'lifecycle times are real calendar times (the schema checks only YYYY-MM-DD HH:mm:ss)',
   'time-order': 'an order detail\'s times come in order: create ≤ pay ≤ refunds ≤ update',
+  'cashier-audit': "the reference checkout's calls, as the target's request journal records them, pass paycheck audit (src/lifecycle/audit.ts)",
   'case-expectation': 'what one case demands beyond the general rules (e.g. a member discount lowers payable_amount)',
 } as const;
 

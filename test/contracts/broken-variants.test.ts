@@ -14,6 +14,7 @@ import { ALL_CASES } from '../../contracts/cases/all-cases.ts';
 import { BROKEN_VARIANTS, variantByName } from '../../contracts/broken/variants.ts';
 import { startBrokenServer } from '../../contracts/broken/server.ts';
 import { runCasesAgainst } from '../../contracts/support/suite-runner.ts';
+import { CONTRACT_PENDING_MS } from '../../contracts/support/target.ts';
 
 const servers: MockServer[] = [];
 after(async () => {
@@ -27,7 +28,7 @@ async function serve(start: Promise<MockServer>): Promise<MockServer> {
 
 test('against the real mock (either dialect) the suite finds nothing', async () => {
   for (const dialect of ['flowchart', 'table'] as const) {
-    const mock = await serve(startMockServer({ port: 0, dialect, selfCheck: true }));
+    const mock = await serve(startMockServer({ port: 0, dialect, selfCheck: true, pendingMs: CONTRACT_PENDING_MS }));
     const { failures } = await runCasesAgainst(mock.url, ALL_CASES, { demand: dialect });
     assert.deepEqual(failures, [], `${dialect}: ${JSON.stringify(failures.slice(0, 3), null, 1)}`);
   }
@@ -45,7 +46,7 @@ describe('each broken variant fails the suite, named by the rule that caught it'
 });
 
 test('PAY_ERROR_CODES demands a dialect: a table-dialect target fails a flowchart demand on error-dialect', async () => {
-  const table = await serve(startMockServer({ port: 0, dialect: 'table', selfCheck: true }));
+  const table = await serve(startMockServer({ port: 0, dialect: 'table', selfCheck: true, pendingMs: CONTRACT_PENDING_MS }));
   const { brokenRules } = await runCasesAgainst(table.url, ALL_CASES, { demand: 'flowchart' });
   assert.deepEqual([...brokenRules], ['error-dialect']);
 });
@@ -81,7 +82,8 @@ describe('the Playwright suite itself, aimed at a broken target with PAY_BASE_UR
 
   test('pay_type as a word: the run fails naming schema and pay-type-channel, with a curl reproduction', async () => {
     const server = await serve(startBrokenServer(variantByName('pay-type-word')!));
-    const { status, summary, report } = await playwright('pay-type-word', server.url);
+    // The pay-path tests only: every lifecycle test pays too and would fail the same way, only slower.
+    const { status, summary, report } = await playwright('pay-type-word', server.url, {}, ['--grep-invert', 'lifecycle:']);
     assert.equal(status, 1);
     assert.ok(summary.tests.failed > 0);
     assert.ok(summary.rulesFailed.includes('pay-type-channel') && summary.rulesFailed.includes('schema'), summary.rulesFailed.join(','));
@@ -89,9 +91,17 @@ describe('the Playwright suite itself, aimed at a broken target with PAY_BASE_UR
     assert.match(report, /curl -sS -X POST/);
   });
 
+  test('refunds beyond what was paid: the lifecycle tests fail naming refund-within-paid', async () => {
+    const server = await serve(startBrokenServer(variantByName('refund-beyond-paid')!));
+    const { status, summary, report } = await playwright('refund-beyond-paid', server.url, {}, ['--grep', 'lifecycle: cancel and refund']);
+    assert.equal(status, 1);
+    assert.ok(summary.rulesFailed.includes('refund-within-paid'), summary.rulesFailed.join(','));
+    assert.match(report, /\[refund-within-paid\] \$\.data\.refunded_total: expected ≤ 10\.00 paid, actual 1\d\.\d\d/);
+  });
+
   test('a flowchart demand against a table-dialect target: the run fails naming error-dialect', async () => {
-    const table = await serve(startMockServer({ port: 0, dialect: 'table', selfCheck: true }));
-    const { status, summary } = await playwright('dialect', table.url, { PAY_ERROR_CODES: 'flowchart' }, ['--grep', 'signature|AppID']);
+    const table = await serve(startMockServer({ port: 0, dialect: 'table', selfCheck: true, pendingMs: CONTRACT_PENDING_MS }));
+    const { status, summary } = await playwright('dialect', table.url, { PAY_ERROR_CODES: 'flowchart' }, ['--grep', 'signature|AppID', '--grep-invert', 'lifecycle:']);
     assert.equal(status, 1);
     assert.deepEqual(summary.rulesFailed, ['error-dialect']);
   });

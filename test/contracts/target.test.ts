@@ -31,6 +31,19 @@ test('PAY_LIVE_PAY_CODES allow money tests on a remote target; loopback needs no
   assert.equal(targetFrom('msw', undefined, {}).baseUrl, 'https://api.huishouyin.cn');
 });
 
+test('cancels and refunds of real orders: loopback always, a remote target only with PAY_LIVE_LIFECYCLE=1, said either way', () => {
+  const remote = { ...targetFrom('live', REMOTE, { ...env, PAY_LIVE_PAY_CODES: '134567890123456789' }), controls: false };
+  assert.equal(remote.lifecycleWrites, false);
+  assert.match(skipReason(['@moves-money', '@lifecycle-writes'], remote) ?? '', /PAY_LIVE_LIFECYCLE is not 1/);
+  assert.match(describeTarget('live', remote), /@lifecycle-writes skipped/);
+  const allowed = { ...targetFrom('live', REMOTE, { ...env, PAY_LIVE_PAY_CODES: '134567890123456789', PAY_LIVE_LIFECYCLE: '1' }), controls: false };
+  assert.equal(skipReason(['@moves-money', '@lifecycle-writes'], allowed), undefined);
+  assert.match(describeTarget('live', allowed), /PAY_LIVE_LIFECYCLE=1: @lifecycle-writes tests cancel and refund real orders/);
+  assert.equal(targetFrom('live', REMOTE, { ...env, PAY_LIVE_LIFECYCLE: 'yes' }).lifecycleWrites, false);
+  assert.equal(targetFrom('live', 'http://127.0.0.1:9', {}).lifecycleWrites, true);
+  assert.equal(targetFrom('msw', undefined, {}).lifecycleWrites, true);
+});
+
 test('PAY_ERROR_CODES: a demanded dialect, or a refusal of junk', () => {
   assert.equal(targetFrom('mock', 'http://127.0.0.1:9', { PAY_ERROR_CODES: 'table' }).demand, 'table');
   assert.equal(targetFrom('mock', 'http://127.0.0.1:9', {}).demand, undefined);
