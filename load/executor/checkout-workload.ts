@@ -28,13 +28,16 @@ export interface CheckoutWorkloadOptions {
   lookupBody: (orderId: string) => string;
   /** The cashier's time scale (the scenario's, unless overridden for a live target). */
   timeScale: number;
-  slotMs: number;
+  /** Follow-ups due within one such step of time leave together (fine enough for the scaled intervals). */
+  grainMs: number;
   now(): number;
   sleep(ms: number): Promise<void>;
 }
 
 interface Order {
   orderId: string;
+  /** When its pay call was built and handed to autocannon, on the executor's clock. */
+  paidAt: number;
   followUp: OrderFollowUp;
   /** Signed when the order first needs a follow-up; the same body serves every query and cancel. */
   lookup?: string;
@@ -76,7 +79,7 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
 
   const fire = (calls: () => CheckoutCall, count: number) =>
     fireBatch({ url: options.payUrl, timeoutS: REQUEST_TIMEOUT_S, connections: count, amount: count, next: calls, recorder: recording });
-  const queue = createFollowUpQueue<CheckoutCall>(options.slotMs, {
+  const queue = createFollowUpQueue<CheckoutCall>(options.grainMs, {
     now,
     sleep: options.sleep,
     fire: (due) => {
@@ -91,7 +94,7 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
     const scenario = pick(n);
     mix[scenario]++;
     open++;
-    return { endpoint: 'pay', body: order.body, headers: mixHeaders.get(scenario), signMs: order.signMs, order: { orderId: order.orderId, followUp: cashier.open() } };
+    return { endpoint: 'pay', body: order.body, headers: mixHeaders.get(scenario), signMs: order.signMs, order: { orderId: order.orderId, paidAt: now(), followUp: cashier.open() } };
   }
 
   function follow(call: CheckoutCall, step: CashierStep): void {
@@ -118,17 +121,18 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
         const inspection = inspectPayAnswer(status, body, order.orderId);
         recorders.pay.answered(latencyMs, status, inspection);
         if (isRepeatAnswer(inspection.code)) repaid++;
-        follow(call, cashier.afterPay(inspection, order.followUp));
+        follow(call, cashier.afterPay(inspection, now() - order.paidAt));
       } else {
         const inspection = inspectFollowUpAnswer(status, body, order.orderId);
         recorders[endpoint].answered(latencyMs, status, inspection);
-        follow(call, cashier.afterFollowUp(endpoint, inspection, order.followUp));
+        follow(call, cashier.afterFollowUp(endpoint, inspection, order.followUp, now() - order.paidAt));
       }
     },
     failed(call) {
       recorders[call.endpoint].failed();
       const { endpoint, order } = call;
-      follow(call, endpoint === 'pay' ? cashier.afterPay({}, order.followUp) : cashier.afterFollowUp(endpoint, {}, order.followUp));
+      const elapsedMs = now() - order.paidAt;
+      follow(call, endpoint === 'pay' ? cashier.afterPay({}, elapsedMs) : cashier.afterFollowUp(endpoint, {}, order.followUp, elapsedMs));
     },
   };
 

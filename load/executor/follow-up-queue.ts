@@ -1,6 +1,6 @@
 /**
  * Follow-up calls (queries, cancels) scheduled per order on the executor's clock and released in
- * the same 100 ms slots as arrivals: a call due at a time leaves in the first slot at or after it
+ * fine slots (a grain): a call due at a time leaves in the first slot at or after it
  * (never early, so the cashier's least interval holds), and each slot's due calls go out together
  * as one batch — whether or not earlier batches have been answered, as arrivals do. Time and
  * firing are injected, so the logic is tested without waiting.

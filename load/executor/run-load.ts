@@ -29,6 +29,11 @@ import type { Workload, WorkloadProgress } from './workload.ts';
 
 /** Arrivals are released in 100 ms slots: the executor's resolution of the open model. */
 export const SLOT_MS = 100;
+/**
+ * Checkout follow-ups leave at their own time, batched per 10 ms: at the scenario's time scale a
+ * query is due every 250 ms and the audit's tolerance is 50 ms, finer than the arrival slots.
+ */
+export const FOLLOW_UP_GRAIN_MS = 10;
 /** Distinct orders cycled through; each request still gets its own order_id and pay code. */
 export const ORDER_POOL_SIZE = 256;
 
@@ -160,7 +165,7 @@ function createWorkload(scenario: Scenario, target: Target, stream: SignedOrderS
     stream,
     lookupBody: createLookupSigner(app, encoding, nodeDigests),
     timeScale,
-    slotMs: SLOT_MS,
+    grainMs: FOLLOW_UP_GRAIN_MS,
     now: () => performance.now(),
     sleep: (ms) => sleep(ms),
   });

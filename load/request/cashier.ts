@@ -5,8 +5,9 @@
  * k6 in one iteration with `sleep`, the in-repo executor on its own clock with a batch per slot.
  * Pay: 1000/1001 end it; 1002, 5001 or no answer open it; any other code refuses it. An open order
  * is queried every poll interval while the next query still falls within the deadline, then
- * cancelled — not sooner than the minimum after paying — a bounded number of times. Waits are
- * planned from answer to call, so the time an order has been open is their sum. Runtime-neutral.
+ * cancelled — not sooner than the minimum after paying — a bounded number of times. Each step is
+ * told the time since the pay call was sent, as its driver measures it; a wait runs from the
+ * answer just given to the next call. Runtime-neutral.
  */
 import { DIALECT_CODES } from '../../src/codes.ts';
 import { isResultStatus } from '../../src/lifecycle/order-status.ts';
@@ -49,8 +50,6 @@ export type CashierStep = { kind: 'call'; endpoint: FollowUpEndpoint; waitMs: nu
 
 /** One order's follow-up so far. */
 export interface OrderFollowUp {
-  /** Planned time since the pay answer, ms. */
-  openMs: number;
   cancels: number;
   /** A cancel answered 1006 (paid after all): the next query's status ends it. */
   paidAfterAll: boolean;
@@ -60,8 +59,9 @@ export interface Cashier {
   readonly policy: AuditPolicy;
   /** A fresh follow-up record for an order. */
   open(): OrderFollowUp;
-  afterPay(answer: CallAnswer, order: OrderFollowUp): CashierStep;
-  afterFollowUp(endpoint: FollowUpEndpoint, answer: CallAnswer, order: OrderFollowUp): CashierStep;
+  /** `elapsedMs`: since the pay call was sent, now that its answer (or its failure) is in. */
+  afterPay(answer: CallAnswer, elapsedMs: number): CashierStep;
+  afterFollowUp(endpoint: FollowUpEndpoint, answer: CallAnswer, order: OrderFollowUp, elapsedMs: number): CashierStep;
 }
 
 const OPEN_PAY_CODES: ReadonlySet<number> = new Set([1002, 5001]);
@@ -81,38 +81,35 @@ export function createCashier(timeScale: number): Cashier {
   const policy = resolvePolicy({ timeScale });
   const interval = policy.minPollIntervalMs;
   const done = (outcome: CashierOutcome): CashierStep => ({ kind: 'done', outcome });
-  const call = (endpoint: FollowUpEndpoint, waitMs: number, order: OrderFollowUp): CashierStep => {
-    order.openMs += waitMs;
-    return { kind: 'call', endpoint, waitMs };
-  };
+  const call = (endpoint: FollowUpEndpoint, waitMs: number): CashierStep => ({ kind: 'call', endpoint, waitMs });
   /** The next query while it falls within the deadline, else the cancel. */
-  const queryOrCancel = (order: OrderFollowUp): CashierStep =>
-    order.openMs + interval <= policy.deadlineMs ? call('get', interval, order) : call('cancel', Math.max(0, policy.minCancelAfterMs - order.openMs), order);
+  const queryOrCancel = (elapsedMs: number): CashierStep =>
+    elapsedMs + interval <= policy.deadlineMs ? call('get', interval) : call('cancel', Math.max(0, policy.minCancelAfterMs - elapsedMs));
 
   return {
     policy,
-    open: () => ({ openMs: 0, cancels: 0, paidAfterAll: false }),
-    afterPay(answer, order) {
+    open: () => ({ cancels: 0, paidAfterAll: false }),
+    afterPay(answer, elapsedMs) {
       if (answer.code === 1000) return done('paid');
       if (answer.code === 1001) return done('failed');
       if (answer.code !== undefined && !OPEN_PAY_CODES.has(answer.code)) return done('refused');
-      return queryOrCancel(order);
+      return queryOrCancel(elapsedMs);
     },
-    afterFollowUp(endpoint, answer, order) {
+    afterFollowUp(endpoint, answer, order, elapsedMs) {
       if (endpoint === 'get') {
         const result = answer.code === 1000 && isResultStatus(answer.orderStatus);
         if (order.paidAfterAll) return done(result ? outcomeOfStatus(answer.orderStatus as number) : 'paid');
-        return result ? done(outcomeOfStatus(answer.orderStatus as number)) : queryOrCancel(order);
+        return result ? done(outcomeOfStatus(answer.orderStatus as number)) : queryOrCancel(elapsedMs);
       }
       if (answer.code === 1006) {
         // Paid after all, seen while closing: the platform says to look at the status again.
         order.paidAfterAll = true;
-        return call('get', 0, order);
+        return call('get', 0);
       }
       const ended = answer.code === undefined ? undefined : CANCEL_ENDS[answer.code];
       if (ended) return done(ended);
       order.cancels++;
-      return order.cancels < policy.maxCancelAttempts ? call('cancel', interval, order) : done('unknown');
+      return order.cancels < policy.maxCancelAttempts ? call('cancel', interval) : done('unknown');
     },
   };
 }
