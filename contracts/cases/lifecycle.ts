@@ -6,7 +6,7 @@
  * order (src/validation/order-ledger.ts). Cases that cancel or refund a real order are tagged
  * @lifecycle-writes; the ones naming an order that does not exist cannot move money and are not.
  */
-import type { Exchange } from '../../src/client/pay-client.ts';
+import type { Exchange, Params } from '../../src/client/pay-client.ts';
 import type { Expectation } from '../../src/validation/check-context.ts';
 import { shown } from '../../src/validation/finding.ts';
 import { limit, payRequestProps } from './request-validation.ts';
@@ -27,14 +27,12 @@ const dataOf = (exchange: Exchange): Data => ((exchange.response?.body as { data
 interface Order {
   order_id: string;
   trade_no: string;
-  pay: Exchange;
 }
 
 /** Pays a fresh order (10.00 unless a scenario decides) and returns what names it. */
 async function placeOrder(ctx: CaseContext, scenario?: string, outcome: 'paid' | 'paying' | 'failed' = 'paid'): Promise<Order> {
-  const pay = await ctx.pay(ctx.request({ amountFen: TEN_YUAN }), { expect: { outcome }, scenario });
-  const data = dataOf(pay);
-  return { order_id: String(data.order_id), trade_no: String(data.trade_no), pay };
+  const data = dataOf(await ctx.pay(ctx.request({ amountFen: TEN_YUAN }), { expect: { outcome }, scenario }));
+  return { order_id: String(data.order_id), trade_no: String(data.trade_no) };
 }
 
 const refundId = (ctx: CaseContext) => `RF${ctx.factory.orderId()}`;
@@ -48,6 +46,12 @@ function expectField(ctx: CaseContext, exchange: Exchange, key: string, want: un
   const actual = dataOf(exchange)[key];
   ctx.require(actual === want, exchange, { path: `$.data.${key}`, expected: shown(want), actual: shown(actual), message: why });
 }
+
+/** A call naming an order (or refund) this run never made: it can only be unknown, and nothing can move. */
+function neverMade(title: string, path: string, fields: (ctx: CaseContext) => Params, unknown: 'order' | 'refund' = 'order'): ContractCase {
+  return { title, run: async (ctx) => void (await ctx.call(path, fields(ctx), { expect: { unknown } })) };
+}
+const freshOrder = (ctx: CaseContext) => ({ order_id: ctx.factory.orderId() });
 
 const POLL_INTERVAL_MS = 100;
 /** The longest a paying order is polled: past the mock's default 15 s pending delay. */
@@ -101,7 +105,7 @@ export const LIFECYCLE_QUERY_CASES: readonly ContractCase[] = [
       expectField(ctx, answer, 'real_amount', 0, 'nothing is paid while the customer confirms');
     },
   },
-  { title: 'get of an order never made: 4001', run: async (ctx) => void (await ctx.call('/pay/get', { order_id: ctx.factory.orderId() }, { expect: { unknown: 'order' } })) },
+  neverMade('get of an order never made: 4001', '/pay/get', freshOrder),
   {
     title: 'check by order_id and by trade_no: the paid status',
     tags: MONEY,
@@ -121,8 +125,8 @@ export const LIFECYCLE_QUERY_CASES: readonly ContractCase[] = [
       expectField(ctx, answer, 'order_status', 3, 'after a partial refund the order is partly refunded');
     },
   },
-  { title: 'check of a refund never made: 4002', run: async (ctx) => void (await ctx.call('/pay/check', { refund_order_id: refundId(ctx) }, { expect: { unknown: 'refund' } })) },
-  { title: 'check of an order never made: 4001', run: async (ctx) => void (await ctx.call('/pay/check', { order_id: ctx.factory.orderId() }, { expect: { unknown: 'order' } })) },
+  neverMade('check of a refund never made: 4002', '/pay/check', (ctx) => ({ refund_order_id: refundId(ctx) }), 'refund'),
+  neverMade('check of an order never made: 4001', '/pay/check', freshOrder),
 ];
 
 export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
@@ -156,7 +160,7 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
       await ctx.call('/pay/check', { order_id: order.order_id }, { expect: OK });
     },
   },
-  { title: 'cancel of an order never made: 4001', run: async (ctx) => void (await ctx.call('/pay/cancel', { order_id: ctx.factory.orderId() }, { expect: { unknown: 'order' } })) },
+  neverMade('cancel of an order never made: 4001', '/pay/cancel', freshOrder),
   {
     title: 'refunds accumulate: 3.00 (3), 2.50 (3), 0 for the rest (2), then nothing is left (2001)',
     tags: WRITES,
@@ -198,10 +202,7 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
       await ctx.call('/pay/get', { order_id: order.order_id }, { expect: OK });
     },
   },
-  {
-    title: 'a refund of an order never made: 4001',
-    run: async (ctx) => void (await refund(ctx, ctx.factory.orderId(), '1.00', { unknown: 'order' })),
-  },
+  neverMade('a refund of an order never made: 4001', '/pay/refund', (ctx) => ({ ...freshOrder(ctx), refund_order_id: refundId(ctx), refund_amount: '1.00' })),
   {
     title: 'a refund of an order still paying: 2001 (nothing paid yet)',
     tags: CONTROLLED_WRITES,

@@ -29,7 +29,7 @@ export async function runCasesAgainst(
   cases: readonly ContractCase[],
   { encoding = 'base64', demand, seed = 1 }: { encoding?: SignEncoding; demand?: ErrorDialect; seed?: number } = {},
 ): Promise<SuiteRun> {
-  check ??= createContractCheck(loadSpec());
+  const checkExchange = (check ??= createContractCheck(loadSpec()));
   const target: Target = { kind: 'live', baseUrl, app: { ...DEMO_APP }, encoding, loopback: true, controls: true, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand };
   const state = createRunState(demand);
   const factory = createDataFactory({ seed, app: target.app, encoding, orderIdPrefix: `ST${Date.now().toString(36)}` });
@@ -41,7 +41,7 @@ export async function runCasesAgainst(
     while (next < cases.length) {
       const index = next++;
       const verdicts = await runCase(cases[index], {
-        target, client, factory, check, state,
+        target, client, factory, check: checkExchange, state,
         skip: (reason) => {
           throw new Error(`unexpected skip: ${reason}`);
         },

@@ -47,7 +47,3 @@ export function canFollow(from: number, to: number): boolean {
   return false;
 }
 
-/** Statuses nothing moves out of. */
-export function isFinalStatus(status: number | undefined): boolean {
-  return status !== undefined && (NEXT_STATUSES as Readonly<Record<number, readonly number[]>>)[status]?.length === 0;
-}
