@@ -6,8 +6,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { register } from 'node:module';
 import { createEngine } from '../../mocks/engine/index.ts';
 import { channelOfPayCode } from '../../src/channel.ts';
 import { DEMO_APP } from '../../src/config/settings.ts';
@@ -16,37 +14,14 @@ import { loadSpec } from '../../src/spec/document.ts';
 import { compileSchemas } from '../../src/spec/schemas.ts';
 import { PAY_CHECKS } from '../request/pay-answer-checks.ts';
 import { k6State } from './doubles/k6-state.ts';
-
-register('./k6-module-hooks.ts', import.meta.url);
+import { loadK6Script, runIterations, type K6Script } from './k6-runner.ts';
 
 const SCRIPT = new URL('../k6/pay.ts', import.meta.url);
 const ITERATIONS = 40;
 const spec = loadSpec();
 const validPayRequest = compileSchemas(spec).validator('PayRequest');
 
-interface PayScript {
-  options: { scenarios: Record<string, { executor: string }>; thresholds: Record<string, unknown[]> };
-  setup(): void;
-  default(): void;
-  handleSummary(data: unknown): Record<string, string>;
-}
-
-const globals = globalThis as unknown as { __ENV: Record<string, string>; open: (path: string) => string };
-globals.open = (path) => readFileSync(new URL(path, SCRIPT), 'utf8');
-
-/** A fresh import of the script with these k6 `-e` settings (each import reads them at load). */
-async function loadScript(env: Record<string, string>, tag: string): Promise<PayScript> {
-  globals.__ENV = env;
-  return (await import(`${SCRIPT.href}?${tag}`)) as PayScript;
-}
-
-function runIterations(script: PayScript, n: number): void {
-  script.setup();
-  for (let i = 0; i < n; i++) {
-    k6State.iterationInTest = i;
-    script.default();
-  }
-}
+const loadScript = (env: Record<string, string>, tag: string): Promise<K6Script> => loadK6Script(SCRIPT, env, tag);
 
 before(() => k6State.reset());
 after(() => k6State.reset());

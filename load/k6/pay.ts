@@ -5,42 +5,25 @@
  * shared modules the in-repo executor uses too. docs/load.md has the details.
  */
 import { check } from 'k6';
-import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import http from 'k6/http';
 import type { Options } from 'k6/options';
-import { parseOrderDataFile, type OrderDataFile, type OrderRecord } from '../request/order-record.ts';
 import { inspectPayAnswer, PAY_CHECKS, type PayInspection } from '../request/pay-answer-checks.ts';
-import { createSignedOrderStream, runOrderIdPrefix } from '../request/signed-order-stream.ts';
 import { REQUEST_TIMEOUT_S } from '../scenarios/scenarios.ts';
-import { thresholdRules } from '../scenarios/thresholds.ts';
-import { k6Digests } from './lib/k6-digests.ts';
+import { scenarioRules } from '../scenarios/thresholds.ts';
+import { createPayMetrics } from './lib/call-metrics.ts';
 import { k6Options } from './lib/k6-options.ts';
+import { DATA_FILE, k6OrderStream, loadOrders } from './lib/k6-orders.ts';
 import { k6SummaryFiles, type K6SummaryData } from './lib/k6-summary.ts';
 import { k6Settings } from './lib/k6-settings.ts';
-import { createPayMetrics } from './lib/pay-metrics.ts';
 
-/** Written beforehand by `npm run load:data` (faker never runs inside k6). Relative to this file. */
-const DATA_FILE = './data/pay-orders.json';
-
-// Read once, shared read-only by every VU.
-const dataFile = new SharedArray<OrderDataFile>('pay-orders', () => [parseOrderDataFile(open(DATA_FILE))]);
-const records = new SharedArray<OrderRecord>('pay-order-records', () => dataFile[0].records);
-
-const settings = k6Settings(__ENV, dataFile[0].demoApp);
-const rules = thresholdRules(settings.scenario.thresholds);
+const orders = loadOrders(() => open(DATA_FILE));
+const settings = k6Settings(__ENV, orders.demoApp, 'pay');
+const rules = scenarioRules(settings.scenario);
 
 export const options: Options = k6Options(settings.scenario, rules);
 
-// Templates are cut per VU in the init context, before any iteration is timed.
-const stream = createSignedOrderStream({
-  records: Array.from({ length: records.length }, (_, i) => records[i]),
-  app: settings.app,
-  encoding: settings.encoding,
-  digests: k6Digests,
-  orderIdPrefix: runOrderIdPrefix(Date.now(), Math.random),
-  now: () => Date.now(),
-});
+const stream = k6OrderStream(orders.records, settings);
 const metrics = createPayMetrics();
 const checkers = Object.fromEntries(PAY_CHECKS.map((name, i) => [name, (x: PayInspection) => x.passed[i]]));
 const params = { headers: { 'Content-Type': 'application/json' }, timeout: `${REQUEST_TIMEOUT_S}s`, tags: { name: 'POST /pay/qrcode' } };

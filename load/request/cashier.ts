@@ -113,3 +113,28 @@ export function createCashier(timeScale: number): Cashier {
     },
   };
 }
+
+/** What a synchronous driver (a k6 iteration) does for the cashier. */
+export interface SyncCalls {
+  /** Waits this long (k6: `sleep`). */
+  wait(ms: number): void;
+  /** Makes the call for this order and gives its answer and how long it took. */
+  send(endpoint: FollowUpEndpoint): { answer: CallAnswer; durationMs: number };
+}
+
+/**
+ * One order's follow-ups carried out in turn, from the pay answer to the order's end: the
+ * k6 iteration's loop. `elapsedMs` is the pay call's own duration.
+ */
+export function followUpInTurn(cashier: Cashier, payAnswer: CallAnswer, elapsedMs: number, calls: SyncCalls): CashierOutcome {
+  const order = cashier.open();
+  let elapsed = elapsedMs;
+  let step = cashier.afterPay(payAnswer, elapsed);
+  while (step.kind === 'call') {
+    if (step.waitMs > 0) calls.wait(step.waitMs);
+    const { answer, durationMs } = calls.send(step.endpoint);
+    elapsed += step.waitMs + durationMs;
+    step = cashier.afterFollowUp(step.endpoint, answer, order, elapsed);
+  }
+  return step.outcome;
+}

@@ -1,11 +1,13 @@
 /**
- * Test double for `k6/http`: post() hands the request to the mock engine, synchronously as k6
- * does, and answers with the engine's status and body (latency faults are not waited out).
+ * Test double for `k6/http`: post() hands the request — to any path — to the mock engine,
+ * synchronously as k6 does, and answers with the engine's status and body; its duration is 0
+ * (latency faults are not waited out: time moves only when the script sleeps).
  */
 import { k6State } from './k6-state.ts';
 
 interface Params {
   headers?: Record<string, string>;
+  tags?: Record<string, string>;
 }
 
 function post(url: string, body: string, params: Params = {}) {
@@ -14,8 +16,8 @@ function post(url: string, body: string, params: Params = {}) {
   const headers = Object.fromEntries(Object.entries(params.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const response = handler({ method: 'POST', path: new URL(url).pathname, headers, body });
   if (response instanceof Promise) throw new Error('k6 http double: the engine answered asynchronously; k6 requests are synchronous');
-  k6State.posts.push({ url, body, headers, response });
-  return { status: response.status, body: response.body, headers: response.headers };
+  k6State.posts.push({ url, body, headers, tags: params.tags ?? {}, response });
+  return { status: response.status, body: response.body, headers: response.headers, timings: { duration: 0 } };
 }
 
 export default { post };

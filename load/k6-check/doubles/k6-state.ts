@@ -1,6 +1,7 @@
 /**
  * What the k6 test doubles record, and what drives them: the test sets `handler` (the mock
- * engine) and `iterationInTest`, runs the script, then reads the posts, checks and metrics.
+ * engine), `iterationInTest` and `onSleep` (to move the engine's clock), runs the script, then
+ * reads the posts, checks, sleeps and metrics.
  */
 import type { MockRequest, MockResponse } from '../../../mocks/engine/index.ts';
 
@@ -8,6 +9,7 @@ export interface RecordedPost {
   url: string;
   body: string;
   headers: Record<string, string>;
+  tags: Record<string, string>;
   response: MockResponse;
 }
 
@@ -21,12 +23,16 @@ export const k6State = {
   iterationInTest: 0,
   posts: [] as RecordedPost[],
   checks: [] as RecordedCheck[],
+  /** Each `sleep()`, seconds. */
+  sleeps: [] as number[],
+  onSleep: undefined as ((seconds: number) => void) | undefined,
   /** Metric name → every value added, in order. */
   metrics: new Map<string, { type: 'counter' | 'rate' | 'trend'; values: number[] }>(),
   reset(): void {
     this.iterationInTest = 0;
     this.posts = [];
     this.checks = [];
+    this.sleeps = [];
     for (const m of this.metrics.values()) m.values = [];
   },
 };

@@ -1,4 +1,4 @@
-/** Test double for `k6`: check() records each named result. */
+/** Test double for `k6`: check() records each named result; sleep() records and moves the test's clock, never waits. */
 import { k6State } from './k6-state.ts';
 
 export function check<T>(value: T, sets: Record<string, (v: T) => boolean>): boolean {
@@ -9,4 +9,9 @@ export function check<T>(value: T, sets: Record<string, (v: T) => boolean>): boo
     all &&= ok;
   }
   return all;
+}
+
+export function sleep(seconds: number): void {
+  k6State.sleeps.push(seconds);
+  k6State.onSleep?.(seconds);
 }

@@ -1,4 +1,4 @@
-/** k6 `options` for a shared scenario: one ramping-arrival-rate scenario and its thresholds. */
+/** k6 `options` for a shared scenario: one ramping-arrival-rate scenario and its thresholds (per call, by the `endpoint` tag, for the checkout). */
 import type { Options, Threshold } from 'k6/options';
 import { REQUEST_TIMEOUT_S, type Scenario } from '../../scenarios/scenarios.ts';
 import type { ThresholdRule } from '../../scenarios/thresholds.ts';
@@ -12,12 +12,13 @@ export function k6Thresholds(rules: readonly ThresholdRule[]): Record<string, Th
   const out: Record<string, Threshold[]> = {};
   for (const r of rules) {
     const entry: Threshold = r.abortOnFail ? { threshold: r.expression, abortOnFail: true, delayAbortEval: duration(r.abortDelayS ?? 0) } : r.expression;
-    (out[r.metric] ??= []).push(entry);
+    (out[r.key] ??= []).push(entry);
   }
   return out;
 }
 
-export function k6Options(scenario: Scenario, rules: readonly ThresholdRule[]): Options {
+/** `iterationS`: how long one iteration may take beyond its requests' timeout (a checkout's follow-ups). */
+export function k6Options(scenario: Scenario, rules: readonly ThresholdRule[], iterationS = 0): Options {
   return {
     scenarios: {
       [scenario.name]: {
@@ -27,8 +28,8 @@ export function k6Options(scenario: Scenario, rules: readonly ThresholdRule[]): 
         preAllocatedVUs: scenario.preAllocatedVUs,
         maxVUs: scenario.maxVUs,
         stages: scenario.stages.map((s) => ({ duration: duration(s.durationS), target: s.target })),
-        // Iterations still running at the end get one request timeout to finish.
-        gracefulStop: duration(REQUEST_TIMEOUT_S),
+        // Iterations still running at the end get one request timeout (and their follow-ups' time) to finish.
+        gracefulStop: duration(REQUEST_TIMEOUT_S + iterationS),
       },
     },
     thresholds: k6Thresholds(rules),
