@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAY_CHECKS } from '../request/pay-answer-checks.ts';
 import { SCENARIOS } from '../scenarios/scenarios.ts';
-import { evaluateThresholds, thresholdRules } from '../scenarios/thresholds.ts';
+import { evaluateThresholds, scenarioRules, thresholdRules } from '../scenarios/thresholds.ts';
 import { renderJUnit, xmlEscape } from './junit.ts';
 import { distributionOf, metricStatsOf, percentile, type LoadSummary } from './load-summary.ts';
 import { NO_CODE, outcomeOf, outcomeTotals } from './outcomes.ts';
@@ -71,4 +71,41 @@ test('JUnit has one test case per threshold, failures carry the actual value, te
   assert.match(xml, /name="http_req_duration p\(95\)&lt;250" time="0">\n {6}<failure type="threshold" message="http_req_duration p\(95\)&lt;250 failed: actual 600\.0 ms"\/>/);
   assert.match(xml, /<system-out>scenario smoke →/);
   assert.equal(xmlEscape('a<b & "c"\u0001'), 'a&lt;b &amp; &quot;c&quot;');
+});
+
+test('a checkout summary: per-call statistics for the thresholds, each call and the orders in the text', () => {
+  const latency = (p95: number) => ({ mean: 1, p50: 1, p90: p95, p95, p99: p95 + 1, max: p95 + 2 });
+  const base = {
+    requests: { planned: 10, sent: 14, answered: 14, dropped: 0 },
+    latencyMs: latency(5),
+    failedRequests: { count: 0, rate: 0 },
+    nonSuccessShare: 0.2,
+    checks: { passes: 56, fails: 0, rate: 1, byName: {} },
+    endpoints: {
+      pay: { sent: 10, answered: 10, failedRequests: { count: 0, rate: 0 }, latencyMs: latency(300), codes: { '1000': 8, '1002': 1, '5001': 1 } },
+      get: { sent: 3, answered: 3, failedRequests: { count: 0, rate: 0 }, latencyMs: latency(4), codes: { '1000': 3 } },
+      cancel: { sent: 1, answered: 1, failedRequests: { count: 0, rate: 0 }, latencyMs: latency(6), codes: { '1000': 1 } },
+    },
+    orders: {
+      started: 10,
+      finished: 10,
+      outcomes: { paid: 9, failed: 0, closed: 0, cancelled: 1, refunded: 0, refused: 0, absent: 0, unknown: 0 },
+      unsettled: { count: 0, rate: 0 },
+      repaid: 0,
+      mix: { SUCCESS: 8, USER_PAYING: 1, UNKNOWN_SLOW: 1 },
+    },
+  };
+  const stats = metricStatsOf(base);
+  assert.equal(stats['http_req_duration{endpoint:pay}:p(95)'], 300);
+  assert.equal(stats['http_req_duration{endpoint:cancel}:p(99)'], 7);
+  assert.equal(stats['http_req_failed{endpoint:get}:rate'], 0);
+  assert.equal(stats['checkout_repaid:count'], 0);
+  const thresholds = evaluateThresholds(scenarioRules(SCENARIOS[5]), stats);
+  const text = renderTextSummary({ ...base, tool: 'paycheck-load', scenario: 'checkout', target: 'http://127.0.0.1:1/pay/qrcode', startedAt: '2026-11-26T10:00:00.000Z', durationS: 3, achievedRatePerS: 4, codes: base.endpoints.pay.codes, outcomes: outcomeTotals(base.endpoints.pay.codes), thresholds, passed: false });
+  assert.match(text, /^codes {6}pay: 1000 ×8 {2}1002 ×1 {2}5001 ×1$/m);
+  assert.match(text, /^cancel {5}1 sent, 1 answered, 0 failed \(0\.00%\)$/m);
+  assert.match(text, /^orders {5}10 started, 10 finished: paid 9 · cancelled 1$/m);
+  assert.match(text, /✗ http_req_duration\{endpoint:pay\} p\(95\)<250 +300\.0 ms/);
+  assert.match(text, /✓ checkout_repaid count<1 +0$/m);
+  assert.match(text, /FAIL: threshold failed: http_req_duration\{endpoint:pay\} p\(95\)<250$/);
 });

@@ -1,22 +1,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCashier, isRepeatAnswer, isSettled, type CallAnswer, type CashierStep, type FollowUpEndpoint } from './cashier.ts';
+import { createCashier, followUpInTurn, isRepeatAnswer, isSettled, type CallAnswer, type FollowUpEndpoint } from './cashier.ts';
 
-/** Plays one order, every answer instant: the pay answer, then each follow-up answered by `answer` (by endpoint and call number). */
+/** Plays one order through `followUpInTurn`, each answer taking `latencyMs`: the pay answer, then each follow-up answered by `answer` (by endpoint and call number). */
 function play(timeScale: number, pay: CallAnswer, answer: (endpoint: FollowUpEndpoint, n: number) => CallAnswer, latencyMs = 0) {
-  const cashier = createCashier(timeScale);
-  const order = cashier.open();
   const calls: [FollowUpEndpoint, number][] = [];
   let at = latencyMs;
-  let step: CashierStep = cashier.afterPay(pay, at);
-  while (step.kind === 'call') {
-    at += step.waitMs;
-    calls.push([step.endpoint, at]);
-    assert.ok(calls.length < 50, 'the cashier stops');
-    at += latencyMs;
-    step = cashier.afterFollowUp(step.endpoint, answer(step.endpoint, calls.length), order, at);
-  }
-  return { outcome: step.outcome, calls };
+  const outcome = followUpInTurn(createCashier(timeScale), pay, latencyMs, {
+    wait: (ms) => {
+      at += ms;
+    },
+    send(endpoint) {
+      calls.push([endpoint, at]);
+      assert.ok(calls.length < 50, 'the cashier stops');
+      at += latencyMs;
+      return { answer: answer(endpoint, calls.length), durationMs: latencyMs };
+    },
+  });
+  return { outcome, calls };
 }
 
 const paying: CallAnswer = { code: 1000, orderStatus: 0 };
