@@ -16,6 +16,7 @@ const FLAGS = {
   'allow-remote': { type: 'boolean' },
   'duration-scale': { type: 'string' },
   'mock-latency': { type: 'string' },
+  'time-scale': { type: 'string' },
   seed: { type: 'string' },
   'report-dir': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -23,11 +24,12 @@ const FLAGS = {
 } as const;
 
 export function loadHelp(): string {
-  const table = SCENARIOS.map((s) => `  ${s.name.padEnd(7)} ${s.purpose}`).join('\n');
+  const table = SCENARIOS.map((s) => `  ${s.name.padEnd(8)} ${s.purpose}`).join('\n');
   return `Usage: npm run load -- [--scenario NAME] [--base-url URL [--allow-remote]] [options]
 
 Sends fresh, signed pay-code orders to POST /pay/qrcode at the scenario's arrival rate and checks
-its thresholds. Without --base-url it starts the embedded loopback mock and aims at it.
+its thresholds; the checkout scenario carries each order on through /pay/get and /pay/cancel.
+Without --base-url it starts the embedded loopback mock and aims at it.
 
 Scenarios (load/scenarios/scenarios.ts):
 ${table}
@@ -38,6 +40,8 @@ Options:
   --allow-remote         allow a non-loopback target (real pay codes move real money)
   --duration-scale F     every stage F times as long (0.2 → a 3 s smoke)
   --mock-latency MS      embedded mock only: add MS (or MIN-MAX) ms to every pay answer
+  --time-scale F         checkout: the cashier's waits × F (default 0.05: 250 ms queries, 1.5 s
+                         deadline; 1 = the documented 5 s and 30 s, for a live target)
   --seed N               order data seed (default PAY_SEED, else random; always printed)
   --report-dir DIR       where load-summary.json and load-junit.xml go (default reports)
   -q, --quiet            no progress line
@@ -72,6 +76,7 @@ export function parseLoadArgs(argv: readonly string[]): LoadCliArgs {
       allowRemote: values['allow-remote'] === true,
       durationScale: numberFlag('duration-scale', values['duration-scale'], false),
       mockLatency: values['mock-latency'],
+      timeScale: numberFlag('time-scale', values['time-scale'], false),
       seed: numberFlag('seed', values.seed, true),
       reportDir: values['report-dir'],
     },

@@ -21,7 +21,7 @@ test('flags parse into runLoad options; smoke is the default scenario', () => {
   assert.deepEqual(args, {
     help: false,
     quiet: true,
-    run: { scenario: 'load', baseUrl: 'http://127.0.0.1:4010', allowRemote: false, durationScale: 0.5, mockLatency: undefined, seed: 7, reportDir: 'out' },
+    run: { scenario: 'load', baseUrl: 'http://127.0.0.1:4010', allowRemote: false, durationScale: 0.5, mockLatency: undefined, timeScale: undefined, seed: 7, reportDir: 'out' },
   });
 });
 
@@ -33,6 +33,7 @@ test('bad flags are LoadErrors with one line each', () => {
     [['--duration-scale', '0'], /--duration-scale must be a number above 0; got "0"/],
     [['--duration-scale', 'fast'], /--duration-scale must be a number above 0/],
     [['--seed=-1'], /--seed must be a whole number/],
+    [['--time-scale=0'], /--time-scale must be a number above 0/],
   ];
   for (const [argv, message] of cases) {
     assert.throws(() => parseLoadArgs(argv), (e: unknown) => e instanceof LoadError && e.code === 'LOAD_USAGE' && message.test(e.message) && !e.message.includes('\n'), argv.join(' '));
@@ -48,7 +49,8 @@ test('--help prints usage with the scenario table and exits 0', async () => {
 
 test('an unknown scenario, a bad setting or a remote target without --allow-remote exits 2 with a stable code', async () => {
   for (const [argv, env, message] of [
-    [['--scenario', 'nope'], {}, /^paycheck load: LOAD_UNKNOWN_SCENARIO unknown scenario "nope"; known: smoke, load, stress, spike, soak$/],
+    [['--scenario', 'nope'], {}, /^paycheck load: LOAD_UNKNOWN_SCENARIO unknown scenario "nope"; known: smoke, load, stress, spike, soak, checkout$/],
+    [['--time-scale', '1'], {}, /^paycheck load: LOAD_USAGE --time-scale applies to the checkout scenario only$/],
     [['--base-url', 'https://api.huishouyin.cn'], {}, /^paycheck load: LOAD_REMOTE_REFUSED refusing to send load to https:\/\/api\.huishouyin\.cn/],
     [['--base-url', 'ftp://127.0.0.1'], {}, /^paycheck load: LOAD_BAD_URL --base-url must be http or https/],
     [[], { PAY_SEED: 'x' }, /^paycheck load: LOAD_BAD_SETTING PAY_SEED must be a whole number/],
