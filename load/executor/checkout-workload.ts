@@ -1,13 +1,13 @@
 /**
  * The checkout scenario's workload: each arrival is an order carried to its end by the cashier
- * (load/request/cashier.ts). Its pay call goes out in the arrival's slot, asking the mock for the
+ * (src/lifecycle/cashier.ts). Its pay call goes out in the arrival's slot, asking the mock for the
  * mix's outcome (`X-Mock-Scenario`); each answer gives the cashier's next step, and a query or
  * cancel is queued on the executor's clock and sent through autocannon in its slot's batch, like
  * the pays. Every call is measured per endpoint; every order's end is counted.
  */
 import { distributionOf, type EndpointSummary, type OrdersSummary } from '../report/load-summary.ts';
 import { outcomeTotals } from '../report/outcomes.ts';
-import { CASHIER_OUTCOMES, createCashier, isRepeatAnswer, isSettled, type CashierOutcome, type CashierStep, type OrderFollowUp } from '../request/cashier.ts';
+import { CASHIER_OUTCOMES, createCashier, isRepeatAnswer, isSettled, type CashierOutcome, type CashierStep, type OrderFollowUp } from '../../src/lifecycle/cashier.ts';
 import { FOLLOW_UP_CHECKS, inspectFollowUpAnswer } from '../request/follow-up-answer-checks.ts';
 import { inspectPayAnswer, PAY_CHECKS } from '../request/pay-answer-checks.ts';
 import type { SignedOrderStream } from '../request/signed-order-stream.ts';

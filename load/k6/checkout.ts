@@ -11,7 +11,7 @@ import { check, sleep } from 'k6';
 import exec from 'k6/execution';
 import http from 'k6/http';
 import type { Options } from 'k6/options';
-import { createCashier, followUpInTurn, isRepeatAnswer, type FollowUpEndpoint } from '../request/cashier.ts';
+import { createCashier, followUpInTurn, isRepeatAnswer, type FollowUpEndpoint } from '../../src/lifecycle/cashier.ts';
 import { FOLLOW_UP_CHECKS, inspectFollowUpAnswer, type FollowUpInspection } from '../request/follow-up-answer-checks.ts';
 import { createLookupSigner } from '../request/lookup-body.ts';
 import { inspectPayAnswer, PAY_CHECKS, type PayInspection } from '../request/pay-answer-checks.ts';

@@ -2,7 +2,7 @@
  * What a load run reports, whichever executor ran it: the shape of reports/load-summary.json
  * (executor) and reports/k6-summary.json (k6), which the text summary and the JUnit file render.
  */
-import type { CashierOutcome } from '../request/cashier.ts';
+import type { CashierOutcome } from '../../src/lifecycle/cashier.ts';
 import type { Endpoint } from '../scenarios/scenarios.ts';
 import { metricKey, type MetricStats, type ThresholdResult } from '../scenarios/thresholds.ts';
 import type { OutcomeClass } from './outcomes.ts';

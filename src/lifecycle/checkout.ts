@@ -1,6 +1,7 @@
 /**
  * The reference cashier: one pay-code payment carried to a final state the way the channels
- * document it (policy.ts). Pay; on 1000/1001 it is over. On 1002, 5001 or no answer, query
+ * document it (policy.ts), its decisions taken by the shared cashier (cashier.ts) that the load
+ * scenarios drive too. Pay; on 1000/1001 it is over. On 1002, 5001 or no answer, query
  * /pay/get every poll interval until a final status or the deadline, then cancel — not sooner
  * than the minimum after paying — retrying a failed cancel a bounded number of times. The same
  * order_id is never paid twice. Every wait is bounded, and the clock is injected so that tests
@@ -8,8 +9,9 @@
  */
 import { createPayClient, type Exchange, type PayClientOptions } from '../client/pay-client.ts';
 import type { UnsignedPayRequest } from '../factories/data-factory.ts';
+import { createCashier, type CashierOutcome, type CashierStep, type FollowUpEndpoint } from './cashier.ts';
 import { isResultStatus, STATUS_NAMES, type OrderStatus } from './order-status.ts';
-import { resolvePolicy, type AuditPolicy } from './policy.ts';
+import type { AuditPolicy } from './policy.ts';
 
 export interface CheckoutClock {
   /** Milliseconds, from any origin. */
@@ -40,11 +42,10 @@ export interface CheckoutOptions {
 }
 
 /**
- * How the order ended. `refused`: the pay was answered with an error, no order exists.
- * `absent`: the cancel found no order (the pay never arrived). `unreachable`: the pay could not
- * even be delivered (connection refused, no such host). `unknown`: every cancel failed.
+ * How the order ended: the cashier's outcomes (cashier.ts), plus `unreachable` — the pay could
+ * not even be delivered (connection refused, no such host), so there is nothing to follow up.
  */
-export type CheckoutOutcome = 'paid' | 'failed' | 'closed' | 'cancelled' | 'refunded' | 'refused' | 'absent' | 'unreachable' | 'unknown';
+export type CheckoutOutcome = CashierOutcome | 'unreachable';
 
 export interface TimelineStep {
   /** Milliseconds since the pay call was sent. */
@@ -76,11 +77,15 @@ interface Answer {
 /** Transport errors that prove the request never reached the server. */
 const UNDELIVERED = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)\b/;
 
-/** Answers that leave the payment's outcome open: follow it up. */
-const OPEN_PAY_CODES: ReadonlySet<number> = new Set([1002, 5001]);
+const PATHS: Readonly<Record<FollowUpEndpoint, string>> = { get: '/pay/get', cancel: '/pay/cancel' };
 
+/** The status an ended order is reported with, when the last answer did not carry one. */
+const OUTCOME_STATUS: Partial<Record<CashierOutcome, number>> = { paid: 1, failed: -1, closed: 4, cancelled: 5 };
+
+/** Carries the shared cashier's decisions out over HTTP, on an injectable clock, with a timeline. */
 export async function runCheckout(options: CheckoutOptions): Promise<CheckoutResult> {
-  const policy = resolvePolicy(options.policy);
+  const cashier = createCashier(options.policy?.timeScale ?? 1, options.policy);
+  const policy = cashier.policy;
   const clock = options.clock ?? realClock;
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const payClient = createPayClient({ ...options.target, timeoutMs: timeouts.payMs * policy.timeScale });
@@ -90,7 +95,7 @@ export async function runCheckout(options: CheckoutOptions): Promise<CheckoutRes
   const timeline: TimelineStep[] = [];
   const start = clock.now();
 
-  const step = (call: string, answer: Answer, note: string): void => {
+  const record = (call: string, answer: Answer, note: string): void => {
     const entry: TimelineStep = {
       at: clock.now() - start,
       call,
@@ -102,98 +107,56 @@ export async function runCheckout(options: CheckoutOptions): Promise<CheckoutRes
     options.onStep?.(entry);
   };
   const end = (outcome: CheckoutOutcome, status?: number): CheckoutResult => ({ order_id: orderId, outcome, ...(status === undefined ? {} : { order_status: status }), timeline });
-  const query = async (): Promise<Answer> => answerOf(await callClient.pay(lookup, { path: '/pay/get' }));
 
   const pay = answerOf(await payClient.pay(options.request, options.scenario ? { headers: { 'x-mock-scenario': options.scenario } } : undefined));
-  const answeredAt = clock.now();
   if (pay.undelivered) {
-    step('/pay/qrcode', pay, `not delivered (${pay.failure}): nothing to follow up`);
+    record('/pay/qrcode', pay, `not delivered (${pay.failure}): nothing to follow up`);
     return end('unreachable');
   }
-  if (pay.code === 1000 || pay.code === 1001) {
-    const status = pay.code === 1000 ? 1 : -1;
-    step('/pay/qrcode', { ...pay, status: pay.status ?? status }, pay.code === 1000 ? 'paid' : 'the payment failed');
-    return end(pay.code === 1000 ? 'paid' : 'failed', status);
-  }
-  if (pay.code !== undefined && !OPEN_PAY_CODES.has(pay.code)) {
-    step('/pay/qrcode', pay, `refused: ${pay.msg ?? 'no message'} — no payment was taken`);
-    return end('refused');
-  }
-  step('/pay/qrcode', pay, pay.code === 1002 ? 'the customer is confirming: query until a result or the deadline' : `no result (${pay.failure ?? pay.msg}): query until a result or the deadline`);
+  let step = cashier.afterPay({ code: pay.code, orderStatus: pay.status }, clock.now() - start);
+  const payStatus = pay.status ?? (step.kind === 'done' ? OUTCOME_STATUS[step.outcome] : undefined);
+  record('/pay/qrcode', { ...pay, status: payStatus }, payNote(pay, step));
 
-  // Bounded twice: by the deadline on the clock, and by a count, in case the clock does not move.
-  const interval = policy.minPollIntervalMs;
-  const maxPolls = Math.ceil(policy.deadlineMs / Math.max(interval, 1)) + 1;
-  for (let polls = 0; polls < maxPolls && clock.now() - start + interval <= policy.deadlineMs; polls++) {
-    await clock.sleep(interval);
-    const answer = await query();
-    if (answer.code === 1000 && isResultStatus(answer.status)) {
-      step('/pay/get', answer, `result: ${STATUS_NAMES[answer.status]}`);
-      return end(outcomeOf(answer.status), answer.status);
-    }
-    step('/pay/get', answer, answer.code === 1000 ? 'no result yet' : `no result (${answer.failure ?? `${answer.code} ${answer.msg}`})`);
+  // Bounded twice: by the cashier's deadline on the clock, and by a count, in case the clock does not move.
+  const order = cashier.open();
+  const maxCalls = Math.ceil(policy.deadlineMs / Math.max(policy.minPollIntervalMs, 1)) + 2 * policy.maxCancelAttempts + 2;
+  let last: Answer = pay;
+  for (let calls = 0; step.kind === 'call' && calls < maxCalls; calls++) {
+    if (step.waitMs > 0) await clock.sleep(step.waitMs);
+    const endpoint: FollowUpEndpoint = step.endpoint;
+    last = answerOf(await callClient.pay(lookup, { path: PATHS[endpoint] }));
+    const next = cashier.afterFollowUp(endpoint, { code: last.code, orderStatus: last.status }, order, clock.now() - start);
+    record(PATHS[endpoint], last, followUpNote(endpoint, last, next, order.cancels >= policy.maxCancelAttempts));
+    step = next;
   }
-
-  const wait = answeredAt + policy.minCancelAfterMs - clock.now();
-  if (wait > 0) await clock.sleep(wait);
-  for (let attempt = 1; attempt <= policy.maxCancelAttempts; attempt++) {
-    const cancel = answerOf(await callClient.pay(lookup, { path: '/pay/cancel' }));
-    const settled = cancelOutcome(cancel);
-    if (settled === 'paid') {
-      // 1006: paid after all, seen when closing — the platform says to check the status again.
-      step('/pay/cancel', cancel, 'already paid: check the status');
-      const answer = await query();
-      const status = answer.code === 1000 && isResultStatus(answer.status) ? answer.status : 1;
-      step('/pay/get', answer, `result: ${STATUS_NAMES[status]}`);
-      return end(outcomeOf(status), status);
-    }
-    if (settled) {
-      step('/pay/cancel', cancel, CANCEL_NOTES[settled]);
-      return end(settled, cancel.status ?? (settled === 'cancelled' ? 5 : settled === 'closed' ? 4 : undefined));
-    }
-    const last = attempt === policy.maxCancelAttempts;
-    step('/pay/cancel', cancel, `the cancel failed (${cancel.failure ?? `${cancel.code} ${cancel.msg}`})${last ? ': giving up — reconcile this order by hand' : ': retry'}`);
-    if (!last) await clock.sleep(interval);
-  }
-  return end('unknown');
+  if (step.kind === 'call') return end('unknown');
+  return end(step.outcome, last.status ?? OUTCOME_STATUS[step.outcome]);
 }
 
-const CANCEL_NOTES: Readonly<Record<'cancelled' | 'closed' | 'absent', string>> = {
+function payNote(pay: Answer, step: CashierStep): string {
+  if (step.kind === 'call') {
+    return pay.code === 1002 ? 'the customer is confirming: query until a result or the deadline' : `no result (${pay.failure ?? pay.msg}): query until a result or the deadline`;
+  }
+  if (step.outcome === 'paid') return 'paid';
+  if (step.outcome === 'failed') return 'the payment failed';
+  return `refused: ${pay.msg ?? 'no message'} — no payment was taken`;
+}
+
+const CANCEL_NOTES: Partial<Record<CashierOutcome, string>> = {
   cancelled: 'cancelled: nothing is charged (a payment that went through is refunded)',
   closed: 'the order was closed already',
   absent: 'the platform has no such order: the pay never reached it, nothing is charged',
 };
 
-function cancelOutcome(answer: Answer): 'cancelled' | 'closed' | 'absent' | 'paid' | undefined {
-  switch (answer.code) {
-    case 1000:
-    case 1005:
-      return 'cancelled';
-    case 1004:
-      return 'closed';
-    case 4001:
-      return 'absent';
-    case 1006:
-      return 'paid';
-    default:
-      return undefined;
+function followUpNote(endpoint: FollowUpEndpoint, answer: Answer, next: CashierStep, gaveUp: boolean): string {
+  const why = answer.failure ?? `${answer.code} ${answer.msg}`;
+  if (endpoint === 'get') {
+    if (next.kind === 'done') return `result: ${next.outcome === 'paid' && !isResultStatus(answer.status) ? STATUS_NAMES[1] : STATUS_NAMES[answer.status as OrderStatus]}`;
+    return answer.code === 1000 ? 'no result yet' : `no result (${why})`;
   }
-}
-
-function outcomeOf(status: OrderStatus): CheckoutOutcome {
-  switch (status) {
-    case 1:
-      return 'paid';
-    case -1:
-      return 'failed';
-    case 4:
-      return 'closed';
-    case 5:
-      return 'cancelled';
-    default:
-      // 2, 3, -2, -3: paid, and since refunded (or being refunded).
-      return 'refunded';
-  }
+  if (answer.code === 1006) return 'already paid: check the status';
+  if (next.kind === 'done' && CANCEL_NOTES[next.outcome]) return CANCEL_NOTES[next.outcome] as string;
+  return `the cancel failed (${why})${gaveUp ? ': giving up — reconcile this order by hand' : ': retry'}`;
 }
 
 function answerOf(exchange: Exchange): Answer {

@@ -4,7 +4,7 @@
  * (`checkout_mix_USER_PAYING` …) — the same figures the executor reports under `orders`.
  */
 import { Counter, Rate } from 'k6/metrics';
-import { CASHIER_OUTCOMES, isSettled, type CashierOutcome } from '../../request/cashier.ts';
+import { CASHIER_OUTCOMES, isSettled, type CashierOutcome } from '../../../src/lifecycle/cashier.ts';
 import type { MixEntry } from '../../scenarios/checkout-mix.ts';
 
 export const OUTCOME_METRIC_PREFIX = 'checkout_outcome_';

@@ -3,7 +3,7 @@
  * written as JSON and JUnit and printed as text — the same report shapes as the executor's, with
  * no remote import (k6's jslib summary helpers are remote).
  */
-import { CASHIER_OUTCOMES, isSettled, type CashierOutcome } from '../../request/cashier.ts';
+import { CASHIER_OUTCOMES, isSettled, type CashierOutcome } from '../../../src/lifecycle/cashier.ts';
 import { PAY_CHECKS } from '../../request/pay-answer-checks.ts';
 import type { Distribution, EndpointSummary, LoadSummary, OrdersSummary } from '../../report/load-summary.ts';
 import { outcomeTotals } from '../../report/outcomes.ts';

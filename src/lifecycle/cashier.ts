@@ -1,5 +1,5 @@
 /**
- * The load scenarios' cashier: what to do next with one order, given each answer — the documented
+ * The cashier: what to do next with one order, given each answer — the documented
  * pay-code practice (src/lifecycle/policy.ts, the same policy the audit judges by and the
  * reference checkout follows) as a step function, so that both executors drive it their own way:
  * k6 in one iteration with `sleep`, the in-repo executor on its own clock with a batch per slot.
@@ -9,9 +9,9 @@
  * told the time since the pay call was sent, as its driver measures it; a wait runs from the
  * answer just given to the next call. Runtime-neutral.
  */
-import { DIALECT_CODES } from '../../src/codes.ts';
-import { isResultStatus } from '../../src/lifecycle/order-status.ts';
-import { resolvePolicy, type AuditPolicy } from '../../src/lifecycle/policy.ts';
+import { DIALECT_CODES } from '../codes.ts';
+import { isResultStatus } from './order-status.ts';
+import { resolvePolicy, type AuditPolicy } from './policy.ts';
 
 /** How an order ended, as the cashier knows it. */
 export type CashierOutcome =
@@ -77,8 +77,8 @@ function outcomeOfStatus(status: number): CashierOutcome {
 const CANCEL_ENDS: Readonly<Record<number, CashierOutcome>> = { 1000: 'cancelled', 1005: 'cancelled', 1004: 'closed', 4001: 'absent' };
 
 /** `timeScale` multiplies the practice: 1 is 5 s queries and a 30 s deadline. */
-export function createCashier(timeScale: number): Cashier {
-  const policy = resolvePolicy({ timeScale });
+export function createCashier(timeScale: number, overrides: Partial<AuditPolicy> = {}): Cashier {
+  const policy = resolvePolicy({ ...overrides, timeScale });
   const interval = policy.minPollIntervalMs;
   const done = (outcome: CashierOutcome): CashierStep => ({ kind: 'done', outcome });
   const call = (endpoint: FollowUpEndpoint, waitMs: number): CashierStep => ({ kind: 'call', endpoint, waitMs });
