@@ -7,8 +7,8 @@ import { formatYuan } from '../../src/money/money.ts';
 import { CALLBACK_VARIANTS } from './callback/variants.ts';
 import type { Outbox } from './callback/outbox.ts';
 import type { RequestJournal } from './journal.ts';
-import { ORDER_STATUS, paidAtOf, type OrderRecord } from './order-record.ts';
-import { orderKey, type OrderStore } from './order-store.ts';
+import { historyOf, ORDER_STATUS, paidAtOf, updatedAtOf, type OrderRecord } from './order-record.ts';
+import type { OrderStore } from './order-store.ts';
 import { resultData } from './result-data.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { FAULT_KINDS } from './faults.ts';
@@ -49,12 +49,12 @@ export function orderView(record: OrderRecord): Record<string, unknown> {
     order_status: ORDER_STATUS[record.state],
     scenario: record.scenario,
     created_at: new Date(record.createdAt).toISOString(),
-    updated_at: new Date(record.updatedAt).toISOString(),
+    updated_at: new Date(updatedAtOf(record)).toISOString(),
     pending: record.pending && { to: record.pending.to, at: new Date(record.pending.at).toISOString() },
     paid_at: paidAt === undefined ? null : new Date(paidAt).toISOString(),
     refunded: formatYuan(record.refundedFen),
     refunds: record.refunds.map((r) => ({ refund_order_id: r.refundOrderId, amount: formatYuan(r.fen), at: new Date(r.at).toISOString() })),
-    history: record.history.map((t) => ({ from: t.from, to: t.to, at: new Date(t.at).toISOString(), at_ms: t.at, ...(t.detail === undefined ? {} : { detail: t.detail }) })),
+    history: historyOf(record).map((t) => ({ from: t.from, to: t.to, at: new Date(t.at).toISOString(), at_ms: t.at, ...(t.detail === undefined ? {} : { detail: t.detail }) })),
     data: resultData(record),
     store_info: record.storeInfo,
     goods_list: record.goodsList,
@@ -96,7 +96,7 @@ export function createAdmin(options: AdminOptions): (request: MockRequest) => Mo
           return json(400, { error: 'the order id is not valid percent-encoding' });
         }
         const appId = new URLSearchParams(request.query ?? '').get('app_id') ?? options.defaultAppId;
-        const record = store.get(orderKey(appId, orderId));
+        const record = store.get(appId, orderId);
         if (!record) return json(404, { error: `no order ${orderId} for app ${appId} (never made, evicted, or reset)` });
         options.settle(record, clock.now());
         return json(200, orderView(record));

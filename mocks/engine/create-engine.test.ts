@@ -110,8 +110,27 @@ test('a snapshot carries the orders, their state and history into a new engine',
   assert.equal(restoreOrders(restarted.store, text, 'snap'), 2);
   assert.equal(code(restarted.handle(payRequest(paid))), 1003);
   assert.equal(code(restarted.handle(payRequest(paying))), 1007);
-  assert.throws(() => restoreOrders(restarted.store, '{"version":1,"orders":[{"appId":1}]}', 'snap'), /malformed/);
+  assert.throws(() => restoreOrders(restarted.store, '{"version":2,"orders":[{"appId":1}]}', 'snap'), /malformed/);
+  assert.throws(() => restoreOrders(restarted.store, '{"version":3,"orders":[]}', 'snap'), /not a version 2/);
   assert.throws(() => restoreOrders(restarted.store, 'nope', 'snap'), /not JSON/);
+});
+
+test('a version 1 snapshot (whole history, updatedAt) still restores, its creation not counted as a move', () => {
+  const v1 = {
+    version: 1,
+    orders: [
+      {
+        appId: DEMO_APP.appId, orderId: 'V1', tradeNo: 'LFT1', payType: 0, scenario: 'SUCCESS', totalFen: 100, payableFen: 100, chargeFen: 100, vouchers: [],
+        state: 'cancelled', createdAt: 1_000, updatedAt: 2_000, pending: undefined, refundedFen: 100, refunds: [], callbackVariants: undefined,
+        history: [{ from: null, to: 'paid', at: 1_000 }, { from: 'paid', to: 'cancelled', at: 2_000 }], storeInfo: undefined, goodsList: undefined,
+      },
+    ],
+  };
+  const { engine } = testEngine();
+  assert.equal(restoreOrders(engine.store, JSON.stringify(v1), 'snap'), 1);
+  const view = JSON.parse(engine.handle(get('/__mock/orders/V1')).body) as { history: { from: string | null; to: string; at_ms: number }[]; updated_at: string };
+  assert.deepEqual(view.history.map((t) => [t.from, t.to, t.at_ms]), [[null, 'paid', 1_000], ['paid', 'cancelled', 2_000]]);
+  assert.equal(view.updated_at, new Date(2_000).toISOString());
 });
 
 test('reject gives the format envelope in the configured dialect', () => {

@@ -119,7 +119,9 @@ export function createEngine(options: EngineOptions) {
   let answers: Record<number, number> = {};
   const startedAt = clock.now();
   let tradeSeq = 0;
-  const nextTradeNo = () => `LFT${startedAt}${String(++tradeSeq).padStart(8, '0')}`;
+  // The prefix once: every order keeps its trade_no, and a per-call template would keep its parts too.
+  const tradePrefix = `LFT${startedAt}`;
+  const nextTradeNo = () => tradePrefix + String(++tradeSeq).padStart(8, '0');
 
   const chooseScenario = (ctx: PayContext, totalFen: Fen): Scenario =>
     ctx.control.scenario ?? globalScenario ?? scenarioForAmount(totalFen) ?? DEFAULT_SCENARIO;
@@ -299,11 +301,11 @@ export function createEngine(options: EngineOptions) {
     const record = ctx.record;
     const orderId = record?.orderId ?? params?.order_id ?? rawField(ctx.body, 'order_id');
     journal.append({
-      seq: 0,
       at_ms: ctx.now,
       method: ctx.request.method,
       path: ctx.request.path,
-      app_id: params?.app_id ?? rawField(ctx.body, 'app_id'),
+      // The configured string once the app is known: the parsed one is a copy per request.
+      app_id: ctx.app?.appId ?? params?.app_id ?? rawField(ctx.body, 'app_id'),
       order_id: orderId,
       trade_no: record?.tradeNo ?? params?.trade_no,
       refund_order_id: params?.refund_order_id,
@@ -340,7 +342,7 @@ export function createEngine(options: EngineOptions) {
 
   /** A call to an API path that never reached a pipeline (wrong method, unreadable control header). */
   function journalBare(request: MockRequest): void {
-    journal.append({ seq: 0, at_ms: clock.now(), method: request.method, path: request.path });
+    journal.append({ at_ms: clock.now(), method: request.method, path: request.path });
   }
 
   function handle(request: MockRequest): MockResponse {
@@ -370,7 +372,7 @@ export function createEngine(options: EngineOptions) {
    */
   function reject(fault: 'missing' | 'format', reason: string, call?: { method: string; path: string }): MockResponse {
     const response = answerResponse({ code: codes[fault], reason }, 'NONE');
-    if (call) journal.append({ seq: 0, at_ms: clock.now(), method: call.method, path: call.path, code: codes[fault] });
+    if (call) journal.append({ at_ms: clock.now(), method: call.method, path: call.path, code: codes[fault] });
     return response;
   }
 

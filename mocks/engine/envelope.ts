@@ -3,9 +3,11 @@ import { messageOf, type Code } from '../../src/codes.ts';
 import type { Answer } from './pay-context.ts';
 
 const emptyBodies = new Map<number, string>();
+/** Code → msg → head; both come from fixed sets (the registry, the lifecycle wording). */
+const heads = new Map<number, Map<string, string>>();
 
 export function envelopeBody(answer: Answer): string {
-  if (answer.data !== undefined) return JSON.stringify({ code: answer.code, msg: answer.msg ?? messageOf(answer.code), data: answer.data });
+  if (answer.data !== undefined) return envelopeHead(answer.code, answer.msg ?? messageOf(answer.code)) + JSON.stringify(answer.data) + '}';
   let body = emptyBodies.get(answer.code);
   if (body === undefined) {
     body = JSON.stringify({ code: answer.code, msg: messageOf(answer.code as Code), data: {} });
@@ -15,3 +17,19 @@ export function envelopeBody(answer: Answer): string {
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * `{"code":…,"msg":…,"data":` once per code and message. The messages are Chinese, and a
+ * stringify that meets one mid-way rewrites its output as two-byte; the data alone stays one-byte
+ * (ASCII ids, numbers) and is stringified on the fast path.
+ */
+function envelopeHead(code: number, msg: string): string {
+  let byMsg = heads.get(code);
+  if (byMsg === undefined) heads.set(code, (byMsg = new Map()));
+  let head = byMsg.get(msg);
+  if (head === undefined) {
+    head = `{"code":${code},"msg":${JSON.stringify(msg)},"data":`;
+    byMsg.set(msg, head);
+  }
+  return head;
+}

@@ -1,10 +1,15 @@
 /**
  * The request journal: every API call the mock received (pay and lifecycle, never `/__mock/*`), in
  * order, as `JournalEntry` (src/lifecycle/journal-entry.ts, which `paycheck audit` reads). A ring
- * of the last `cap` calls, so appending on the pay path costs the entry and one slot write.
+ * of the last `cap` calls.
+ *
+ * Stored by column, not as entry objects: every entry lives for `cap` calls, long enough to be
+ * copied out of V8's young generation and promoted, and on the pay path that was a fixed cost per
+ * request. In columns an append copies a few references and numbers into preallocated arrays; the
+ * strings are the request's own (already kept by its order), and times sit unboxed in a
+ * Float64Array. Entries become objects again only when somebody reads the journal.
  */
 import type { Journal, JournalEntry } from '../../src/lifecycle/journal-entry.ts';
-import { createRing } from './ring.ts';
 
 export const DEFAULT_JOURNAL_CAP = 10_000;
 
@@ -13,33 +18,80 @@ export interface JournalFilter {
   appId?: string;
 }
 
+/** What a caller hands in: the mock numbers the entries itself. */
+export type JournalCall = Omit<JournalEntry, 'seq'>;
+
+const TEXT_FIELDS = ['method', 'path', 'app_id', 'order_id', 'trade_no', 'refund_order_id', 'scenario'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+/** `code` and `order_status` are small integers; this marks "absent". */
+const ABSENT = -0x80000000;
+
 export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
-  const ring = createRing<JournalEntry>(cap);
-  let seq = 0;
+  if (!Number.isSafeInteger(cap) || cap < 1) throw new RangeError(`the journal needs a whole-number cap ≥ 1; got ${cap}`);
+  const atMs = new Float64Array(cap);
+  const codes = new Int32Array(cap);
+  const statuses = new Int32Array(cap);
+  const text = {} as Record<TextField, (string | undefined)[]>;
+  for (const field of TEXT_FIELDS) text[field] = new Array<string | undefined>(cap).fill(undefined);
+  /** Calls appended since start or the last clear; the newest has this `seq`. */
+  let appended = 0;
+  let size = 0;
+
+  /** The entry in the order the journal always listed its fields; absent ones left out. */
+  function entryAt(slot: number, seq: number): JournalEntry {
+    const entry: JournalEntry = { seq, at_ms: atMs[slot], method: text.method[slot]!, path: text.path[slot]! };
+    for (const field of ['app_id', 'order_id', 'trade_no', 'refund_order_id'] as const) {
+      const value = text[field][slot];
+      if (value !== undefined) entry[field] = value;
+    }
+    if (codes[slot] !== ABSENT) entry.code = codes[slot];
+    if (statuses[slot] !== ABSENT) entry.order_status = statuses[slot];
+    const scenario = text.scenario[slot];
+    if (scenario !== undefined) entry.scenario = scenario;
+    return entry;
+  }
+
   return {
     cap,
     get dropped() {
-      return ring.dropped;
+      return appended - size;
     },
     get size() {
-      return ring.size;
+      return size;
     },
-    /** Numbers the entry (its `seq`, written as 0 by the caller so the object keeps its shape) and keeps it. */
-    append(entry: JournalEntry): void {
-      entry.seq = ++seq;
-      ring.push(entry);
+    append(call: JournalCall): void {
+      const slot = appended % cap;
+      appended++;
+      if (size < cap) size++;
+      atMs[slot] = call.at_ms;
+      codes[slot] = call.code ?? ABSENT;
+      statuses[slot] = call.order_status ?? ABSENT;
+      text.method[slot] = call.method;
+      text.path[slot] = call.path;
+      text.app_id[slot] = call.app_id;
+      text.order_id[slot] = call.order_id;
+      text.trade_no[slot] = call.trade_no;
+      text.refund_order_id[slot] = call.refund_order_id;
+      text.scenario[slot] = call.scenario;
     },
     read(filter: JournalFilter = {}): Journal {
-      let entries = ring.items();
       const { orderId, appId } = filter;
-      if (orderId !== undefined) entries = entries.filter((e) => e.order_id === orderId);
-      if (appId !== undefined) entries = entries.filter((e) => e.app_id === appId);
+      const entries: JournalEntry[] = [];
+      const firstSeq = appended - size + 1;
+      for (let seq = firstSeq; seq <= appended; seq++) {
+        const slot = (seq - 1) % cap;
+        if (orderId !== undefined && text.order_id[slot] !== orderId) continue;
+        if (appId !== undefined && text.app_id[slot] !== appId) continue;
+        entries.push(entryAt(slot, seq));
+      }
       return { entries };
     },
     clear(): number {
-      const n = ring.size;
-      ring.clear();
-      seq = 0;
+      const n = size;
+      for (const field of TEXT_FIELDS) text[field].fill(undefined);
+      appended = 0;
+      size = 0;
       return n;
     },
   };

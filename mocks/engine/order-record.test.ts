@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOrder, IllegalTransitionError, type OrderRecord, ORDER_STATUS, paidAtOf, realFenOf, refundableFen, settle, TRANSITIONS, transition, wasPaid, type OrderState } from './order-record.ts';
+import { createOrder, historyOf, IllegalTransitionError, NO_MOVES, type OrderRecord, ORDER_STATUS, paidAtOf, updatedAtOf, realFenOf, refundableFen, settle, TRANSITIONS, transition, wasPaid, type OrderState } from './order-record.ts';
 
 const paying = (pending: OrderRecord['pending'] = { at: 1_000, to: 'paid' }) =>
   createOrder(
@@ -19,11 +19,11 @@ test('a transition records from, to and when; an illegal one throws and changes 
   const record = paying();
   transition(record, 'paid', 500);
   assert.equal(record.state, 'paid');
-  assert.equal(record.updatedAt, 500);
-  assert.deepEqual(record.history.at(-1), { from: 'paying', to: 'paid', at: 500 });
+  assert.equal(updatedAtOf(record), 500);
+  assert.deepEqual(historyOf(record), [{ from: null, to: 'paying', at: 0 }, { from: 'paying', to: 'paid', at: 500 }]);
   assert.throws(() => transition(record, 'paying', 600), IllegalTransitionError);
   assert.equal(record.state, 'paid');
-  assert.equal(record.history.length, 2);
+  assert.equal(historyOf(record).length, 2);
 });
 
 test('settle applies a due outcome dated when it was due, not when it was seen, and says whether it moved', () => {
@@ -33,7 +33,7 @@ test('settle applies a due outcome dated when it was due, not when it was seen, 
   assert.equal(settle(record, 50_000), true);
   assert.equal(record.state, 'failed');
   assert.equal(settle(record, 60_000), false, 'once');
-  assert.deepEqual(record.history.at(-1), { from: 'paying', to: 'failed', at: 1_000 });
+  assert.deepEqual(historyOf(record).at(-1), { from: 'paying', to: 'failed', at: 1_000 });
   assert.equal(record.pending, undefined);
 });
 
@@ -54,7 +54,7 @@ test('paidAtOf says when the money moved, also after refunds; refundable is paid
   record.refundedFen = 100;
   transition(record, 'partlyRefunded', 2_000, 'refunded 1.00 (R1)');
   assert.equal(refundableFen(record), 200);
-  assert.deepEqual(record.history.at(-1), { from: 'paid', to: 'partlyRefunded', at: 2_000, detail: 'refunded 1.00 (R1)' });
+  assert.deepEqual(historyOf(record).at(-1), { from: 'paid', to: 'partlyRefunded', at: 2_000, detail: 'refunded 1.00 (R1)' });
   assert.throws(() => transition(record, 'cancelled', 3_000), IllegalTransitionError);
   assert.equal(paidAtOf(record), 1_000);
   assert.equal(paidAtOf(paying()), undefined);
@@ -63,4 +63,26 @@ test('paidAtOf says when the money moved, also after refunds; refundable is paid
 test('a new order shares one empty refund list', () => {
   assert.equal(paying().refunds, paying().refunds);
   assert.ok(Object.isFrozen(paying().refunds));
+});
+
+test('a new order has not moved: its history is its creation, shared empty moves, updated when created', () => {
+  const record = paying();
+  assert.equal(record.moves, NO_MOVES);
+  assert.ok(Object.isFrozen(record.moves));
+  assert.deepEqual(historyOf(record), [{ from: null, to: 'paying', at: 0 }]);
+  assert.equal(updatedAtOf(record), 0);
+  transition(record, 'paid', 10);
+  assert.equal(NO_MOVES.length, 0, 'the shared list is never written');
+  assert.deepEqual(historyOf(paying()), [{ from: null, to: 'paying', at: 0 }]);
+});
+
+test('an order created paid was paid when created', () => {
+  const record = createOrder(
+    { appId: 'a', orderId: 'o2', tradeNo: 't2', payType: 1, scenario: 'SUCCESS', totalFen: 100, payableFen: 100, chargeFen: 100, vouchers: [], state: 'paid', storeInfo: undefined, goodsList: undefined },
+    42,
+  );
+  assert.equal(paidAtOf(record), 42);
+  transition(record, 'cancelled', 50);
+  assert.deepEqual(historyOf(record).map((t) => [t.from, t.to, t.at]), [[null, 'paid', 42], ['paid', 'cancelled', 50]]);
+  assert.equal(paidAtOf(record), 42);
 });

@@ -77,7 +77,6 @@ export interface OrderRecord {
   vouchers: readonly Voucher[];
   state: OrderState;
   createdAt: number;
-  updatedAt: number;
   /** A paying order's scheduled outcome; applied by `settle` once the clock passes `at`. */
   pending: { at: number; to: PendingOutcome } | undefined;
   /** Refunded so far, refunds and a cancel of a paid order together. */
@@ -85,12 +84,17 @@ export interface OrderRecord {
   refunds: readonly Refund[];
   /** Hostile callback variants the pay request asked for (`X-Mock-Callback`), for its outcome's callback, even when it settles later. */
   callbackVariants: readonly CallbackVariantSpec[] | undefined;
-  history: Transition[];
+  /**
+   * The transitions after the one that created the order, oldest first (`historyOf` gives the
+   * whole history). Every stored order is kept for a long time, so the creation is not written
+   * out: it is `createdAt` and the first state, and most orders never move again.
+   */
+  moves: readonly Transition[];
   storeInfo: unknown;
   goodsList: unknown;
 }
 
-export type NewOrder = Omit<OrderRecord, 'createdAt' | 'updatedAt' | 'history' | 'pending' | 'state' | 'refundedFen' | 'refunds' | 'callbackVariants'> & {
+export type NewOrder = Omit<OrderRecord, 'createdAt' | 'moves' | 'pending' | 'state' | 'refundedFen' | 'refunds' | 'callbackVariants'> & {
   state: OrderState;
   pending?: OrderRecord['pending'];
   callbackVariants?: OrderRecord['callbackVariants'];
@@ -98,6 +102,8 @@ export type NewOrder = Omit<OrderRecord, 'createdAt' | 'updatedAt' | 'history' |
 
 /** Shared by every order until its first refund, so creating an order allocates no refund list. */
 export const NO_REFUNDS: readonly Refund[] = Object.freeze([]);
+/** Shared by every order until it first moves. */
+export const NO_MOVES: readonly Transition[] = Object.freeze([]);
 
 export class IllegalTransitionError extends Error {
   readonly code = 'E_MOCK_TRANSITION';
@@ -117,12 +123,11 @@ export function createOrder(fields: NewOrder, at: number): OrderRecord {
     vouchers: fields.vouchers,
     state: fields.state,
     createdAt: at,
-    updatedAt: at,
     pending: fields.pending,
     refundedFen: 0,
     refunds: NO_REFUNDS,
     callbackVariants: fields.callbackVariants,
-    history: [{ from: null, to: fields.state, at }],
+    moves: NO_MOVES,
     storeInfo: fields.storeInfo,
     goodsList: fields.goodsList,
   };
@@ -132,10 +137,21 @@ export function transition(record: OrderRecord, to: OrderState, at: number, deta
   if (!TRANSITIONS[record.state].includes(to)) {
     throw new IllegalTransitionError(`order ${record.orderId}: ${record.state} → ${to} is not allowed`);
   }
-  record.history.push(detail === undefined ? { from: record.state, to, at } : { from: record.state, to, at, detail });
+  const move: Transition = detail === undefined ? { from: record.state, to, at } : { from: record.state, to, at, detail };
+  record.moves = [...record.moves, move];
   record.state = to;
-  record.updatedAt = at;
   record.pending = undefined;
+}
+
+/** Every transition, the creation (`from` null) first. */
+export function historyOf(record: OrderRecord): Transition[] {
+  const created: Transition = { from: null, to: record.moves[0]?.from ?? record.state, at: record.createdAt };
+  return [created, ...record.moves];
+}
+
+/** When the order last changed state. */
+export function updatedAtOf(record: OrderRecord): number {
+  return record.moves.at(-1)?.at ?? record.createdAt;
 }
 
 /**
@@ -152,7 +168,7 @@ export function settle(record: OrderRecord, now: number): boolean {
 /** When the money moved (the order became paid), from the history: it stays after refunds and a cancel. */
 export function paidAtOf(record: OrderRecord): number | undefined {
   // Derived rather than stored: a field for it costs every order a boxed number.
-  for (const step of record.history) if (step.to === 'paid') return step.at;
+  for (const step of historyOf(record)) if (step.to === 'paid') return step.at;
   return undefined;
 }
 

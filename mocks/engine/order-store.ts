@@ -4,6 +4,8 @@
  * kept, an order stays findable for at least the next cap/2 orders, and eviction costs one
  * pointer swap instead of a per-insert delete (deleting a Map's oldest entry on every insert
  * keeps the table compacting and halves throughput — docs/mock.md, "State").
+ * Within a generation orders are filed by application, then by `order_id`: the pay path looks an
+ * order up by the request's own `order_id` string, with no joined key to build, hash and keep.
  * Each generation also indexes its orders by `trade_no` — lazily, on the first lookups, so the
  * pay path pays nothing for it — and refunds by `refund_order_id`; both age out with the orders.
  */
@@ -16,46 +18,66 @@ export interface OrderStore {
   readonly size: number;
   /** Orders dropped by eviction since start or the last clear. */
   readonly evicted: number;
-  get(key: string): OrderRecord | undefined;
-  /** Only for a key that `get` did not find. */
-  add(key: string, record: OrderRecord): void;
+  get(appId: string, orderId: string): OrderRecord | undefined;
+  /** Only for an order that `get` did not find. */
+  add(record: OrderRecord): void;
   /** trade_no is the platform's, unique across applications. */
   byTradeNo(tradeNo: string): OrderRecord | undefined;
-  /** The order a refund number (orderKey(appId, refund_order_id)) was used for, if still kept. */
-  byRefund(key: string): OrderRecord | undefined;
-  addRefund(key: string, record: OrderRecord): void;
+  /** The order a refund number of the application was used for, if still kept. */
+  byRefund(appId: string, refundOrderId: string): OrderRecord | undefined;
+  addRefund(appId: string, refundOrderId: string, record: OrderRecord): void;
   clear(): number;
-  /** Oldest first. */
+  /** Oldest generation first; within one, application by application, oldest first. */
   values(): IterableIterator<OrderRecord>;
 }
 
+/** An order's identity as one string, for tables outside the store (callback delivery lanes). */
 export function orderKey(appId: string, orderId: string): string {
   // order_id's charset has no space; app ids are configured, so the pair cannot collide.
   return appId + ' ' + orderId;
 }
 
-interface Generation {
+/** One application's orders in one generation. */
+interface AppOrders {
   orders: Map<string, OrderRecord>;
-  /** trade_no → order, for the orders `unindexed` has passed. */
-  trades: Map<string, OrderRecord>;
   /** A live iterator over `orders` (Map iterators see later inserts; orders are never deleted). */
   unindexed: IterableIterator<OrderRecord>;
+  /** How many of `orders` the generation's trade index has passed. */
   indexed: number;
-  refunds: Map<string, OrderRecord>;
+}
+
+interface Generation {
+  apps: Map<string, AppOrders>;
+  size: number;
+  /** trade_no → order, for the orders each `unindexed` has passed. */
+  trades: Map<string, OrderRecord>;
+  /** app_id → refund_order_id → order. */
+  refunds: Map<string, Map<string, OrderRecord>>;
 }
 
 function generation(): Generation {
-  const orders = new Map<string, OrderRecord>();
-  return { orders, trades: new Map(), unindexed: orders.values(), indexed: 0, refunds: new Map() };
+  return { apps: new Map(), size: 0, trades: new Map(), refunds: new Map() };
+}
+
+function appOrders(gen: Generation, appId: string): AppOrders {
+  let app = gen.apps.get(appId);
+  if (app === undefined) {
+    const orders = new Map<string, OrderRecord>();
+    app = { orders, unindexed: orders.values(), indexed: 0 };
+    gen.apps.set(appId, app);
+  }
+  return app;
 }
 
 /** Catches the generation's trade index up with its orders, then looks the number up. */
 function byTradeNo(gen: Generation, tradeNo: string): OrderRecord | undefined {
-  // Never step the iterator past the last order: an iterator that once said `done` stays done.
-  while (gen.indexed < gen.orders.size) {
-    const record = gen.unindexed.next().value as OrderRecord;
-    gen.trades.set(record.tradeNo, record);
-    gen.indexed++;
+  for (const app of gen.apps.values()) {
+    // Never step the iterator past the last order: an iterator that once said `done` stays done.
+    while (app.indexed < app.orders.size) {
+      const record = app.unindexed.next().value as OrderRecord;
+      gen.trades.set(record.tradeNo, record);
+      app.indexed++;
+    }
   }
   return gen.trades.get(tradeNo);
 }
@@ -69,43 +91,45 @@ export function createOrderStore(cap = DEFAULT_STORE_CAP): OrderStore {
   const store: OrderStore = {
     cap,
     get size() {
-      return young.orders.size + old.orders.size;
+      return young.size + old.size;
     },
     get evicted() {
       return evicted;
     },
-    get(key) {
-      return young.orders.get(key) ?? old.orders.get(key);
+    get(appId, orderId) {
+      return young.apps.get(appId)?.orders.get(orderId) ?? old.apps.get(appId)?.orders.get(orderId);
     },
-    add(key, record) {
-      if (young.orders.size >= half) {
-        evicted += old.orders.size;
+    add(record) {
+      if (young.size >= half) {
+        evicted += old.size;
         old = young;
         young = generation();
       }
-      young.orders.set(key, record);
+      appOrders(young, record.appId).orders.set(record.orderId, record);
+      young.size++;
     },
     byTradeNo(tradeNo) {
       return byTradeNo(young, tradeNo) ?? byTradeNo(old, tradeNo);
     },
-    byRefund(key) {
-      const record = young.refunds.get(key) ?? old.refunds.get(key);
+    byRefund(appId, refundOrderId) {
+      const record = young.refunds.get(appId)?.get(refundOrderId) ?? old.refunds.get(appId)?.get(refundOrderId);
       // A refund made late in an order's life outlives it in a younger generation: the order decides.
-      return record && store.get(orderKey(record.appId, record.orderId)) === record ? record : undefined;
+      return record && store.get(record.appId, record.orderId) === record ? record : undefined;
     },
-    addRefund(key, record) {
-      young.refunds.set(key, record);
+    addRefund(appId, refundOrderId, record) {
+      let refunds = young.refunds.get(appId);
+      if (refunds === undefined) young.refunds.set(appId, (refunds = new Map()));
+      refunds.set(refundOrderId, record);
     },
     clear() {
-      const n = young.orders.size + old.orders.size;
+      const n = young.size + old.size;
       young = generation();
       old = generation();
       evicted = 0;
       return n;
     },
     *values() {
-      yield* old.orders.values();
-      yield* young.orders.values();
+      for (const gen of [old, young]) for (const app of gen.apps.values()) yield* app.orders.values();
     },
   };
   return store;

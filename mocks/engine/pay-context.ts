@@ -42,7 +42,6 @@ export interface CallContext<P extends SignedParams = SignedParams> {
 export interface PayContext extends CallContext<PayRequest> {
   totalFen: Fen;
   scenario: Scenario | undefined;
-  orderKey: string;
   payableFen: Fen;
 }
 
@@ -75,7 +74,6 @@ export function newContext(request: MockRequest, control: RequestControl, now: n
     totalFen: 0,
     scenario: undefined,
     app: undefined,
-    orderKey: '',
     payableFen: 0,
     record: undefined,
   };

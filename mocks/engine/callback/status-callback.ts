@@ -7,7 +7,7 @@ import type { SignEncoding } from '../../../src/signing/encoding.ts';
 import type { Signer } from '../../../src/signing/signer.ts';
 import type { components } from '../../../src/spec/openapi.ts';
 import { chinaTime } from '../china-time.ts';
-import { ORDER_STATUS, type OrderRecord, type OrderState } from '../order-record.ts';
+import { ORDER_STATUS, updatedAtOf, type OrderRecord, type OrderState } from '../order-record.ts';
 import type { CallbackVariant } from './variants.ts';
 
 export type StatusCallback = components['schemas']['StatusCallback'];
@@ -38,7 +38,7 @@ export function statusCallback(record: OrderRecord, refundOrderId: string | unde
   const status = ORDER_STATUS[record.state];
   const trade_no = record.tradeNo;
   const order_id = variants.has('mismatch-order-id') ? anotherOrderId(record.orderId) : record.orderId;
-  const update_time = chinaTime(record.updatedAt);
+  const update_time = chinaTime(updatedAtOf(record));
   const order_status = variants.has('mismatch-status') ? (status === 1 ? -1 : 1) : status;
   // Key order as the webhook example writes it; refund_order_id only when a refund caused the change.
   const data: CallbackData =

@@ -10,7 +10,7 @@ import type { Code } from '../../../src/codes.ts';
 import { formatYuan } from '../../../src/money/money.ts';
 import type { components } from '../../../src/spec/openapi.ts';
 import { chinaTime } from '../china-time.ts';
-import { ORDER_STATUS, transition, type OrderState } from '../order-record.ts';
+import { ORDER_STATUS, transition, updatedAtOf, type OrderState } from '../order-record.ts';
 import type { Step } from '../pay-context.ts';
 import { onOrderStep } from './find-order.ts';
 import type { LifecycleContext, LifecycleDeps } from './lifecycle-context.ts';
@@ -42,7 +42,7 @@ export function cancelStep(deps: LifecycleDeps): Step<LifecycleContext> {
     }
     transition(record, 'cancelled', ctx.now, detail);
     deps.changed(record, ctx);
-    const data: OrderStatusData = { trade_no: record.tradeNo, order_id: record.orderId, order_status: ORDER_STATUS[record.state], update_time: chinaTime(record.updatedAt) };
+    const data: OrderStatusData = { trade_no: record.tradeNo, order_id: record.orderId, order_status: ORDER_STATUS[record.state], update_time: chinaTime(updatedAtOf(record)) };
     return { code: 1000, msg: '撤销成功', data };
   });
 }

@@ -6,7 +6,6 @@
 import type { components } from '../../../src/spec/openapi.ts';
 import { chinaTime } from '../china-time.ts';
 import { ORDER_STATUS } from '../order-record.ts';
-import { orderKey } from '../order-store.ts';
 import type { Step } from '../pay-context.ts';
 import { findOrder } from './find-order.ts';
 import type { LifecycleContext, LifecycleDeps } from './lifecycle-context.ts';
@@ -25,7 +24,7 @@ export function checkStep(deps: LifecycleDeps): Step<LifecycleContext> {
         if (found.answer) return found.answer;
         record = found.record;
       } else {
-        record = deps.store.byRefund(orderKey(ctx.app!.appId, refundOrderId));
+        record = deps.store.byRefund(ctx.app!.appId, refundOrderId);
         if (record === undefined) return { code: 4002, reason: `no refund ${refundOrderId} for this app_id` };
         const named = params.order_id !== undefined || params.trade_no !== undefined ? findOrder(ctx, deps) : undefined;
         if (named?.answer) return named.answer;

@@ -4,7 +4,6 @@
  * given but naming different orders → 4001 too (the pair names no order).
  */
 import type { OrderRecord } from '../order-record.ts';
-import { orderKey } from '../order-store.ts';
 import type { Answer, Step } from '../pay-context.ts';
 import type { LifecycleContext, LifecycleDeps } from './lifecycle-context.ts';
 
@@ -13,7 +12,7 @@ export type Found = { record: OrderRecord; answer?: undefined } | { record?: und
 export function findOrder(ctx: LifecycleContext, deps: LifecycleDeps): Found {
   const appId = ctx.app!.appId;
   const { order_id: orderId, trade_no: tradeNo } = ctx.params!;
-  const byId = orderId === undefined ? undefined : deps.store.get(orderKey(appId, orderId));
+  const byId = orderId === undefined ? undefined : deps.store.get(appId, orderId);
   const byTrade = tradeNo === undefined ? undefined : deps.store.byTradeNo(tradeNo);
   if (orderId !== undefined && byId === undefined) return unknown(`no order ${orderId} for this app_id`);
   if (tradeNo !== undefined && (byTrade === undefined || byTrade.appId !== appId)) return unknown(`no order with trade_no ${tradeNo} for this app_id`);

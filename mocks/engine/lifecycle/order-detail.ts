@@ -2,7 +2,7 @@
 import { yuanNumber } from '../../../src/money/money.ts';
 import type { components } from '../../../src/spec/openapi.ts';
 import { chinaTime } from '../china-time.ts';
-import { ORDER_STATUS, paidAtOf, type OrderRecord } from '../order-record.ts';
+import { ORDER_STATUS, paidAtOf, updatedAtOf, type OrderRecord } from '../order-record.ts';
 
 export type OrderDetail = components['schemas']['OrderDetail'];
 type Schemas = components['schemas'];
@@ -13,7 +13,7 @@ export function orderDetail(record: OrderRecord): OrderDetail {
   // A paid order keeps what it charged after refunds or a cancel: refund_amount says what went back.
   const paidAt = paidAtOf(record);
   const paid = paidAt !== undefined;
-  const lastRefundAt = record.refunds.at(-1)?.at ?? (record.refundedFen > 0 ? record.updatedAt : undefined);
+  const lastRefundAt = record.refunds.at(-1)?.at ?? (record.refundedFen > 0 ? updatedAtOf(record) : undefined);
   return {
     trade_no: record.tradeNo,
     order_id: record.orderId,
@@ -26,7 +26,7 @@ export function orderDetail(record: OrderRecord): OrderDetail {
     create_time: chinaTime(record.createdAt),
     pay_time: paidAt === undefined ? undefined : chinaTime(paidAt),
     refund_time: lastRefundAt === undefined ? undefined : chinaTime(lastRefundAt),
-    update_time: chinaTime(record.updatedAt),
+    update_time: chinaTime(updatedAtOf(record)),
     voucher_list: paid ? (record.vouchers as OrderDetail['voucher_list']) : NONE,
     refund_list: record.refunds.map((refund) => ({
       refund_order_id: refund.refundOrderId,

@@ -9,8 +9,7 @@
 import { formatYuan, yuanNumber } from '../../../src/money/money.ts';
 import type { components } from '../../../src/spec/openapi.ts';
 import { chinaTime } from '../china-time.ts';
-import { ORDER_STATUS, refundableFen, transition, type OrderState } from '../order-record.ts';
-import { orderKey } from '../order-store.ts';
+import { ORDER_STATUS, refundableFen, transition, updatedAtOf, type OrderState } from '../order-record.ts';
 import type { Step } from '../pay-context.ts';
 import { scenarioByName } from '../scenarios.ts';
 import { onOrderStep } from './find-order.ts';
@@ -23,8 +22,7 @@ const REFUSED: Partial<Readonly<Record<OrderState, 1004 | 1005>>> = { closed: 10
 export function refundStep(deps: LifecycleDeps): Step<LifecycleContext> {
   return onOrderStep(deps, (record, ctx) => {
     const refundOrderId = ctx.params!.refund_order_id!;
-    const refundKey = orderKey(record.appId, refundOrderId);
-    if (deps.store.byRefund(refundKey)) return { code: deps.formatCode, reason: `refund_order_id ${refundOrderId} was used already (D-41)` };
+    if (deps.store.byRefund(record.appId, refundOrderId)) return { code: deps.formatCode, reason: `refund_order_id ${refundOrderId} was used already (D-41)` };
     const refused = REFUSED[record.state];
     if (refused !== undefined) return { code: refused, reason: `order ${record.orderId} is ${record.state}` };
     const left = refundableFen(record);
@@ -38,7 +36,7 @@ export function refundStep(deps: LifecycleDeps): Step<LifecycleContext> {
     }
     record.refundedFen += fen;
     record.refunds = [...record.refunds, { refundOrderId, fen, at: ctx.now }];
-    deps.store.addRefund(refundKey, record);
+    deps.store.addRefund(record.appId, refundOrderId, record);
     transition(record, record.refundedFen === record.chargeFen ? 'fullyRefunded' : 'partlyRefunded', ctx.now, `refunded ${formatYuan(fen)} (${refundOrderId})`);
     deps.changed(record, ctx, refundOrderId);
     const data: RefundData = {
@@ -48,7 +46,7 @@ export function refundStep(deps: LifecycleDeps): Step<LifecycleContext> {
       refund_amount: yuanNumber(fen),
       refunded_total: yuanNumber(record.refundedFen),
       order_status: ORDER_STATUS[record.state] as RefundData['order_status'],
-      update_time: chinaTime(record.updatedAt),
+      update_time: chinaTime(updatedAtOf(record)),
     };
     return { code: 1000, msg: '退款成功', data };
   });

@@ -51,7 +51,7 @@ export function channelStep({ store, nextTradeNo, pendingMs, formatCode, created
         },
         ctx.now,
       );
-      store.add(ctx.orderKey, record);
+      store.add(record);
       ctx.record = record;
       created?.(record);
       return undefined;

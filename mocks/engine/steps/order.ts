@@ -5,19 +5,15 @@
  */
 import type { Code } from '../../../src/codes.ts';
 import { wasPaid, type OrderRecord } from '../order-record.ts';
-import { orderKey, type OrderStore } from '../order-store.ts';
+import type { OrderStore } from '../order-store.ts';
 import type { Step } from '../pay-context.ts';
 
 export function orderStep(store: OrderStore, settle: (record: OrderRecord, now: number) => void, codes: { duplicateOrder: Code; alreadyPaid: Code }): Step {
   return {
     name: 'order',
     run(ctx) {
-      const key = orderKey(ctx.app!.appId, ctx.params!.order_id);
-      const existing = store.get(key);
-      if (existing === undefined) {
-        ctx.orderKey = key;
-        return undefined;
-      }
+      const existing = store.get(ctx.app!.appId, ctx.params!.order_id);
+      if (existing === undefined) return undefined;
       settle(existing, ctx.now);
       ctx.record = existing;
       return wasPaid(existing.state)
