@@ -35,6 +35,18 @@ test('formats fen as yuan without float arithmetic', () => {
   assert.equal(yuanNumber(1150), 11.5);
   assert.equal(yuanNumber(30), 0.3);
   assert.throws(() => formatYuan(1.5));
+  assert.throws(() => yuanNumber(1.5), RangeError);
+  assert.throws(() => yuanNumber(-1), RangeError);
+});
+
+test('yuanNumber is the double the decimal text parses to: every amount to ¥20,000, then a sweep to the cap', () => {
+  const check = (fen: number) => {
+    if (yuanNumber(fen) !== Number(formatYuan(fen))) assert.fail(`${fen} fen: ${yuanNumber(fen)} vs ${formatYuan(fen)}`);
+  };
+  for (let fen = 0; fen <= 2_000_000; fen++) check(fen);
+  // Every residue of the cents, at a stride prime to 100, up to the cap, plus the cap itself.
+  for (let fen = 2_000_000; fen <= MAX_AMOUNT_FEN; fen += 997) check(fen);
+  check(MAX_AMOUNT_FEN);
 });
 
 test('the cap is the spec maximum of RequestAmount', () => {

@@ -50,9 +50,16 @@ export function formatYuan(fen: Fen): string {
   return `${text.slice(0, -2)}.${text.slice(-2)}`;
 }
 
-/** 1100 → 11, 1150 → 11.5: the JSON number the API answers with, built from the decimal text. */
+/**
+ * 1100 → 11, 1150 → 11.5: the JSON number the API answers with. This is the one place an amount
+ * becomes a float, for display only; nothing is computed on the result. The division of two
+ * exact integers is correctly rounded, so it gives the double nearest to fen/100 — the very
+ * double the decimal text `formatYuan(fen)` parses to (money.test.ts checks it amount by amount)
+ * — without building and parsing that text three times per answer on the mock's hot path.
+ */
 export function yuanNumber(fen: Fen): number {
-  return Number(formatYuan(fen));
+  assertFen(fen);
+  return fen / 100;
 }
 
 export function assertFen(fen: Fen): void {
