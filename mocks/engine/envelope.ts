@@ -20,8 +20,8 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * `{"code":…,"msg":…,"data":` once per code and message. The messages are Chinese, and a
- * stringify that meets one mid-way rewrites its output as two-byte; the data alone stays one-byte
- * (ASCII ids, numbers) and is stringified on the fast path.
+ * stringify that meets one mid-way rewrites what it has built as two-byte; the data alone is
+ * usually ASCII (ids and numbers; voucher names are the exception) and stays one-byte.
  */
 function envelopeHead(code: number, msg: string): string {
   let byMsg = heads.get(code);
