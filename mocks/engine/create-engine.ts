@@ -284,15 +284,16 @@ export function createEngine(options: EngineOptions) {
    * The pipeline's end as a response: latency, mangling faults, the self-check (against
    * `schema`, or the pay schemas by code), the answer count and the journal entry.
    */
-  function finish(end: PipelineEnd, ctx: CallContext, active: readonly FaultSpec[], scenarioName: string, addedLatency: LatencySpec | undefined, schema?: SchemaName): MockResponse {
+  function finish(end: PipelineEnd, ctx: CallContext, route: string, active: readonly FaultSpec[], scenarioName: string, addedLatency: LatencySpec | undefined, schema?: SchemaName): MockResponse {
     const response = render(end, scenarioName);
     const code = end.kind === 'answer' ? end.answer.code : undefined;
     if (code !== undefined) answers[code] = (answers[code] ?? 0) + 1;
     let delayMs = response.delayMs ?? 0;
     if (addedLatency) delayMs += pickLatency(addedLatency, random);
     response.delayMs = delayMs > 0 ? delayMs : undefined;
-    if (active.length > 0) {
-      response.headers['x-mock-fault'] = active.map((f) => f.kind).join(',');
+    const faults = active.length > 0 ? active.map((f) => f.kind).join(',') : undefined;
+    if (faults !== undefined) {
+      response.headers['x-mock-fault'] = faults;
       if (active.some((f) => f.kind === 'non-json')) response.body = NOT_JSON_BODY;
       if (active.some((f) => f.kind === 'truncate') && !response.fault) response.fault = { kind: 'truncate' };
     }
@@ -303,8 +304,8 @@ export function createEngine(options: EngineOptions) {
     journal.append({
       at_ms: ctx.now,
       method: ctx.request.method,
-      path: ctx.request.path,
-      // The configured string once the app is known: the parsed one is a copy per request.
+      // The route's and the app's own strings: the request's are copies the journal would keep for 10 000 calls.
+      path: route,
       app_id: ctx.app?.appId ?? params?.app_id ?? rawField(ctx.body, 'app_id'),
       order_id: orderId,
       trade_no: record?.tradeNo ?? params?.trade_no,
@@ -312,13 +313,14 @@ export function createEngine(options: EngineOptions) {
       code,
       order_status: record === undefined ? undefined : ORDER_STATUS[record.state],
       scenario: scenarioName,
+      fault: faults,
     });
     response.log = {
       code,
       scenario: scenarioName,
       orderId,
       payCode: params?.pay_code,
-      faults: active.length > 0 ? response.headers['x-mock-fault'] : undefined,
+      faults,
     };
     return response;
   }
@@ -328,7 +330,7 @@ export function createEngine(options: EngineOptions) {
     const active = firing(control.faults, globalFaults);
     const ctx = newContext(request, control, clock.now());
     const end = runPipeline(steps, ctx, pointHook<PayContext>(active));
-    return finish(end, ctx, active, (ctx.scenario ?? control.scenario)?.name ?? 'NONE', control.latency ?? latency);
+    return finish(end, ctx, PAY_PATH, active, (ctx.scenario ?? control.scenario)?.name ?? 'NONE', control.latency ?? latency);
   }
 
   /** Lifecycle calls honour the request's fault and latency headers; the global ones are for pay requests. */
@@ -337,7 +339,7 @@ export function createEngine(options: EngineOptions) {
     const active = firing(control.faults, NO_FAULTS);
     const ctx = newLifecycleContext(request, control, clock.now());
     const end = runPipeline(call.steps, ctx, pointHook<LifecycleContext>(active));
-    return finish(end, ctx, active, ctx.record?.scenario ?? 'NONE', control.latency, call.response);
+    return finish(end, ctx, call.path, active, ctx.record?.scenario ?? 'NONE', control.latency, call.response);
   }
 
   /** A call to an API path that never reached a pipeline (wrong method, unreadable control header). */

@@ -3,6 +3,7 @@
  * `MOCK_FAULTS` setting: a comma-separated list of `kind[@point][:rate]`, e.g.
  * `http-503`, `reset@order`, `hang:0.05`. `rate` (0–1, default 1) is the chance the fault fires.
  */
+import { SPOILING_FAULTS } from '../../src/lifecycle/journal-entry.ts';
 import { MockControlError } from './control-error.ts';
 import { FAULT_POINTS, type FaultPoint } from './step-names.ts';
 
@@ -17,8 +18,11 @@ const TERMINAL = {
   hang: 'result',
 } as const satisfies Record<string, FaultPoint>;
 
-/** Faults that spoil whatever answer the pipeline produced; they have no point. */
-const MANGLING = ['truncate', 'non-json'] as const;
+/**
+ * Faults that spoil whatever answer the pipeline produced; they have no point. Defined beside the
+ * journal entry, whose readers (`paycheck audit`) count such an answer as never read.
+ */
+const MANGLING = SPOILING_FAULTS;
 
 export type TerminalFaultKind = keyof typeof TERMINAL;
 export type ManglingFaultKind = (typeof MANGLING)[number];

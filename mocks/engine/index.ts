@@ -17,5 +17,5 @@ export { createOutbox, type Outbox, type CallbackDelivery, type DeliveryAttempt,
 export { CALLBACK_VARIANTS, CALLBACK_VARIANT_NAMES, parseCallbackVariants, type CallbackVariant, type CallbackVariantSpec } from './callback/variants.ts';
 export type { StatusCallback } from './callback/status-callback.ts';
 export { LIFECYCLE_CALLS, LIFECYCLE_PATHS, type LifecyclePath } from './lifecycle/lifecycle-calls.ts';
-export { DEFAULT_JOURNAL_CAP, type RequestJournal } from './journal.ts';
+export { DEFAULT_JOURNAL_CAP, MAX_JOURNAL_CAP, type RequestJournal } from './journal.ts';
 export { chinaTime } from './china-time.ts';

@@ -1,20 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createJournal } from './journal.ts';
+import { createJournal, MAX_JOURNAL_CAP } from './journal.ts';
 
 const call = (n: number, extra: object = {}) => ({ at_ms: 1_780_000_000_000 + n, method: 'POST', path: '/pay/qrcode', ...extra });
 
 test('gives back what was appended, numbered, with absent fields left out and times exact', () => {
   const journal = createJournal(5);
-  journal.append(call(1, { app_id: 'a', order_id: 'o1', trade_no: 'T1', code: 1000, order_status: 1, scenario: 'SUCCESS' }));
+  journal.append(call(1, { app_id: 'a', order_id: 'o1', trade_no: 'T1', code: 1000, order_status: 1, scenario: 'SUCCESS', fault: 'truncate' }));
   journal.append(call(2));
   journal.append(call(3, { app_id: 'a', order_id: 'o1', refund_order_id: 'R1', code: 3004, order_status: -1 }));
   assert.deepEqual(journal.read().entries, [
-    { seq: 1, at_ms: 1_780_000_000_001, method: 'POST', path: '/pay/qrcode', app_id: 'a', order_id: 'o1', trade_no: 'T1', code: 1000, order_status: 1, scenario: 'SUCCESS' },
+    { seq: 1, at_ms: 1_780_000_000_001, method: 'POST', path: '/pay/qrcode', app_id: 'a', order_id: 'o1', trade_no: 'T1', code: 1000, order_status: 1, scenario: 'SUCCESS', fault: 'truncate' },
     { seq: 2, at_ms: 1_780_000_000_002, method: 'POST', path: '/pay/qrcode' },
     { seq: 3, at_ms: 1_780_000_000_003, method: 'POST', path: '/pay/qrcode', app_id: 'a', order_id: 'o1', refund_order_id: 'R1', code: 3004, order_status: -1 },
   ]);
-  assert.deepEqual(Object.keys(journal.read().entries[0]), ['seq', 'at_ms', 'method', 'path', 'app_id', 'order_id', 'trade_no', 'code', 'order_status', 'scenario']);
+  assert.deepEqual(Object.keys(journal.read().entries[0]), ['seq', 'at_ms', 'method', 'path', 'app_id', 'order_id', 'trade_no', 'code', 'order_status', 'scenario', 'fault']);
 });
 
 test('keeps the last cap calls across the wrap, oldest first; filters by order and app', () => {
@@ -41,4 +41,5 @@ test('clear forgets the calls and starts numbering again', () => {
   journal.append(call(9));
   assert.deepEqual(journal.read().entries.map((e) => [e.seq, e.order_id]), [[1, undefined]]);
   assert.throws(() => createJournal(0), RangeError);
+  assert.throws(() => createJournal(MAX_JOURNAL_CAP + 1), RangeError, 'the columns are allocated whole: a cap is bounded');
 });

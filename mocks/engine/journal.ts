@@ -5,13 +5,16 @@
  *
  * Stored by column, not as entry objects: every entry lives for `cap` calls, long enough to be
  * copied out of V8's young generation and promoted, and on the pay path that was a fixed cost per
- * request. In columns an append copies a few references and numbers into preallocated arrays; the
- * strings are the request's own (already kept by its order), and times sit unboxed in a
- * Float64Array. Entries become objects again only when somebody reads the journal.
+ * request. In columns an append copies a few references and numbers into preallocated arrays: the
+ * strings are constants (method, route, scenario, the configured app id) or kept by the order
+ * anyway (order_id, trade_no), and times sit unboxed in a Float64Array. Entries become objects
+ * again only when somebody reads the journal.
  */
 import type { Journal, JournalEntry } from '../../src/lifecycle/journal-entry.ts';
 
 export const DEFAULT_JOURNAL_CAP = 10_000;
+/** The columns are allocated whole at start (about 72 bytes a slot): 1 000 000 slots is ~70 MiB. */
+export const MAX_JOURNAL_CAP = 1_000_000;
 
 export interface JournalFilter {
   orderId?: string;
@@ -21,14 +24,20 @@ export interface JournalFilter {
 /** What a caller hands in: the mock numbers the entries itself. */
 export type JournalCall = Omit<JournalEntry, 'seq'>;
 
-const TEXT_FIELDS = ['method', 'path', 'app_id', 'order_id', 'trade_no', 'refund_order_id', 'scenario'] as const;
+const TEXT_FIELDS = ['method', 'path', 'app_id', 'order_id', 'trade_no', 'refund_order_id', 'scenario', 'fault'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
+/** The optional text fields, split where the entry lists `code` and `order_status` between them. */
+const IDS = ['app_id', 'order_id', 'trade_no', 'refund_order_id'] as const;
+const NOTES = ['scenario', 'fault'] as const;
 
-/** `code` and `order_status` are small integers; this marks "absent". */
+/**
+ * Marks "absent" in the integer columns. Codes are four-digit and statuses -10…5 (openapi.yaml),
+ * far from -2³¹; an Int32Array would wrap anything outside 32 bits, which neither can be.
+ */
 const ABSENT = -0x80000000;
 
 export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
-  if (!Number.isSafeInteger(cap) || cap < 1) throw new RangeError(`the journal needs a whole-number cap ≥ 1; got ${cap}`);
+  if (!Number.isSafeInteger(cap) || cap < 1 || cap > MAX_JOURNAL_CAP) throw new RangeError(`the journal needs a whole-number cap from 1 to ${MAX_JOURNAL_CAP}; got ${cap}`);
   const atMs = new Float64Array(cap);
   const codes = new Int32Array(cap);
   const statuses = new Int32Array(cap);
@@ -41,14 +50,16 @@ export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
   /** The entry in the order the journal always listed its fields; absent ones left out. */
   function entryAt(slot: number, seq: number): JournalEntry {
     const entry: JournalEntry = { seq, at_ms: atMs[slot], method: text.method[slot]!, path: text.path[slot]! };
-    for (const field of ['app_id', 'order_id', 'trade_no', 'refund_order_id'] as const) {
+    for (const field of IDS) {
       const value = text[field][slot];
       if (value !== undefined) entry[field] = value;
     }
     if (codes[slot] !== ABSENT) entry.code = codes[slot];
     if (statuses[slot] !== ABSENT) entry.order_status = statuses[slot];
-    const scenario = text.scenario[slot];
-    if (scenario !== undefined) entry.scenario = scenario;
+    for (const field of NOTES) {
+      const value = text[field][slot];
+      if (value !== undefined) entry[field] = value;
+    }
     return entry;
   }
 
@@ -74,6 +85,7 @@ export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
       text.trade_no[slot] = call.trade_no;
       text.refund_order_id[slot] = call.refund_order_id;
       text.scenario[slot] = call.scenario;
+      text.fault[slot] = call.fault;
     },
     read(filter: JournalFilter = {}): Journal {
       const { orderId, appId } = filter;

@@ -168,7 +168,8 @@ export function settle(record: OrderRecord, now: number): boolean {
 /** When the money moved (the order became paid), from the history: it stays after refunds and a cancel. */
 export function paidAtOf(record: OrderRecord): number | undefined {
   // Derived rather than stored: a field for it costs every order a boxed number.
-  for (const step of historyOf(record)) if (step.to === 'paid') return step.at;
+  if ((record.moves[0]?.from ?? record.state) === 'paid') return record.createdAt;
+  for (const move of record.moves) if (move.to === 'paid') return move.at;
   return undefined;
 }
 

@@ -47,6 +47,15 @@ test('clear empties it and says how many went', () => {
   assert.equal(store.get('a', 'o1'), undefined);
 });
 
+test('adding an order that is already kept does not count it twice', () => {
+  const store = createOrderStore(10);
+  const o1 = record('o1');
+  store.add(o1);
+  store.add(o1);
+  assert.equal(store.size, 1);
+  assert.deepEqual([...store.values()], [o1]);
+});
+
 test('refuses a cap below 2', () => {
   assert.throws(() => createOrderStore(1), RangeError);
   assert.throws(() => createOrderStore(2.5), RangeError);

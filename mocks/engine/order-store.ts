@@ -105,8 +105,11 @@ export function createOrderStore(cap = DEFAULT_STORE_CAP): OrderStore {
         old = young;
         young = generation();
       }
-      appOrders(young, record.appId).orders.set(record.orderId, record);
-      young.size++;
+      const orders = appOrders(young, record.appId).orders;
+      const before = orders.size;
+      orders.set(record.orderId, record);
+      // Counted from the map, so a repeat add (callers should not make one) cannot inflate the size.
+      young.size += orders.size - before;
     },
     byTradeNo(tradeNo) {
       return byTradeNo(young, tradeNo) ?? byTradeNo(old, tradeNo);

@@ -1,7 +1,7 @@
 /**
  * A bounded first-in-first-out buffer: a fixed array written round, so appending costs one slot
- * write and the oldest item falls out once the buffer is full. Used for the request journal and
- * the callback log.
+ * write and the oldest item falls out once the buffer is full. Used for the callback log (the
+ * request journal keeps its own columns, journal.ts).
  */
 export interface Ring<T> {
   readonly cap: number;

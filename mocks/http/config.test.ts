@@ -38,7 +38,7 @@ test('callbacks and the journal: URL (loopback only), variants, time scale, cap'
   assert.deepEqual([server.callbackUrl, server.callbackVariants, server.callbackTimeScale, server.journalCap], ['http://127.0.0.1:9000/cb', 'duplicate:0.5,out-of-order', 0.01, 50]);
   assert.equal(mockConfigFrom(['--callback-url', 'http://[::1]:1/x'], env).server.callbackUrl, 'http://[::1]:1/x');
   assert.throws(() => mockConfigFrom(['--callback-url', 'https://api.huishouyin.cn/cb'], {}), /loopback/);
-  for (const argv of [['--journal-cap', '0'], ['--callback-time-scale', '0'], ['--callback-time-scale', 'x'], ['--callback-variants', 'duplicate:2']]) {
+  for (const argv of [['--journal-cap', '0'], ['--journal-cap', '1000001'], ['--callback-time-scale', '0'], ['--callback-time-scale', 'x'], ['--callback-variants', 'duplicate:2']]) {
     assert.throws(() => mockConfigFrom(argv, {}), (e: unknown) => typeof (e as { code?: unknown }).code === 'string', argv.join(' '));
   }
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseErrorDialect } from '../../src/codes.ts';
 import { appCredentialsFrom, DEFAULT_MOCK_PORT, signEncodingFrom, type Env } from '../../src/config/settings.ts';
-import { parseAppsFile, parseCallbackVariants, parseFaults, parseLatency, type RateLimit } from '../engine/index.ts';
+import { MAX_JOURNAL_CAP, parseAppsFile, parseCallbackVariants, parseFaults, parseLatency, type RateLimit } from '../engine/index.ts';
 import { assertCallbackUrl } from './callback-delivery.ts';
 import type { MockServerOptions } from './server.ts';
 
@@ -34,7 +34,7 @@ export const MOCK_SETTINGS = {
   'callback-url': ['MOCK_CALLBACK_URL', 'receiver of the signed status callbacks (loopback http(s) only); none = no callbacks'],
   'callback-variants': ['MOCK_CALLBACK_VARIANTS', 'hostile callbacks for every change: name[:rate],… (duplicate, bad-signature, mismatch-order-id, mismatch-status, out-of-order)'],
   'callback-time-scale': ['MOCK_CALLBACK_TIME_SCALE', 'multiplies the callback retry waits, timeout and hold time (0 < x ≤ 1; default 1)'],
-  'journal-cap': ['MOCK_JOURNAL_CAP', 'most calls the request journal keeps (default 10000; oldest dropped)'],
+  'journal-cap': ['MOCK_JOURNAL_CAP', 'most calls the request journal keeps (default 10000, at most 1000000; oldest dropped)'],
 } as const;
 
 type Setting = keyof typeof MOCK_SETTINGS;
@@ -103,7 +103,7 @@ function readConfig(argv: readonly string[], env: Env): MockCliConfig {
       callbackUrl,
       callbackVariants,
       callbackTimeScale: timeScale === undefined ? undefined : parseScale(timeScale),
-      journalCap: optionalInteger(get('journal-cap'), '--journal-cap/MOCK_JOURNAL_CAP', 1),
+      journalCap: optionalInteger(get('journal-cap'), '--journal-cap/MOCK_JOURNAL_CAP', 1, MAX_JOURNAL_CAP),
     },
   };
 }
@@ -126,10 +126,10 @@ function integer(value: string | undefined, name: string, fallback: number, min:
   return optionalInteger(value, name, min) ?? fallback;
 }
 
-function optionalInteger(value: string | undefined, name: string, min: number): number | undefined {
+function optionalInteger(value: string | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
-    throw new MockUsageError(`${name} must be a whole number ≥ ${min}; got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max || !Number.isSafeInteger(Number(value))) {
+    throw new MockUsageError(`${name} must be a whole number ≥ ${min}${max < Number.MAX_SAFE_INTEGER ? ` and ≤ ${max}` : ''}; got "${value}"`);
   }
   return Number(value);
 }

@@ -13,7 +13,7 @@ export interface AuditRule {
 
 export const AUDIT_RULES = {
   'no-follow-up': {
-    flags: 'a pay answered 1002 or 5001, or not answered at all (transport fault, a slow scenario), and the order was never queried nor cancelled',
+    flags: 'a pay answered 1002 or 5001, or not answered at all (transport fault, an answer spoiled on the wire, a slow scenario), and the order was never queried nor cancelled',
     policy: ['unansweredScenarios'],
   },
   'poll-too-fast': {

@@ -4,7 +4,7 @@
  * only a trade_no join the order that trade_no belongs to); each named rule (audit-rules.ts)
  * looks at a trail and returns findings. Runtime-neutral: no node:* import.
  */
-import type { JournalEntry } from './journal-entry.ts';
+import { answerReadable, type JournalEntry } from './journal-entry.ts';
 import { AUDIT_RULE_NAMES, shownDuration, type AuditRuleName } from './audit-rules.ts';
 import { isOpenStatus, isResultStatus, statusName } from './order-status.ts';
 import { resolvePolicy, type AuditPolicy } from './policy.ts';
@@ -143,9 +143,9 @@ function trailsOf(entries: readonly JournalEntry[]): { trails: Trail[]; skipped:
   return { trails, skipped };
 }
 
-/** Whether the client can have read this answer: a code came back, and not after a slow scenario's delay. */
+/** Whether the client can have read this answer: a code came back, unspoiled, and not after a slow scenario's delay. */
 function answered(entry: JournalEntry, policy: AuditPolicy): boolean {
-  if (entry.code === undefined) return false;
+  if (!answerReadable(entry)) return false;
   return !(entry.path === PAY_CALL && entry.scenario !== undefined && policy.unansweredScenarios.includes(entry.scenario));
 }
 

@@ -19,6 +19,20 @@ export interface JournalEntry {
   /** The order's status after the call, when the call named a known order. */
   order_status?: number;
   scenario?: string;
+  /**
+   * The injected faults that fired on this call, comma-separated as `X-Mock-Fault` names them.
+   * With `truncate` or `non-json` the client got no readable answer, though `code` says what the
+   * mock had decided.
+   */
+  fault?: string;
+}
+
+/** Faults that spoil an answer on the wire after the mock decided it (the mock's mangling faults). */
+export const SPOILING_FAULTS = ['truncate', 'non-json'] as const;
+
+/** Whether the client could read what this call answered (a code came back, unspoiled). */
+export function answerReadable(entry: JournalEntry): boolean {
+  return entry.code !== undefined && (entry.fault === undefined || !entry.fault.split(',').some((kind) => (SPOILING_FAULTS as readonly string[]).includes(kind)));
 }
 
 export interface Journal {

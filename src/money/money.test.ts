@@ -28,7 +28,7 @@ test('zero is allowed where asked for (refund amount 0 = the rest)', () => {
   assert.deepEqual(parseAmount('0', { allowZero: true }), { ok: true, fen: 0 });
 });
 
-test('formats fen as yuan without float arithmetic', () => {
+test('formats fen as yuan text, and as the JSON number of yuan', () => {
   assert.equal(formatYuan(1100), '11.00');
   assert.equal(formatYuan(1), '0.01');
   assert.equal(formatYuan(0), '0.00');

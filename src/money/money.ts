@@ -1,5 +1,7 @@
 /**
- * Amounts as integer fen (分). Parsing works on the decimal text, never on float arithmetic.
+ * Amounts as integer fen (分). Parsing works on the decimal text, never on float arithmetic. The
+ * one float is `yuanNumber`, the JSON number an answer shows: a display conversion, never
+ * computed on.
  * The cap equals `maximum` of RequestAmount in openapi.yaml; a test keeps the two in step.
  */
 export type Fen = number;

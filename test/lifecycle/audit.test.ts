@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { auditJournal } from '../../src/lifecycle/audit.ts';
 import { AUDIT_RULE_NAMES, type AuditRuleName } from '../../src/lifecycle/audit-rules.ts';
-import type { JournalEntry } from '../../src/lifecycle/journal-entry.ts';
+import { answerReadable, type JournalEntry } from '../../src/lifecycle/journal-entry.ts';
 import { DEFAULT_POLICY, resolvePolicy } from '../../src/lifecycle/policy.ts';
 import { polls, staged } from './journal-builder.ts';
 
@@ -21,6 +21,7 @@ const CORRECT: Record<string, () => JournalEntry[]> = {
   'a pay refused before any order existed, sent again': () => staged().pay(0, { code: 3004 }).pay(1, { code: 1000, status: 1, scenario: 'SUCCESS' }).entries,
   'a refused pay sent again, answered 1002, then polled': () => staged().pay(0, { code: 5002 }).pay(1).get(6).get(11, 1).entries,
   'a query by trade_no only joins its order': () => staged().pay(0).get(5).get(10, 1, { tradeOnly: true }).entries,
+  'a truncated 1000 pay, queried, found paid': () => staged().pay(0, { code: 1000, status: 1, scenario: 'SUCCESS', fault: 'truncate' }).get(5, 1).entries,
 };
 
 for (const [name, journal] of Object.entries(CORRECT)) {
@@ -37,6 +38,8 @@ const MISCONDUCT: { name: string; journal: () => JournalEntry[]; rules: AuditRul
   { name: 'a 1002 left alone', journal: () => staged().pay(0).entries, rules: ['no-follow-up', 'no-final-state'] },
   { name: 'a pay that timed out (slow scenario), never followed up', journal: () => staged().pay(0, { code: 1000, status: 1, scenario: 'PAID_SLOW' }).entries, rules: ['no-follow-up'] },
   { name: 'a transport fault on the pay, never followed up', journal: () => staged().pay(0, { status: -10 }).entries, rules: ['no-follow-up', 'no-final-state'] },
+  { name: 'a truncated 1000 pay taken as paid', journal: () => staged().pay(0, { code: 1000, status: 1, scenario: 'SUCCESS', fault: 'truncate' }).entries, rules: ['no-follow-up'] },
+  { name: 'a non-JSON answer to a 1002 pay, left alone', journal: () => staged().pay(0, { code: 1002, status: 0, fault: 'non-json' }).entries, rules: ['no-follow-up', 'no-final-state'] },
   { name: 'a query 0.5 s after the 1002', journal: () => staged().pay(0).get(0.5, 1).entries, rules: ['poll-too-fast'] },
   { name: 'a tight polling loop', journal: () => polls(staged().pay(0), 0.1, 1, 0.1).get(1.1, 1).entries, rules: Array(11).fill('poll-too-fast') },
   { name: 'a 12 s gap between queries', journal: () => staged().pay(0).get(5).get(17, 1).entries, rules: ['poll-too-slow'] },
@@ -122,4 +125,12 @@ test('resolvePolicy scales every duration and refuses nonsense', () => {
   assert.throws(() => resolvePolicy({ deadlineMs: Number.NaN }), RangeError);
   assert.throws(() => resolvePolicy({ maxCancelAttempts: 0 }), RangeError);
   assert.throws(() => resolvePolicy({ minPollIntervalMs: 20_000 }), RangeError);
+});
+
+test('an answer is readable when a code came back and no fault spoiled it on the wire', () => {
+  const entry = (extra: Partial<JournalEntry>): JournalEntry => ({ seq: 1, at_ms: 0, method: 'POST', path: '/pay/qrcode', ...extra });
+  assert.equal(answerReadable(entry({ code: 1000 })), true);
+  assert.equal(answerReadable(entry({ code: 5002, fault: 'rate-limited' })), true, 'a fault that answers with a code is read');
+  assert.equal(answerReadable(entry({})), false, 'no code: a transport fault answered');
+  for (const fault of ['truncate', 'non-json', 'rate-limited,truncate']) assert.equal(answerReadable(entry({ code: 1000, fault })), false, fault);
 });

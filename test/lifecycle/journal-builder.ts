@@ -13,6 +13,8 @@ export interface Call {
   scenario?: string;
   order?: string;
   tradeOnly?: boolean;
+  /** Injected faults that fired, as the journal writes them. */
+  fault?: string;
 }
 
 export function staged(orderId = 'ORDER1') {
@@ -30,6 +32,7 @@ export function staged(orderId = 'ORDER1') {
       ...(call.code === undefined ? {} : { code: call.code }),
       ...(call.status === undefined ? {} : { order_status: call.status }),
       scenario: call.scenario ?? 'USER_PAYING',
+      ...(call.fault === undefined ? {} : { fault: call.fault }),
     });
   };
   const builder = {

@@ -1,7 +1,7 @@
 /** The request journal over real HTTP: every API call in order, filtered by order, bounded, reset. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Journal } from '../../src/lifecycle/journal-entry.ts';
+import { answerReadable, type Journal } from '../../src/lifecycle/journal-entry.ts';
 import { nextRefundId, signedCall, signedPay } from '../../mocks/testing/signed-request.ts';
 import { startTestServer, useTestServer } from '../../mocks/testing/test-server.ts';
 
@@ -61,6 +61,17 @@ test('?order_id= keeps one order’s calls; failed calls keep what could be read
   assert.equal((await journal(`?app_id=${String(a.app_id)}`)).entries.length, 5);
 });
 
+test('a spoiled answer is journaled with its code and the faults that spoiled it', async () => {
+  await reset();
+  const params = signedPay();
+  const response = await fetch(`${mock().url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-mock-fault': 'non-json' }, body: JSON.stringify(params) });
+  assert.equal(response.headers.get('x-mock-fault'), 'non-json');
+  await response.text();
+  const { entries } = await journal();
+  assert.deepEqual(entries.map((e) => [e.code, e.order_status, e.fault]), [[1000, 1, 'non-json']]);
+  assert.equal(answerReadable(entries[0]), false);
+});
+
 test('transport faults and refused requests are journaled without a code', async () => {
   await reset();
   const params = signedPay();
@@ -68,10 +79,10 @@ test('transport faults and refused requests are journaled without a code', async
   await fetch(`${mock().url}/pay/get`);
   await mock().post(signedPay(), { 'x-mock-scenario': 'NOPE' });
   const { entries } = await journal();
-  assert.deepEqual(entries.map((e) => [e.path, e.method, e.code, e.order_status]), [
-    ['/pay/qrcode', 'POST', undefined, 1],
-    ['/pay/get', 'GET', undefined, undefined],
-    ['/pay/qrcode', 'POST', undefined, undefined],
+  assert.deepEqual(entries.map((e) => [e.path, e.method, e.code, e.order_status, e.fault]), [
+    ['/pay/qrcode', 'POST', undefined, 1, 'reset'],
+    ['/pay/get', 'GET', undefined, undefined, undefined],
+    ['/pay/qrcode', 'POST', undefined, undefined, undefined],
   ]);
 });
 

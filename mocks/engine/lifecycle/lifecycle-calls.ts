@@ -33,6 +33,8 @@ export type LifecyclePath = keyof typeof LIFECYCLE_CALLS;
 export const LIFECYCLE_PATHS = Object.keys(LIFECYCLE_CALLS) as LifecyclePath[];
 
 export interface LifecycleCall {
+  /** The route, one string for every call of it (the journal keeps it). */
+  path: LifecyclePath;
   steps: readonly Step<LifecycleContext>[];
   response: SchemaName;
 }
@@ -65,6 +67,7 @@ export function lifecycleCalls(setup: LifecycleSetup): ReadonlyMap<string, Lifec
   for (const path of LIFECYCLE_PATHS) {
     const call = LIFECYCLE_CALLS[path];
     calls.set(path, {
+      path,
       response: call.response,
       steps: [
         presenceStep<LifecycleContext, LifecycleContext['params'] & object>(setup.schemas.validator(call.request), presenceRule(setup.spec, call.request), codes.missing),
