@@ -24,11 +24,11 @@ export interface JournalFilter {
 /** What a caller hands in: the mock numbers the entries itself. */
 export type JournalCall = Omit<JournalEntry, 'seq'>;
 
-const TEXT_FIELDS = ['method', 'path', 'app_id', 'order_id', 'trade_no', 'refund_order_id', 'scenario', 'fault'] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
 /** The optional text fields, split where the entry lists `code` and `order_status` between them. */
 const IDS = ['app_id', 'order_id', 'trade_no', 'refund_order_id'] as const;
 const NOTES = ['scenario', 'fault'] as const;
+const TEXT_FIELDS = ['method', 'path', ...IDS, ...NOTES] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
 
 /**
  * Marks "absent" in the integer columns. Codes are four-digit and statuses -10…5 (openapi.yaml),
