@@ -11,10 +11,10 @@
  * list,html,junit under reports/; the contract summary is always added.
  */
 import { defineConfig, type ReporterDescription } from '@playwright/test';
-import type { TargetOptions } from './contracts/support/fixtures.ts';
-import { CONTRACT_PENDING_MS, PLAYWRIGHT_LIVE_STANDIN_PORT, PLAYWRIGHT_MOCK_PORT } from './contracts/support/target.ts';
-import { fixRunIdentity } from './contracts/support/run-identity.ts';
-import { parseErrorDialect } from './src/codes.ts';
+import type { TargetOptions } from './src/runners/contracts/support/fixtures.ts';
+import { CONTRACT_PENDING_MS, PLAYWRIGHT_LIVE_STANDIN_PORT, PLAYWRIGHT_MOCK_PORT } from './src/runners/contracts/support/target.ts';
+import { fixRunIdentity } from './src/runners/contracts/support/run-identity.ts';
+import { parseErrorDialect } from './src/kernel/codes.ts';
 
 fixRunIdentity(process.env);
 
@@ -40,7 +40,7 @@ function reporters(): ReporterDescription[] {
   const names = (process.env.PAYCHECK_REPORTERS ?? 'list,html,junit').split(',').map((n) => n.trim()).filter(Boolean);
   const unknown = names.filter((n) => !REPORTERS[n]);
   if (unknown.length > 0) throw new Error(`PAYCHECK_REPORTERS: unknown reporter(s) ${unknown.join(', ')}; use ${Object.keys(REPORTERS).join(', ')}`);
-  return [...names.map((n) => REPORTERS[n]), ['./contracts/support/summary-reporter.ts']];
+  return [...names.map((n) => REPORTERS[n]), ['./src/runners/contracts/support/summary-reporter.ts']];
 }
 
 // The mocks get the demo application whatever PAY_APP_ID / PAY_APP_SECRET say (those are the live target's).
@@ -55,7 +55,7 @@ const mockServer = (port: number, extra: string) => ({
 });
 
 export default defineConfig<TargetOptions, TargetOptions>({
-  testDir: 'contracts',
+  testDir: 'src/runners/contracts',
   testMatch: '**/*.spec.ts',
   outputDir: process.env.PAYCHECK_OUTPUT_DIR ?? 'test-results',
   fullyParallel: true,

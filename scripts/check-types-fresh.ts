@@ -1,5 +1,5 @@
 /**
- * Fails when src/spec/openapi.ts is not what openapi-typescript makes of openapi.yaml today:
+ * Fails when src/kernel/spec/openapi.ts is not what openapi-typescript makes of openapi.yaml today:
  * the committed types must never drift from the spec.
  */
 import { execFileSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [SPEC = 'openapi.yaml', COMMITTED = 'src/spec/openapi.ts'] = process.argv.slice(2);
+const [SPEC = 'openapi.yaml', COMMITTED = 'src/kernel/spec/openapi.ts'] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'paycheck-types-'));
 try {
   const fresh = join(dir, 'openapi.ts');

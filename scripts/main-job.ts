@@ -3,7 +3,7 @@
  * embedded mock by default, or against PAY_BASE_URL when it is set. Exits non-zero when either fails.
  */
 import { spawnSync } from 'node:child_process';
-import { isLoopbackUrl } from '../src/config/settings.ts';
+import { isLoopbackUrl } from '../src/kernel/settings.ts';
 
 const baseUrl = process.env.PAY_BASE_URL || undefined;
 
@@ -26,7 +26,7 @@ if (baseUrl && !isLoopbackUrl(baseUrl)) {
   results.push(['load run (smoke)', 'skipped']);
 } else {
   const target = baseUrl ? ['--base-url', baseUrl] : [];
-  results.push([`load run (smoke) against ${baseUrl ?? 'the embedded mock'}`, step('load run (smoke)', process.execPath, ['--import', 'tsx', 'load/executor/cli.ts', '--scenario', 'smoke', ...target])]);
+  results.push([`load run (smoke) against ${baseUrl ?? 'the embedded mock'}`, step('load run (smoke)', process.execPath, ['--import', 'tsx', 'src/cli/load.ts', '--scenario', 'smoke', ...target])]);
 }
 
 console.log('\n=== main job');

@@ -68,7 +68,7 @@ interface LoadSummary {
 function smokeLoad(): Tally & { status: number } {
   const json = `${REPORTS}/load-summary.json`;
   rmSync(json, { force: true });
-  const status = run('load smoke against the embedded mock (thresholds enforced)', process.execPath, ['--import', 'tsx', 'load/executor/cli.ts', '--scenario', 'smoke']);
+  const status = run('load smoke against the embedded mock (thresholds enforced)', process.execPath, ['--import', 'tsx', 'src/cli/load.ts', '--scenario', 'smoke']);
   try {
     const { thresholds } = JSON.parse(readFileSync(json, 'utf8')) as LoadSummary;
     const failed = thresholds.filter((t) => !t.ok).length;

@@ -1,12 +1,12 @@
 /**
- * Runs every `*.test.ts` under src/, mocks/, load/, test/ and bin/ with Node's test runner
+ * Runs every `*.test.ts` under src/, mocks/, src/runners/load/, test/ and bin/ with Node's test runner
  * (Node 20 neither globs nor looks for .ts test files by itself). Extra arguments pass through.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOTS = ['src', 'mocks', 'load', 'test', 'scripts'];
+const ROOTS = ['src', 'test', 'scripts'];
 
 function find(dir: string, out: string[]): string[] {
   let entries;

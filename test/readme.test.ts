@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { nodeSigner } from '../src/signing/node-digests.ts';
-import { DEMO_APP } from '../src/config/settings.ts';
+import { nodeSigner } from '../src/adapters/node/node-digests.ts';
+import { DEMO_APP } from '../src/kernel/settings.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 

@@ -1,15 +1,15 @@
 /**
  * `paycheck audit [FILE|-] | --from URL`: a cashier's conduct judged from a request journal
- * (src/lifecycle/audit.ts), read from a file, standard input or a running mock. Exit 0 when every
+ * (src/checks/audit/audit.ts), read from a file, standard input or a running mock. Exit 0 when every
  * order passes, 1 with findings (or no order to judge), 2 on bad input.
  */
 import { readFile } from 'node:fs/promises';
-import { DEFAULT_BASE_URL, isLoopbackUrl } from '../config/settings.ts';
-import { auditJournal } from '../lifecycle/audit.ts';
-import { formatAuditReport } from '../lifecycle/audit-report.ts';
-import type { JournalEntry } from '../lifecycle/journal-entry.ts';
-import { journalEntriesOf, JournalShapeError } from '../lifecycle/journal-input.ts';
-import { parseTimeScale } from '../lifecycle/policy.ts';
+import { DEFAULT_BASE_URL, isLoopbackUrl } from '../kernel/settings.ts';
+import { auditJournal } from '../checks/audit/audit.ts';
+import { formatAuditReport } from '../checks/audit/audit-report.ts';
+import type { JournalEntry } from '../kernel/journal-entry.ts';
+import { journalEntriesOf, JournalShapeError } from '../checks/audit/journal-input.ts';
+import { parseTimeScale } from '../kernel/lifecycle/policy.ts';
 import { CliError, type CliIo } from './cli-error.ts';
 import { parseOptions } from './options.ts';
 

@@ -3,15 +3,15 @@
  * checkout.ts) against the mock or, allowed explicitly, another target, with its timeline.
  * Exit 0 when the order ended paid, 1 when it ended otherwise, 2 on bad input.
  */
-import { appCredentialsFrom, DEFAULT_BASE_URL, isLoopbackUrl, signEncodingFrom } from '../config/settings.ts';
-import { channelOfPayCode, type Channel } from '../channel.ts';
-import { createDataFactory } from '../factories/data-factory.ts';
-import { seedFrom } from '../factories/random-source.ts';
-import { runCheckout, type CheckoutClock, type CheckoutResult } from '../lifecycle/checkout.ts';
-import { parseTimeScale } from '../lifecycle/policy.ts';
-import { outcomeLine, timelineLine } from '../lifecycle/timeline.ts';
-import { parseAmount } from '../money/money.ts';
-import { maskPayCode } from '../redact.ts';
+import { appCredentialsFrom, DEFAULT_BASE_URL, isLoopbackUrl, signEncodingFrom } from '../kernel/settings.ts';
+import { channelOfPayCode, type Channel } from '../kernel/channel.ts';
+import { nodeDataFactory } from '../adapters/node/node-data-factory.ts';
+import { seedFrom } from '../kernel/factories/random-source.ts';
+import { runCheckout, type CheckoutClock, type CheckoutResult } from '../runners/checkout/checkout.ts';
+import { parseTimeScale } from '../kernel/lifecycle/policy.ts';
+import { outcomeLine, timelineLine } from '../runners/checkout/timeline.ts';
+import { parseAmount } from '../kernel/money/money.ts';
+import { maskPayCode } from '../kernel/redaction/redact.ts';
 import { CliError, type CliIo } from './cli-error.ts';
 import { parseOptions } from './options.ts';
 
@@ -71,7 +71,7 @@ export async function runCheckoutCommand(args: string[], io: CliIo, clock?: Chec
   const encoding = setting(() => signEncodingFrom(io.env));
   const seed = setting(() => seedFrom(io.env));
 
-  const factory = createDataFactory({ seed, app, encoding });
+  const factory = nodeDataFactory({ seed, app, encoding });
   const request = factory.unsignedRequest({ channel: payCode ? channelOfPayCode(payCode) : channel, amountFen: amount.fen, withStore: false });
   if (payCode !== undefined) request.pay_code = payCode;
 

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runGen } from './gen.ts';
-import { loadSpec } from '../spec/document.ts';
-import { compileSchemas } from '../spec/schemas.ts';
-import { nodeSigner } from '../signing/node-digests.ts';
-import { DEMO_APP } from '../config/settings.ts';
-import { isValidEan13 } from '../factories/barcode.ts';
-import { channelOfPayCode } from '../channel.ts';
+import { loadSpec } from '../adapters/node/spec-file.ts';
+import { compileSchemas } from '../kernel/spec/schemas.ts';
+import { nodeSigner } from '../adapters/node/node-digests.ts';
+import { DEMO_APP } from '../kernel/settings.ts';
+import { isValidEan13 } from '../kernel/factories/barcode.ts';
+import { channelOfPayCode } from '../kernel/channel.ts';
 
 async function gen(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];

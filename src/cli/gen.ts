@@ -4,10 +4,11 @@
  * same lines. Pay codes are printed whole: they are generated, never a customer's, and a masked
  * code would make the signed request useless.
  */
-import { appCredentialsFrom, signEncodingFrom, type Env } from '../config/settings.ts';
-import { createDataFactory, type DataFactory } from '../factories/data-factory.ts';
-import { seedFrom } from '../factories/random-source.ts';
-import type { Channel } from '../channel.ts';
+import { appCredentialsFrom, signEncodingFrom, type Env } from '../kernel/settings.ts';
+import { type DataFactory } from '../kernel/factories/data-factory.ts';
+import { nodeDataFactory } from '../adapters/node/node-data-factory.ts';
+import { seedFrom } from '../kernel/factories/random-source.ts';
+import type { Channel } from '../kernel/channel.ts';
 import { CliError } from './cli-error.ts';
 import { parseOptions } from './options.ts';
 
@@ -62,7 +63,7 @@ function generate(args: string[], io: GenIo): number {
   const seed = values.seed === undefined ? seedFrom(env) : wholeNumber(values.seed, '--seed', 0, 2 ** 32 - 1);
   const channel = values.channel;
   if (channel !== undefined && channel !== 'wechat' && channel !== 'alipay') throw new CliError('PAYCHECK_USAGE', `--channel must be wechat or alipay, not "${channel}"`);
-  const factory = createDataFactory({ seed, app: appCredentialsFrom(env), encoding: signEncodingFrom(env) });
+  const factory = nodeDataFactory({ seed, app: appCredentialsFrom(env), encoding: signEncodingFrom(env) });
   io.err(`# seed ${seed} (replay with --seed ${seed})`);
   for (let i = 0; i < count; i++) io.out(JSON.stringify(make(factory, channel)));
   return 0;

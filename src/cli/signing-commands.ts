@@ -1,11 +1,11 @@
 /** `paycheck sign`, `explain` and `verify`: the signing rule at an integrator's fingertips. */
 import { readFileSync } from 'node:fs';
-import { nodeSigner } from '../signing/node-digests.ts';
-import { canonicalString } from '../signing/canonical.ts';
-import { parseSignEncoding, type SignEncoding } from '../signing/encoding.ts';
-import { signTypeOf, type SignOptions } from '../signing/signer.ts';
-import { displayCanonical, firstDifference, maskSecretIn, SECRET_MASK } from '../signing/explain.ts';
-import { redact } from '../redact.ts';
+import { nodeSigner } from '../adapters/node/node-digests.ts';
+import { canonicalString } from '../kernel/signing/canonical.ts';
+import { parseSignEncoding, type SignEncoding } from '../kernel/signing/encoding.ts';
+import { signTypeOf, type SignOptions } from '../kernel/signing/signer.ts';
+import { displayCanonical, firstDifference, maskSecretIn, SECRET_MASK } from '../kernel/signing/explain.ts';
+import { redact } from '../kernel/redaction/redact.ts';
 import { CliError, type CliIo } from './cli-error.ts';
 import { parseOptions } from './options.ts';
 import { readRequest, type RequestObject } from './request-input.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/cli-error.ts';
-import { loadSpec } from '../../src/spec/document.ts';
+import { loadSpec } from '../../src/adapters/node/spec-file.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'paycheck-cli-'));

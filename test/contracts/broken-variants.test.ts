@@ -9,12 +9,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startMockServer, type MockServer } from '../../mocks/http/server.ts';
-import { ALL_CASES } from '../../contracts/cases/all-cases.ts';
-import { BROKEN_VARIANTS, variantByName } from '../../contracts/broken/variants.ts';
-import { startBrokenServer } from '../../contracts/broken/server.ts';
-import { runCasesAgainst } from '../../contracts/support/suite-runner.ts';
-import { CONTRACT_PENDING_MS } from '../../contracts/support/target.ts';
+import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
+import { ALL_CASES } from '../../src/runners/contracts/cases/all-cases.ts';
+import { BROKEN_VARIANTS, variantByName } from '../../src/runners/contracts/broken/variants.ts';
+import { startBrokenServer } from '../../src/runners/contracts/broken/server.ts';
+import { runCasesAgainst } from '../../src/runners/contracts/support/suite-runner.ts';
+import { CONTRACT_PENDING_MS } from '../../src/runners/contracts/support/target.ts';
 
 const servers: MockServer[] = [];
 after(async () => {

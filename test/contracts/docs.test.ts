@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { RULE_NAMES } from '../../src/validation/rule-names.ts';
-import { BROKEN_VARIANTS } from '../../contracts/broken/variants.ts';
+import { RULE_NAMES } from '../../src/checks/contract/rule-names.ts';
+import { BROKEN_VARIANTS } from '../../src/runners/contracts/broken/variants.ts';
 
 const doc = readFileSync(new URL('../../docs/contracts.md', import.meta.url), 'utf8');
 

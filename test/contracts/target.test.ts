@@ -3,10 +3,10 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { describeTarget, targetFrom } from '../../contracts/support/target.ts';
-import { skipReason } from '../../contracts/support/fixtures.ts';
-import { createLivePayCodes } from '../../contracts/support/live-pay-codes.ts';
-import { testSeed } from '../../contracts/support/run-identity.ts';
+import { describeTarget, targetFrom } from '../../src/runners/contracts/support/target.ts';
+import { skipReason } from '../../src/runners/contracts/support/fixtures.ts';
+import { createLivePayCodes } from '../../src/runners/contracts/support/live-pay-codes.ts';
+import { testSeed } from '../../src/runners/contracts/support/run-identity.ts';
 
 const REMOTE = 'https://pay-test.example.com';
 const env = { PAY_APP_ID: 'app', PAY_APP_SECRET: 's' };

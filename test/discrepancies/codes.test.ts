@@ -1,7 +1,7 @@
 /** Which code answers which fault: the flowchart's dialect against the seed table's (D-17, D-34, D-35). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CODES, DIALECT_CODES, codeEntry, messageOf, parseErrorDialect, type Code } from '../../src/codes.ts';
+import { CODES, DIALECT_CODES, codeEntry, messageOf, parseErrorDialect, type Code } from '../../src/kernel/codes.ts';
 import { failures } from './schema-findings.ts';
 
 test('D-17: each fault class has one code per dialect — 3003/3004/1007 (flowchart) against 3000/2000/1003 (table)', () => {

@@ -1,7 +1,7 @@
 /** The response envelope: `{code, msg, data}` against the seed's table (D-1, D-2, D-3, D-7, D-21, D-30, D-31, D-36). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { messageOf } from '../../src/codes.ts';
+import { messageOf } from '../../src/kernel/codes.ts';
 import { failures, specExample } from './schema-findings.ts';
 import { SEED_ERROR_TEXT, seedResponse } from './seed-examples.ts';
 

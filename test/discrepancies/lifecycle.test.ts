@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { canonicalString } from '../../src/signing/canonical.ts';
-import { nodeSigner } from '../../src/signing/node-digests.ts';
-import { DEMO_APP } from '../../src/config/settings.ts';
+import { canonicalString } from '../../src/kernel/signing/canonical.ts';
+import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { failures, specExample, webhookExample } from './schema-findings.ts';
 
 const demo = { secret: DEMO_APP.secret, encoding: 'base64' as const };

@@ -5,12 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { createEngine, manualClock, type EngineOptions } from '../../mocks/engine/index.ts';
-import { DEMO_APP } from '../../src/config/settings.ts';
-import { createDataFactory } from '../../src/factories/data-factory.ts';
-import { nodeSigner } from '../../src/signing/node-digests.ts';
-import type { SignEncoding } from '../../src/signing/encoding.ts';
-import { loadSpec } from '../../src/spec/document.ts';
+import { createEngine, manualClock, type EngineOptions } from '../../src/engine/index.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
+import { nodeDataFactory } from '../../src/adapters/node/node-data-factory.ts';
+import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
+import type { SignEncoding } from '../../src/kernel/signing/encoding.ts';
+import { loadSpec } from '../../src/adapters/node/spec-file.ts';
 import { failures } from './schema-findings.ts';
 import { SEED_REQUEST_TEXT } from './seed-examples.ts';
 
@@ -36,7 +36,7 @@ const pay = (engine: ReturnType<typeof engineWith>, params: Params) => post(engi
 let serial = 0;
 /** A fresh unsigned request of the demo app; amount in yuan text selects the scenario. */
 function request(amount = '0.01', channel: 'wechat' | 'alipay' = 'wechat'): Params {
-  const factory = createDataFactory({ seed: 99, app: DEMO_APP, encoding: 'base64', orderIdPrefix: `D${++serial}X` });
+  const factory = nodeDataFactory({ seed: 99, app: DEMO_APP, encoding: 'base64', orderIdPrefix: `D${++serial}X` });
   const fen = Math.round(Number(amount) * 100);
   return factory.unsignedRequest({ channel, amountFen: fen, withStore: false });
 }

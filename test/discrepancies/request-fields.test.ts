@@ -4,12 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { channelOfPayCode } from '../../src/channel.ts';
-import { MAX_AMOUNT_FEN, parseAmount } from '../../src/money/money.ts';
-import { isValidEan13 } from '../../src/factories/barcode.ts';
-import { createDataFactory } from '../../src/factories/data-factory.ts';
-import { DEMO_APP } from '../../src/config/settings.ts';
-import { loadSpec } from '../../src/spec/document.ts';
+import { channelOfPayCode } from '../../src/kernel/channel.ts';
+import { MAX_AMOUNT_FEN, parseAmount } from '../../src/kernel/money/money.ts';
+import { isValidEan13 } from '../../src/kernel/factories/barcode.ts';
+import { nodeDataFactory } from '../../src/adapters/node/node-data-factory.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
+import { loadSpec } from '../../src/adapters/node/spec-file.ts';
 import { failures, specExample } from './schema-findings.ts';
 import { seedRequest } from './seed-examples.ts';
 
@@ -21,7 +21,7 @@ const withGoods = (patch: Record<string, unknown>) => {
   request.goods_list = [{ ...goodsOf(request)[0], ...patch }];
   return request;
 };
-const factory = () => createDataFactory({ seed: 42, app: DEMO_APP, encoding: 'base64' });
+const factory = () => nodeDataFactory({ seed: 42, app: DEMO_APP, encoding: 'base64' });
 
 test('D-6: `total_amount` is accepted as the table\'s string and as the example\'s number', () => {
   assert.deepEqual(failures('PayRequest', seed()), [], 'the number 11.00');

@@ -1,8 +1,8 @@
 /** Fields of the pay result: types, vouchers and amounts (D-4, D-5, D-8, D-9, D-18, D-19, D-23, D-37). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PAY_TYPE } from '../../src/channel.ts';
-import { parseAmount } from '../../src/money/money.ts';
+import { PAY_TYPE } from '../../src/kernel/channel.ts';
+import { parseAmount } from '../../src/kernel/money/money.ts';
 import { failures, specExample } from './schema-findings.ts';
 import { seedResponse } from './seed-examples.ts';
 

@@ -3,8 +3,8 @@
  * reported at its own path (`/data/voucher_list`, `/notify_url`), not at its parent's, so a test
  * can name the one place a decision shows.
  */
-import { loadSpec } from '../../src/spec/document.ts';
-import { compileSchemas, type ErrorObject, type SchemaName } from '../../src/spec/schemas.ts';
+import { loadSpec } from '../../src/adapters/node/spec-file.ts';
+import { compileSchemas, type ErrorObject, type SchemaName } from '../../src/kernel/spec/schemas.ts';
 
 const schemas = compileSchemas(loadSpec());
 

@@ -5,11 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { constants, createHash, generateKeyPairSync, verify as rsaVerify } from 'node:crypto';
-import { canonicalString, isEmptyValue } from '../../src/signing/canonical.ts';
-import { nodeSigner } from '../../src/signing/node-digests.ts';
-import { parseSignEncoding } from '../../src/signing/encoding.ts';
-import { createDataFactory } from '../../src/factories/data-factory.ts';
-import { DEMO_APP } from '../../src/config/settings.ts';
+import { canonicalString, isEmptyValue } from '../../src/kernel/signing/canonical.ts';
+import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
+import { parseSignEncoding } from '../../src/kernel/signing/encoding.ts';
+import { nodeDataFactory } from '../../src/adapters/node/node-data-factory.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { failures, specExample } from './schema-findings.ts';
 import { SIGNING_PAGE, seedRequest } from './seed-examples.ts';
 
@@ -146,7 +146,7 @@ test('D-33: a number is signed in its shortest JSON form (11.00 → 11, 3.00 →
 });
 
 test('D-33: paycheck\'s own requests send the total as a two-decimal string, so it is signed as sent', () => {
-  const request = createDataFactory({ seed: 5, app: DEMO_APP, encoding: 'base64' }).signedRequest({ amountFen: 1100 });
+  const request = nodeDataFactory({ seed: 5, app: DEMO_APP, encoding: 'base64' }).signedRequest({ amountFen: 1100 });
   assert.equal(request.total_amount, '11.00');
   assert.match(canonicalString(request, DEMO_APP.secret), /&total_amount=11\.00$/);
 });

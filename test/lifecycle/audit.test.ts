@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { auditJournal } from '../../src/lifecycle/audit.ts';
-import { AUDIT_RULE_NAMES, type AuditRuleName } from '../../src/lifecycle/audit-rules.ts';
-import { answerReadable, type JournalEntry } from '../../src/lifecycle/journal-entry.ts';
-import { DEFAULT_POLICY, resolvePolicy } from '../../src/lifecycle/policy.ts';
+import { auditJournal } from '../../src/checks/audit/audit.ts';
+import { AUDIT_RULE_NAMES, type AuditRuleName } from '../../src/checks/audit/audit-rules.ts';
+import { answerReadable, type JournalEntry } from '../../src/kernel/journal-entry.ts';
+import { DEFAULT_POLICY, resolvePolicy } from '../../src/kernel/lifecycle/policy.ts';
 import { polls, staged } from './journal-builder.ts';
 
 const rulesOf = (entries: readonly JournalEntry[], policy = {}) => auditJournal(entries, policy).findings.map((f) => f.rule);

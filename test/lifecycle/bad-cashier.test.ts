@@ -4,12 +4,12 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { manualClock } from '../../mocks/engine/index.ts';
-import { startMockServer, type MockServer } from '../../mocks/http/server.ts';
-import { createPayClient, type PayClient } from '../../src/client/pay-client.ts';
-import { DEMO_APP } from '../../src/config/settings.ts';
-import { auditJournal } from '../../src/lifecycle/audit.ts';
-import type { AuditRuleName } from '../../src/lifecycle/audit-rules.ts';
+import { manualClock } from '../../src/engine/index.ts';
+import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
+import { createPayClient, type PayClient } from '../../src/adapters/client/pay-client.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
+import { auditJournal } from '../../src/checks/audit/audit.ts';
+import type { AuditRuleName } from '../../src/checks/audit/audit-rules.ts';
 import { journalOf, payRequest } from './support.ts';
 
 const clock = manualClock();

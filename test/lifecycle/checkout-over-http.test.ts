@@ -5,12 +5,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startMockServer, type MockServer } from '../../mocks/http/server.ts';
-import { manualClock } from '../../mocks/engine/index.ts';
-import { DEMO_APP } from '../../src/config/settings.ts';
-import { auditJournal } from '../../src/lifecycle/audit.ts';
-import { runCheckout, type CheckoutOutcome, type CheckoutResult } from '../../src/lifecycle/checkout.ts';
-import { DEFAULT_POLICY } from '../../src/lifecycle/policy.ts';
+import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
+import { manualClock } from '../../src/engine/index.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
+import { auditJournal } from '../../src/checks/audit/audit.ts';
+import { runCheckout, type CheckoutOutcome, type CheckoutResult } from '../../src/runners/checkout/checkout.ts';
+import { DEFAULT_POLICY } from '../../src/kernel/lifecycle/policy.ts';
 import { journalOf, payRequest, steppedClock } from './support.ts';
 
 /** 5 s polls become 200 ms, the 30 s deadline 1.2 s. The tolerance stays 50 ms: timers on a busy 2-core machine. */

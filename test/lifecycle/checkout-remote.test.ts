@@ -5,11 +5,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
-import { manualClock } from '../../mocks/engine/index.ts';
-import { createNodeEngine } from '../../mocks/http/build-engine.ts';
-import { createMswHandlers } from '../../mocks/msw/handlers.ts';
+import { manualClock } from '../../src/engine/index.ts';
+import { createNodeEngine } from '../../src/adapters/http/build-engine.ts';
+import { createMswHandlers } from '../../src/adapters/msw/handlers.ts';
 import { runCheckoutCommand } from '../../src/cli/checkout.ts';
-import { PRODUCTION_BASE_URL } from '../../src/config/settings.ts';
+import { PRODUCTION_BASE_URL } from '../../src/kernel/settings.ts';
 import { captureIo, steppedClock } from './support.ts';
 
 const clock = manualClock();

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AUDIT_HELP } from '../../src/cli/audit.ts';
 import { CHECKOUT_HELP } from '../../src/cli/checkout.ts';
-import { AUDIT_RULES, AUDIT_RULE_NAMES, policyCell } from '../../src/lifecycle/audit-rules.ts';
-import { DEFAULT_POLICY, resolvePolicy } from '../../src/lifecycle/policy.ts';
+import { AUDIT_RULES, AUDIT_RULE_NAMES, policyCell } from '../../src/checks/audit/audit-rules.ts';
+import { DEFAULT_POLICY, resolvePolicy } from '../../src/kernel/lifecycle/policy.ts';
 
 const doc = readFileSync('docs/lifecycle.md', 'utf8');
 

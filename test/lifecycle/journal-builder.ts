@@ -3,7 +3,7 @@
  * Defaults follow the mock: a 1002 pay leaves the order paying (0), a query answers 1000 with the
  * status, a cancel 1000 with 5.
  */
-import type { JournalEntry } from '../../src/lifecycle/journal-entry.ts';
+import type { JournalEntry } from '../../src/kernel/journal-entry.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
 

@@ -1,14 +1,15 @@
 /** Test-only helpers of the lifecycle tests: requests, the journal over HTTP, a clock that does not wait, captured CLI output. */
 import type { CliIo } from '../../src/cli/cli-error.ts';
-import { DEMO_APP } from '../../src/config/settings.ts';
-import { createDataFactory, type UnsignedPayRequest } from '../../src/factories/data-factory.ts';
-import type { CheckoutClock } from '../../src/lifecycle/checkout.ts';
-import type { JournalEntry } from '../../src/lifecycle/journal-entry.ts';
-import { journalEntriesOf } from '../../src/lifecycle/journal-input.ts';
-import { parseAmount } from '../../src/money/money.ts';
-import type { ManualClock } from '../../mocks/engine/index.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
+import { type UnsignedPayRequest } from '../../src/kernel/factories/data-factory.ts';
+import { nodeDataFactory } from '../../src/adapters/node/node-data-factory.ts';
+import type { CheckoutClock } from '../../src/runners/checkout/checkout.ts';
+import type { JournalEntry } from '../../src/kernel/journal-entry.ts';
+import { journalEntriesOf } from '../../src/checks/audit/journal-input.ts';
+import { parseAmount } from '../../src/kernel/money/money.ts';
+import type { ManualClock } from '../../src/engine/index.ts';
 
-const factory = createDataFactory({ seed: 6, app: DEMO_APP, encoding: 'base64', orderIdPrefix: `L${process.pid}` });
+const factory = nodeDataFactory({ seed: 6, app: DEMO_APP, encoding: 'base64', orderIdPrefix: `L${process.pid}` });
 
 /** A pay request of the demo application with a fresh order id, no goods and no store. */
 export function payRequest(amount: string, channel: 'wechat' | 'alipay' = 'wechat'): UnsignedPayRequest {

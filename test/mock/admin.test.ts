@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signedPay } from '../../mocks/testing/signed-request.ts';
-import { startTestServer, useTestServer } from '../../mocks/testing/test-server.ts';
+import { signedPay } from '../support/signed-request.ts';
+import { startTestServer, useTestServer } from '../support/test-server.ts';
 
 const mock = useTestServer({ storeCap: 4 });
 

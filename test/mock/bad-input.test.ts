@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { payParams, sign, signedPay } from '../../mocks/testing/signed-request.ts';
-import { useTestServer } from '../../mocks/testing/test-server.ts';
+import { payParams, sign, signedPay } from '../support/signed-request.ts';
+import { useTestServer } from '../support/test-server.ts';
 
 const LIMIT = 4_096;
 const mock = useTestServer({ bodyLimit: LIMIT, headersTimeoutMs: 300, requestTimeoutMs: 600, timeoutCheckIntervalMs: 50 });

@@ -4,16 +4,16 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_APP } from '../../src/config/settings.ts';
-import { nodeSigner } from '../../src/signing/node-digests.ts';
-import { canonicalString } from '../../src/signing/canonical.ts';
-import { CALLBACK_RETRY_MS } from '../../mocks/http/callback-delivery.ts';
-import { startMockServer } from '../../mocks/http/server.ts';
-import { mockConfigFrom } from '../../mocks/http/config.ts';
-import { startCallbackReceiver, type CallbackReceiver } from '../../mocks/testing/callback-receiver.ts';
-import { nextRefundId, signedCall, signedPay, type Params } from '../../mocks/testing/signed-request.ts';
-import { startTestServer, type TestServer } from '../../mocks/testing/test-server.ts';
-import type { DeliveryLogEntry } from '../../mocks/engine/index.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
+import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
+import { canonicalString } from '../../src/kernel/signing/canonical.ts';
+import { CALLBACK_RETRY_MS } from '../../src/adapters/http/callback-delivery.ts';
+import { startMockServer } from '../../src/adapters/http/server.ts';
+import { mockConfigFrom } from '../../src/cli/mock-options.ts';
+import { startCallbackReceiver, type CallbackReceiver } from '../support/callback-receiver.ts';
+import { nextRefundId, signedCall, signedPay, type Params } from '../support/signed-request.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import type { DeliveryLogEntry } from '../../src/engine/index.ts';
 
 const SCALE = 0.01;
 const PENDING_MS = 20_000;

@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runMockCli } from '../../mocks/http/cli.ts';
-import { signedPay, WECHAT_CODE } from '../../mocks/testing/signed-request.ts';
-import { maskPayCode } from '../../src/redact.ts';
+import { runMockCli } from '../../src/cli/mock.ts';
+import { signedPay, WECHAT_CODE } from '../support/signed-request.ts';
+import { maskPayCode } from '../../src/kernel/redaction/redact.ts';
 
-const CLI = fileURLToPath(new URL('../../mocks/http/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/cli/mock.ts', import.meta.url));
 
 function capture() {
   const out: string[] = [];

@@ -1,8 +1,8 @@
 /** Fifty concurrent submissions of one order_id: exactly one success, the rest repeats. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedPay } from '../../mocks/testing/signed-request.ts';
-import { useTestServer } from '../../mocks/testing/test-server.ts';
+import { signedPay } from '../support/signed-request.ts';
+import { useTestServer } from '../support/test-server.ts';
 
 const mock = useTestServer();
 

@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CALLBACK_VARIANT_NAMES, CONTROL_HEADERS, FAULT_KINDS, FAULT_POINTS, LIFECYCLE_PATHS, SCENARIOS, type Scenario } from '../../mocks/engine/index.ts';
-import { CALLBACK_RETRY_MS, CALLBACK_TIMEOUT_MS } from '../../mocks/http/callback-delivery.ts';
-import { MOCK_SETTINGS } from '../../mocks/http/config.ts';
+import { CALLBACK_VARIANT_NAMES, CONTROL_HEADERS, FAULT_KINDS, FAULT_POINTS, LIFECYCLE_PATHS, SCENARIOS, type Scenario } from '../../src/engine/index.ts';
+import { CALLBACK_RETRY_MS, CALLBACK_TIMEOUT_MS } from '../../src/adapters/http/callback-delivery.ts';
+import { MOCK_SETTINGS } from '../../src/cli/mock-options.ts';
 
 const doc = readFileSync(new URL('../../docs/mock.md', import.meta.url), 'utf8');
 const rows = doc.split('\n').filter((line) => line.startsWith('|'));

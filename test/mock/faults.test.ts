@@ -1,8 +1,8 @@
 /** Each fault, per request by X-Mock-Fault / X-Mock-Latency and globally by config — over real HTTP. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedPay, type Params } from '../../mocks/testing/signed-request.ts';
-import { useTestServer, type TestServer } from '../../mocks/testing/test-server.ts';
+import { signedPay, type Params } from '../support/signed-request.ts';
+import { useTestServer, type TestServer } from '../support/test-server.ts';
 
 const send = (mock: () => TestServer, params: Params, headers: Record<string, string>, signal?: AbortSignal) =>
   fetch(`${mock().url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(params), signal });

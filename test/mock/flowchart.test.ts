@@ -1,8 +1,8 @@
 /** Each flowchart step, each dialect and the precedence between faults — over real HTTP. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALIPAY_CODE, payParams, sign, signedPay, WECHAT_CODE } from '../../mocks/testing/signed-request.ts';
-import { useTestServer } from '../../mocks/testing/test-server.ts';
+import { ALIPAY_CODE, payParams, sign, signedPay, WECHAT_CODE } from '../support/signed-request.ts';
+import { useTestServer } from '../support/test-server.ts';
 
 const BAD_SIGN = 'MzIwRUY5NTA5OUFFMkI1NjM1MkIxQ0MwMjRBRDYyRjg=';
 

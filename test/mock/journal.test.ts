@@ -1,9 +1,9 @@
 /** The request journal over real HTTP: every API call in order, filtered by order, bounded, reset. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerReadable, type Journal } from '../../src/lifecycle/journal-entry.ts';
-import { nextRefundId, signedCall, signedPay } from '../../mocks/testing/signed-request.ts';
-import { startTestServer, useTestServer } from '../../mocks/testing/test-server.ts';
+import { answerReadable, type Journal } from '../../src/kernel/journal-entry.ts';
+import { nextRefundId, signedCall, signedPay } from '../support/signed-request.ts';
+import { startTestServer, useTestServer } from '../support/test-server.ts';
 
 const mock = useTestServer({ pendingMs: 10_000 });
 

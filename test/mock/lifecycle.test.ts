@@ -1,8 +1,8 @@
 /** The order lifecycle over real HTTP: every transition, every lifecycle code, on a manual clock. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nextRefundId, signedCall, signedPay, type Params } from '../../mocks/testing/signed-request.ts';
-import { useTestServer, type TestServer } from '../../mocks/testing/test-server.ts';
+import { nextRefundId, signedCall, signedPay, type Params } from '../support/signed-request.ts';
+import { useTestServer, type TestServer } from '../support/test-server.ts';
 
 const PENDING_MS = 20_000;
 const mock = useTestServer({ pendingMs: PENDING_MS });

@@ -2,10 +2,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
-import { PRODUCTION_BASE_URL } from '../../src/config/settings.ts';
-import { createMswHandlers } from '../../mocks/msw/handlers.ts';
-import { nextRefundId, signedCall, signedPay, testEngine } from '../../mocks/testing/signed-request.ts';
-import type { Journal } from '../../src/lifecycle/journal-entry.ts';
+import { PRODUCTION_BASE_URL } from '../../src/kernel/settings.ts';
+import { createMswHandlers } from '../../src/adapters/msw/handlers.ts';
+import { nextRefundId, signedCall, signedPay, testEngine } from '../support/signed-request.ts';
+import type { Journal } from '../../src/kernel/journal-entry.ts';
 
 const { engine } = testEngine({ pendingMs: 1_000 });
 const server = setupServer(...createMswHandlers(engine, { baseUrl: PRODUCTION_BASE_URL }));

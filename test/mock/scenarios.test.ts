@@ -1,9 +1,9 @@
 /** Every scenario, by amount and by X-Mock-Scenario, over real HTTP. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SCENARIOS, type Scenario } from '../../mocks/engine/index.ts';
-import { signedPay } from '../../mocks/testing/signed-request.ts';
-import { useTestServer } from '../../mocks/testing/test-server.ts';
+import { SCENARIOS, type Scenario } from '../../src/engine/index.ts';
+import { signedPay } from '../support/signed-request.ts';
+import { useTestServer } from '../support/test-server.ts';
 
 const SLOW_MS = 40_000;
 const PENDING_MS = 20_000;

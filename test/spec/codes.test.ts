@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CODES, DIALECT_CODES } from '../../src/codes.ts';
-import { loadSpec } from '../../src/spec/document.ts';
+import { CODES, DIALECT_CODES } from '../../src/kernel/codes.ts';
+import { loadSpec } from '../../src/adapters/node/spec-file.ts';
 
 const doc = readFileSync('docs/error-codes.md', 'utf8');
 
@@ -18,7 +18,7 @@ test('docs/error-codes.md lists exactly the registry, row for row', () => {
   assert.deepEqual(rows, CODES.map((c) => ({ ...c })));
 });
 
-test('docs/error-codes.md shows the dialect mapping of src/codes.ts', () => {
+test('docs/error-codes.md shows the dialect mapping of src/kernel/codes.ts', () => {
   const rows = [...doc.matchAll(/^\| (\w+) \| (\d{4}) \| (\d{4}) \|$/gm)].map((m) => [m[1], { flowchart: Number(m[2]), table: Number(m[3]) }]);
   assert.deepEqual(Object.fromEntries(rows), DIALECT_CODES);
 });

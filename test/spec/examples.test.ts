@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadSpec } from '../../src/spec/document.ts';
-import { compileSchemas, type SchemaName } from '../../src/spec/schemas.ts';
-import { nodeSigner } from '../../src/signing/node-digests.ts';
-import { DEMO_APP } from '../../src/config/settings.ts';
+import { loadSpec } from '../../src/adapters/node/spec-file.ts';
+import { compileSchemas, type SchemaName } from '../../src/kernel/spec/schemas.ts';
+import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
 
 const spec = loadSpec();
 const schemas = compileSchemas(spec);

@@ -17,7 +17,7 @@ test('the committed types match openapi.yaml', async () => {
 test('stale generated types fail the check', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'paycheck-stale-'));
   const stale = join(dir, 'openapi.ts');
-  copyFileSync('src/spec/openapi.ts', stale);
+  copyFileSync('src/kernel/spec/openapi.ts', stale);
   appendFileSync(stale, 'export type Drift = 1;\n');
   await assert.rejects(check('openapi.yaml', stale), (error: { code: number; stderr: string }) => {
     assert.equal(error.code, 1);

@@ -1,0 +1,259 @@
+/**
+ * The engine over bare node:http (not MSW, which costs ~20× here): loopback only, a body limit
+ * answered before the rest is read, header/request timeouts for slow clients, transport faults
+ * carried out, an optional snapshot of the order store, one log line per request.
+ */
+import { isUtf8 } from 'node:buffer';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_MOCK_PORT } from '../../kernel/settings.ts';
+import { restoreOrders, serializeOrders, type Engine, type MockRequest, type MockResponse } from '../../engine/index.ts';
+import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
+import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
+import { requestLogLine } from './request-log.ts';
+
+/** A maximal valid request (200 goods lines of 256 escaped CJK characters) fits; anything bigger is refused. */
+export const DEFAULT_BODY_LIMIT = 512 * 1024;
+export const MOCK_HOST = '127.0.0.1';
+
+export interface MockServerOptions extends NodeEngineOptions {
+  /** A ready engine; otherwise one is built from the other options. */
+  engine?: Engine;
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  bodyLimit?: number;
+  /** Time allowed for a client to send its headers (default 10 s). */
+  headersTimeoutMs?: number;
+  /** Time allowed for a client to send the whole request (default 30 s). */
+  requestTimeoutMs?: number;
+  /** How often Node looks for connections past those timeouts (default 1 s). */
+  timeoutCheckIntervalMs?: number;
+  /** One line per request; absent = quiet. */
+  log?: (line: string) => void;
+  /** Orders are read from it at start (if it exists) and written to it at close. */
+  snapshotFile?: string;
+  /** How latency is waited out; tests inject a recorder. */
+  sleep?: (ms: number) => Promise<void>;
+  /** An engine failure (in test mode, a self-check violation): answered with HTTP 500 and reported here. */
+  onError?: (error: unknown) => void;
+  /** Where status callbacks are POSTed (loopback only); none = no callbacks. */
+  callbackUrl?: string;
+  /** Hostile variants for every callback: the `X-Mock-Callback` grammar. */
+  callbackVariants?: string;
+  /** Multiplies the callback retry waits, timeout and hold time (default 1; tests use 0.01). */
+  callbackTimeScale?: number;
+  /** How long an out-of-order callback waits for its order's next one (default 2 s × the time scale). */
+  callbackHoldMs?: number;
+}
+
+export interface MockServer {
+  url: string;
+  port: number;
+  engine: Engine;
+  /** Present when a callback URL is configured. */
+  callbacks: CallbackDeliverer | undefined;
+  close(): Promise<void>;
+}
+
+/** How often paying orders whose time has come are settled, so their callbacks go out unasked. */
+export const SETTLE_INTERVAL_MS = 100;
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const callbackUrl = options.callbackUrl;
+  const engine =
+    options.engine ?? createNodeEngine(callbackUrl === undefined ? options : { ...options, callbacks: options.callbacks ?? { variants: options.callbackVariants } });
+  if (callbackUrl !== undefined && engine.outbox === undefined) throw new Error('a callback URL needs an engine made with callbacks on');
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const log = options.log;
+  const onError = options.onError ?? ((error: unknown) => console.error('paycheck mock: engine failure:', error));
+  if (options.snapshotFile && existsSync(options.snapshotFile)) {
+    restoreOrders(engine.store, readFileSync(options.snapshotFile, 'utf8'), options.snapshotFile);
+  }
+
+  const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const sleep =
+    options.sleep ??
+    ((ms: number) =>
+      new Promise<void>((resolve) => {
+        const entry = { timer: setTimeout(() => (timers.delete(entry), resolve()), ms), resolve };
+        timers.add(entry);
+      }));
+  let closing = false;
+
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 1_000,
+    },
+    (req, res) => {
+      const started = log ? performance.now() : 0;
+      const url = req.url ?? '/';
+      const declared = req.headers['content-length'];
+      if (declared !== undefined && Number(declared) > bodyLimit) {
+        refuse(req, res, `the body (${declared} bytes) is over the limit of ${bodyLimit}`);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let refused = false;
+      req.on('data', (chunk: Buffer) => {
+        if (refused) return;
+        size += chunk.length;
+        if (size > bodyLimit) {
+          refused = true;
+          refuse(req, res, `the body is over the limit of ${bodyLimit} bytes`);
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (refused) return;
+        const query = url.indexOf('?');
+        const request: MockRequest = {
+          method: req.method ?? 'GET',
+          path: pathOf(url),
+          query: query === -1 ? undefined : url.slice(query + 1),
+          headers: req.headers,
+          body: bodyOf(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)),
+        };
+        answer(request, req, res, started);
+      });
+    },
+  );
+
+  // The engine answers synchronously; only a delay or an async answer costs a promise. This is the
+  // hot path the bench measures, so the common case stays free of microtask hops.
+  function answer(request: MockRequest, req: IncomingMessage, res: ServerResponse, started: number): void {
+    let response: MockResponse | Promise<MockResponse>;
+    try {
+      response = engine.handle(request);
+    } catch (error) {
+      response = failure(error);
+    }
+    if (response instanceof Promise) {
+      response.then((r) => deliver(request, req, res, started, r), (error: unknown) => deliver(request, req, res, started, failure(error)));
+    } else if (response.delayMs !== undefined) {
+      const ready = response;
+      void sleep(response.delayMs).then(() => finish(request, req, res, started, ready));
+    } else {
+      finish(request, req, res, started, response);
+    }
+  }
+
+  function failure(error: unknown): MockResponse {
+    onError(error);
+    return { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: String(error) }) };
+  }
+
+  function deliver(request: MockRequest, req: IncomingMessage, res: ServerResponse, started: number, response: MockResponse): void {
+    if (response.delayMs === undefined) finish(request, req, res, started, response);
+    else void sleep(response.delayMs).then(() => finish(request, req, res, started, response));
+  }
+
+  function finish(request: MockRequest, req: IncomingMessage, res: ServerResponse, started: number, response: MockResponse): void {
+    if (closing || res.destroyed) return;
+    const outcome = send(req, res, response);
+    if (log) log(requestLogLine(request.method, req.url ?? '/', response, performance.now() - started, outcome));
+  }
+
+  /** An envelope 3002 for a body over the limit, sent at once; the connection closes after it. */
+  function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void {
+    const response = engine.reject('format', reason, { method: req.method ?? 'POST', path: pathOf(req.url ?? '/') });
+    res.shouldKeepAlive = false;
+    res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body), connection: 'close' });
+    res.end(response.body);
+    // Discard what the client still sends for a moment, so that it can read the answer before the close.
+    req.resume();
+    setTimeout(() => req.socket.destroy(), 1_000).unref();
+    log?.(requestLogLine(req.method ?? '?', req.url ?? '/', response, 0, 'refused'));
+  }
+
+  const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale, holdMs: options.callbackHoldMs });
+  const settler = callbacks
+    ? setInterval(() => {
+        try {
+          engine.settleDue();
+        } catch (error) {
+          onError(error);
+        }
+      }, SETTLE_INTERVAL_MS)
+    : undefined;
+  settler?.unref();
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULT_MOCK_PORT, MOCK_HOST, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    clearInterval(settler);
+    callbacks?.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${MOCK_HOST}:${port}`,
+    port,
+    engine,
+    callbacks,
+    async close() {
+      if (closing) return;
+      closing = true;
+      clearInterval(settler);
+      callbacks?.close();
+      for (const entry of timers) {
+        clearTimeout(entry.timer);
+        entry.resolve();
+      }
+      timers.clear();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      if (options.snapshotFile) {
+        const temp = `${options.snapshotFile}.tmp`;
+        writeFileSync(temp, serializeOrders(engine.store));
+        renameSync(temp, options.snapshotFile);
+      }
+    },
+  };
+}
+
+/** Valid UTF-8 is decoded here, natively; anything else goes to the engine as bytes, which it refuses (3002). */
+function bodyOf(bytes: Buffer): string | Buffer {
+  return isUtf8(bytes) ? bytes.toString('utf8') : bytes;
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** Writes the response, or carries out its transport fault; says which. */
+function send(req: IncomingMessage, res: ServerResponse, response: MockResponse): string {
+  const fault = response.fault;
+  if (fault?.kind === 'reset') {
+    req.socket.resetAndDestroy();
+    return 'reset';
+  }
+  if (fault?.kind === 'hang') return 'hang';
+  const headers = response.headers;
+  if (fault?.kind === 'truncate') {
+    const body = Buffer.from(response.body);
+    headers['content-length'] = String(body.length);
+    res.writeHead(response.status, headers);
+    res.write(body.subarray(0, body.length >> 1), () => req.socket.destroy());
+    return 'truncated';
+  }
+  // Encoded once: its length and its bytes.
+  const body = Buffer.from(response.body);
+  headers['content-length'] = String(body.length);
+  res.writeHead(response.status, headers);
+  res.end(body);
+  return 'sent';
+}

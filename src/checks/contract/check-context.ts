@@ -1,0 +1,76 @@
+/**
+ * What a rule sees: the call, the request as sent, the parsed response, what the case expects,
+ * and the state that outlives one exchange (trade numbers, dialects and orders seen).
+ */
+import type { ErrorDialect, FaultClass } from '../../kernel/codes.ts';
+import type { Finding } from './finding.ts';
+import { createOrderLedger, type OrderLedger } from './order-ledger.ts';
+import type { RuleName } from './rule-names.ts';
+
+export type Outcome = 'paid' | 'paying' | 'failed';
+
+/**
+ * What a case calls for: a pay outcome, a fault class (either dialect), an order or refund the
+ * target cannot know (4001 / 4002, rule `unknown-order`), or explicit codes.
+ */
+export type Expectation = { outcome: Outcome } | { fault: FaultClass } | { unknown: 'order' | 'refund' } | { codes: readonly number[] };
+
+export const UNKNOWN_CODES: Readonly<Record<'order' | 'refund', number>> = { order: 4001, refund: 4002 };
+
+export const OUTCOME_CODES: Readonly<Record<Outcome, number>> = { paid: 1000, paying: 1002, failed: 1001 };
+
+export interface RunState {
+  /** trade_no → the order_id it paid. */
+  readonly tradeNos: Map<string, string>;
+  /** How often each dialect was seen, where the two dialects differ. */
+  readonly dialects: Map<ErrorDialect, number>;
+  /** PAY_ERROR_CODES: the dialect the target must speak; undefined accepts either. */
+  readonly demand?: ErrorDialect;
+  /** Every order the run paid or looked at, as its answers showed it (lifecycle rules). */
+  readonly orders: OrderLedger;
+}
+
+export function createRunState(demand?: ErrorDialect): RunState {
+  return { tradeNos: new Map(), dialects: new Map(), demand, orders: createOrderLedger() };
+}
+
+export interface CheckContext {
+  /** The path called: `/pay/qrcode`, `/pay/get`, `/pay/check`, `/pay/cancel`, `/pay/refund`. */
+  call: string;
+  request?: Readonly<Record<string, unknown>>;
+  body: unknown;
+  expectation?: Expectation;
+  state?: RunState;
+}
+
+/** `undefined`: the rule does not apply to this exchange (it is then not counted as checked). */
+export type RuleCheck = (ctx: CheckContext) => Finding[] | undefined;
+
+export interface Rule {
+  name: RuleName;
+  check: RuleCheck;
+}
+
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+export function asRecord(value: unknown): JsonObject | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+export function codeOf(body: unknown): unknown {
+  return asRecord(body)?.code;
+}
+
+/** The `data` of a pay call's 1000/1001/1002 answer — the only ones that carry an order (pay rules run on the pay call only). */
+export function orderData(body: unknown): JsonObject | undefined {
+  const code = codeOf(body);
+  if (code !== 1000 && code !== 1001 && code !== 1002) return undefined;
+  return asRecord(asRecord(body)?.data);
+}
+
+/** The `data` of a lifecycle call's 1000 answer (an order detail, a status, a refund). */
+export function lifecycleData(ctx: CheckContext): JsonObject | undefined {
+  return ctx.call !== PAY_CALL && codeOf(ctx.body) === 1000 ? asRecord(asRecord(ctx.body)?.data) : undefined;
+}
+
+export const PAY_CALL = '/pay/qrcode';

@@ -1,0 +1,91 @@
+/**
+ * The whole contract for one exchange: transport, the schema of its call and code, then the
+ * business rules of its call (the pay call's, or the lifecycle calls'). Afterwards the answer is
+ * noted in the run's order ledger, for the rules judging the order's later answers. Returns the
+ * findings and the rules that applied; never throws.
+ */
+import { compileSchemas, type SchemaSet } from '../../kernel/spec/schemas.ts';
+import { shown, type Finding } from './finding.ts';
+import { asRecord, PAY_CALL, type CheckContext, type Expectation, type Rule, type RunState } from './check-context.ts';
+import { recordExchange } from './order-ledger.ts';
+import type { RuleName } from './rule-names.ts';
+import { createSchemaCheck, type SpecDocument } from './schema-check.ts';
+import { codeOrderStatus, orderIdEcho, payTypeChannel, realAmountUnpaid } from './rules/order-rules.ts';
+import { amountFormat, amountOrder, totalAmountEcho, voucherSum } from './rules/amount-rules.ts';
+import { voucherChannelFields } from './rules/voucher-rules.ts';
+import { tradeNoPresent, tradeNoUnique } from './rules/trade-no-rules.ts';
+import { errorDialect, expectedOutcome } from './rules/outcome-rules.ts';
+import { lifecycleEcho, queryAgreesWithPay } from './rules/query-rules.ts';
+import { refundWithinPaid } from './rules/refund-rules.ts';
+import { cancelFinal, statusTransitionLegal, unknownOrder } from './rules/status-rules.ts';
+import { timeFormat, timeOrder } from './rules/time-rules.ts';
+
+const EVERY_CALL: readonly Rule[] = [expectedOutcome, errorDialect, statusTransitionLegal];
+
+export const PAY_RULES: readonly Rule[] = [
+  ...EVERY_CALL, codeOrderStatus, realAmountUnpaid, amountFormat, amountOrder, totalAmountEcho,
+  voucherSum, voucherChannelFields, payTypeChannel, orderIdEcho, tradeNoPresent, tradeNoUnique,
+];
+
+export const LIFECYCLE_RULES: readonly Rule[] = [
+  ...EVERY_CALL, lifecycleEcho, queryAgreesWithPay, refundWithinPaid, cancelFinal, unknownOrder, timeFormat, timeOrder,
+];
+
+/** What the checks need of an exchange (the pay client's `Exchange` fits). */
+export interface CheckInput {
+  /** `url` says which call it was; without one, the pay call. */
+  request?: { json?: unknown; url?: string };
+  response?: { status: number; headers: Readonly<Record<string, string>>; body?: unknown; parseError?: string };
+  transportError?: string;
+}
+
+export interface ContractResult {
+  findings: Finding[];
+  /** Each rule that applied to this exchange, once. */
+  checked: RuleName[];
+}
+
+export function createContractCheck(document: SpecDocument, schemas: SchemaSet = compileSchemas(document)) {
+  const checkSchema = createSchemaCheck(schemas, document);
+
+  return function checkExchange(input: CheckInput, expectation?: Expectation, state?: RunState): ContractResult {
+    const transport = transportFindings(input);
+    const body = input.response?.body;
+    if (body === undefined) return { findings: transport, checked: ['transport'] };
+    const call = callOf(input.request?.url);
+    const findings = [...transport, ...checkSchema(body, call)];
+    const checked: RuleName[] = ['transport', 'schema'];
+    const ctx: CheckContext = { call, request: asRecord(input.request?.json), body, expectation, state };
+    for (const rule of call === PAY_CALL ? PAY_RULES : LIFECYCLE_RULES) {
+      const result = rule.check(ctx);
+      if (result === undefined) continue;
+      checked.push(rule.name);
+      findings.push(...result);
+    }
+    if (state) recordExchange(state.orders, ctx);
+    return { findings, checked };
+  };
+}
+
+/** The path of the URL called; the pay call when there is none. */
+function callOf(url: string | undefined): string {
+  if (url === undefined) return PAY_CALL;
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+export type ContractCheck = ReturnType<typeof createContractCheck>;
+
+function transportFindings({ response, transportError }: CheckInput): Finding[] {
+  const finding = (path: string, expected: string, actual: string, message: string): Finding => ({ rule: 'transport', path, expected, actual, message, severity: 'error' });
+  if (transportError !== undefined || !response) return [finding('$', 'an HTTP answer', transportError ?? '(none)', `no answer: ${transportError ?? 'no response'}`)];
+  const out: Finding[] = [];
+  if (response.status !== 200) out.push(finding('HTTP status', '200', String(response.status), 'every answer is HTTP 200 with the {code, msg, data} envelope'));
+  const type = response.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) out.push({ ...finding('Content-Type', 'application/json', shown(type), 'the body must be declared as JSON'), severity: 'warning' });
+  if (response.parseError !== undefined) out.push(finding('$', 'a JSON body', response.parseError, 'the body is not JSON'));
+  return out;
+}

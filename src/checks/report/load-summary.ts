@@ -1,0 +1,139 @@
+/**
+ * What a load run reports, whichever executor ran it: the shape of reports/load-summary.json
+ * (executor) and reports/k6-summary.json (k6), which the text summary and the JUnit file render.
+ */
+import type { CashierOutcome } from '../../kernel/lifecycle/cashier.ts';
+import type { Endpoint } from '../load/thresholds.ts';
+import { metricKey, type MetricStats, type ThresholdResult } from '../load/thresholds.ts';
+import type { OutcomeClass } from '../load/outcomes.ts';
+
+export interface Distribution {
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface CheckTally {
+  passes: number;
+  fails: number;
+}
+
+/** One call's figures in the checkout scenario. */
+export interface EndpointSummary {
+  sent: number;
+  answered: number;
+  /** No answer, or an HTTP status outside 200–399. */
+  failedRequests: { count: number; rate: number };
+  latencyMs?: Distribution;
+  /** Answers per `code` (`none`: no code). */
+  codes: Record<string, number>;
+}
+
+/** The checkout scenario's orders, each carried to its end by the cashier. */
+export interface OrdersSummary {
+  /** Orders whose pay was sent. */
+  started: number;
+  /** Orders the cashier finished (all of them once a run has ended normally). */
+  finished: number;
+  outcomes: Record<CashierOutcome, number>;
+  /** Finished without a final order status: refused, absent or unknown. */
+  unsettled: { count: number; rate: number };
+  /** Pays answered as a repeat of an order_id (1003/1007): an order paid twice. */
+  repaid: number;
+  /** Orders per mock scenario asked for (`X-Mock-Scenario`). */
+  mix: Record<string, number>;
+}
+
+export interface LoadSummary {
+  tool: 'paycheck-load' | 'k6';
+  scenario: string;
+  /** The pay URL, never credentials. */
+  target: string;
+  startedAt: string;
+  durationS: number;
+  seed?: number;
+  requests: {
+    /** Arrivals the scenario schedules (executor only; k6 reports dropped ones instead). */
+    planned?: number;
+    sent: number;
+    /** Requests that got an HTTP answer of any status. */
+    answered: number;
+    /** Arrivals never sent: no free VU / the in-flight cap was reached. */
+    dropped: number;
+  };
+  achievedRatePerS: number;
+  /** Absent when nothing was answered. */
+  latencyMs?: Distribution;
+  /** Building and signing one request. */
+  signingUs?: Distribution;
+  /** Answers per `code`; `none` for no code (see outcomes.ts). The pay call's, in the checkout scenario. */
+  codes: Record<string, number>;
+  outcomes: Record<OutcomeClass, number>;
+  failedRequests: { count: number; rate: number };
+  /** Share of sent requests not answered with 1000 (pay calls, in the checkout scenario). */
+  nonSuccessShare: number;
+  checks: CheckTally & { rate: number; byName: Record<string, CheckTally> };
+  /** Checkout scenario: each call's figures. */
+  endpoints?: Partial<Record<Endpoint, EndpointSummary>>;
+  /** Checkout scenario: how the orders ended. */
+  orders?: OrdersSummary;
+  thresholds: ThresholdResult[];
+  /** The threshold that stopped the run early, if one did. */
+  abortedBy?: string;
+  passed: boolean;
+}
+
+/** The statistics thresholds are evaluated on, from a summary's measurements. */
+export function metricStatsOf(s: Pick<LoadSummary, 'latencyMs' | 'failedRequests' | 'nonSuccessShare' | 'checks' | 'requests' | 'endpoints' | 'orders'>): MetricStats {
+  const stats: MetricStats = {};
+  if (s.latencyMs) {
+    stats['http_req_duration:p(95)'] = s.latencyMs.p95;
+    stats['http_req_duration:p(99)'] = s.latencyMs.p99;
+  }
+  if (s.requests.sent > 0) {
+    stats['http_req_failed:rate'] = s.failedRequests.rate;
+    stats['pay_non_success:rate'] = s.nonSuccessShare;
+  }
+  if (s.checks.passes + s.checks.fails > 0) stats['checks:rate'] = s.checks.rate;
+  for (const [endpoint, e] of Object.entries(s.endpoints ?? {}) as [Endpoint, EndpointSummary][]) {
+    if (e.latencyMs) {
+      stats[`${metricKey('http_req_duration', endpoint)}:p(95)`] = e.latencyMs.p95;
+      stats[`${metricKey('http_req_duration', endpoint)}:p(99)`] = e.latencyMs.p99;
+    }
+    if (e.sent > 0) stats[`${metricKey('http_req_failed', endpoint)}:rate`] = e.failedRequests.rate;
+  }
+  if (s.orders && s.orders.finished > 0) {
+    stats['checkout_unsettled:rate'] = s.orders.unsettled.rate;
+    stats['checkout_repaid:count'] = s.orders.repaid;
+  }
+  return stats;
+}
+
+export function failedThresholdNames(s: Pick<LoadSummary, 'thresholds'>): string[] {
+  return s.thresholds.filter((t) => !t.ok).map((t) => t.name);
+}
+
+/** Linear interpolation between closest ranks; `sorted` ascending and non-empty. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  const at = (sorted.length - 1) * p;
+  const lo = Math.floor(at);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+export function distributionOf(sorted: ArrayLike<number>): Distribution | undefined {
+  if (sorted.length === 0) return undefined;
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i];
+  return {
+    mean: sum / sorted.length,
+    p50: percentile(sorted, 0.5),
+    p90: percentile(sorted, 0.9),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    max: sorted[sorted.length - 1],
+  };
+}

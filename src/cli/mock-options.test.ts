@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mockConfigFrom, mockHelp, MockUsageError, MOCK_SETTINGS } from './mock-options.ts';
+
+test('defaults: port 4010, flowchart, the demo app, base64, not quiet', () => {
+  const { server, quiet, help } = mockConfigFrom([], {});
+  assert.equal(server.port, 4010);
+  assert.equal(server.dialect, 'flowchart');
+  assert.deepEqual(server.apps, [{ appId: 'paycheck-demo-app', secret: 'paycheck-demo-secret' }]);
+  assert.equal(server.signEncoding, 'base64');
+  assert.deepEqual([quiet, help], [false, false]);
+});
+
+test('the environment sets what flags do not; flags win', () => {
+  const env = { PORT: '5000', MOCK_ERROR_CODES: 'table', MOCK_LATENCY_MS: '300', MOCK_QUIET: '1', PAY_APP_ID: 'a', PAY_APP_SECRET: 's', PAY_SIGN_ENCODING: 'hex', MOCK_RATE_LIMIT: '50/10', MOCK_FAULTS: 'reset:0.1' };
+  const fromEnv = mockConfigFrom([], env);
+  assert.equal(fromEnv.server.port, 5000);
+  assert.equal(fromEnv.server.dialect, 'table');
+  assert.deepEqual(fromEnv.server.latency, { minMs: 300, maxMs: 300 });
+  assert.equal(fromEnv.quiet, true);
+  assert.deepEqual(fromEnv.server.apps, [{ appId: 'a', secret: 's' }]);
+  assert.equal(fromEnv.server.signEncoding, 'hex');
+  assert.deepEqual(fromEnv.server.rateLimit, { perSecond: 50, burst: 10 });
+  assert.deepEqual(fromEnv.server.faults, [{ kind: 'reset', at: 'result', rate: 0.1 }]);
+  const flags = mockConfigFrom(['--port', '0', '--error-codes', 'flowchart', '--latency', '10-20', '--store-cap', '100'], env);
+  assert.equal(flags.server.port, 0);
+  assert.equal(flags.server.dialect, 'flowchart');
+  assert.deepEqual(flags.server.latency, { minMs: 10, maxMs: 20 });
+  assert.equal(flags.server.storeCap, 100);
+});
+
+test('callbacks and the journal: URL (loopback only), variants, time scale, cap', () => {
+  const env = { MOCK_CALLBACK_URL: 'http://127.0.0.1:9000/cb', MOCK_CALLBACK_VARIANTS: 'duplicate:0.5,out-of-order', MOCK_CALLBACK_TIME_SCALE: '0.01', MOCK_JOURNAL_CAP: '50' };
+  const { server } = mockConfigFrom([], env);
+  assert.deepEqual([server.callbackUrl, server.callbackVariants, server.callbackTimeScale, server.journalCap], ['http://127.0.0.1:9000/cb', 'duplicate:0.5,out-of-order', 0.01, 50]);
+  assert.equal(mockConfigFrom(['--callback-url', 'http://[::1]:1/x'], env).server.callbackUrl, 'http://[::1]:1/x');
+  assert.throws(() => mockConfigFrom(['--callback-url', 'https://api.huishouyin.cn/cb'], {}), /loopback/);
+  for (const argv of [['--journal-cap', '0'], ['--journal-cap', '1000001'], ['--callback-time-scale', '0'], ['--callback-time-scale', 'x'], ['--callback-variants', 'duplicate:2']]) {
+    assert.throws(() => mockConfigFrom(argv, {}), (e: unknown) => typeof (e as { code?: unknown }).code === 'string', argv.join(' '));
+  }
+});
+
+test('an apps file replaces the single app', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paycheck-mock-'));
+  const file = join(dir, 'apps.json');
+  writeFileSync(file, JSON.stringify([{ appId: 'x', secret: 'y' }, { appId: 'z', secret: 'w', enabled: false }]));
+  assert.deepEqual(mockConfigFrom(['--apps', file], {}).server.apps?.map((a) => a.appId), ['x', 'z']);
+  assert.throws(() => mockConfigFrom(['--apps', join(dir, 'missing.json')], {}), /ENOENT/);
+});
+
+test('bad flags and values are usage errors with a stable code', () => {
+  for (const argv of [['--port', 'x'], ['--port', '-1'], ['--nope'], ['--rate-limit', 'fast'], ['--store-cap', '1'], ['--error-codes', 'klingon'], ['--faults', 'boom']]) {
+    assert.throws(() => mockConfigFrom(argv, {}), (e: unknown) => typeof (e as { code?: unknown }).code === 'string', argv.join(' '));
+  }
+  assert.throws(() => mockConfigFrom(['--port', 'x'], {}), MockUsageError);
+});
+
+test('help lists every setting with its environment name', () => {
+  const help = mockHelp();
+  for (const [flag, [envName]] of Object.entries(MOCK_SETTINGS)) {
+    assert.ok(help.includes(`--${flag}`) && help.includes(envName), flag);
+  }
+  assert.equal(mockConfigFrom(['--help'], {}).help, true);
+});

@@ -1,0 +1,53 @@
+/**
+ * The raw body as the flowchart's first two steps see it: nothing there (→ 3001), unreadable
+ * (→ 3002: wrong content type, invalid UTF-8, not JSON), or a JSON value. V8's JSON.parse does
+ * not recurse, so deep nesting parses and the schema refuses it at its first level. JSON.parse makes `__proto__` an own data property, so such keys cannot touch prototypes; the
+ * schema then refuses them as unknown fields.
+ */
+import { firstLooseNumber } from '../kernel/money/json-number-text.ts';
+
+export type BodyRead = { kind: 'empty' } | { kind: 'unreadable'; reason: string } | { kind: 'json'; value: unknown };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function readJsonBody(contentType: string | undefined, body: string | Uint8Array): BodyRead {
+  let text: string;
+  if (typeof body === 'string') {
+    text = body;
+  } else {
+    if (body.length === 0) return EMPTY;
+    try {
+      text = utf8.decode(body);
+    } catch {
+      return { kind: 'unreadable', reason: 'the body is not valid UTF-8' };
+    }
+  }
+  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return EMPTY;
+  const typeProblem = contentTypeProblem(contentType);
+  if (typeProblem) return { kind: 'unreadable', reason: typeProblem };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: 'unreadable', reason: 'the body is not JSON' };
+  }
+  const loose = firstLooseNumber(text);
+  if (loose !== undefined) return { kind: 'unreadable', reason: `the number ${loose.slice(0, 32)} is not a plain decimal with at most two decimals (D-6)` };
+  return { kind: 'json', value };
+}
+
+const EMPTY: BodyRead = { kind: 'empty' };
+
+/** `application/json`, optionally with `charset=utf-8`; anything else is named. */
+export function contentTypeProblem(value: string | undefined): string | undefined {
+  if (value === 'application/json' || value === 'application/json; charset=utf-8') return undefined;
+  if (value === undefined || value === '') return 'no Content-Type: expected application/json';
+  const [media, ...params] = value.split(';').map((part) => part.trim().toLowerCase());
+  if (media !== 'application/json') return `Content-Type ${media} is not application/json`;
+  for (const param of params) {
+    const [name, raw = ''] = param.split('=');
+    const charset = raw.replace(/^"|"$/g, '');
+    if (name === 'charset' && charset !== 'utf-8' && charset !== 'utf8') return `charset ${charset} is not UTF-8`;
+  }
+  return undefined;
+}

@@ -1,0 +1,42 @@
+/**
+ * Step 1, parameters present (参数验证) → else 3001. The required names, and the "at least one
+ * of" groups, come from the call's request schema in the spec (presence-rule.ts); an absent,
+ * `null` or empty-string value counts as missing (D-50). The one schema run made here also
+ * serves the format step.
+ */
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { Code } from '../../kernel/codes.ts';
+import { headerOf } from '../request-control.ts';
+import { readJsonBody } from '../request-body.ts';
+import type { PresenceRule } from '../presence-rule.ts';
+import type { CallContext, SignedParams, Step } from '../pay-context.ts';
+
+const isMissing = (value: Record<string, unknown>, name: string): boolean => {
+  const field = Object.hasOwn(value, name) ? value[name] : undefined;
+  return field === undefined || field === null || field === '';
+};
+
+export function presenceStep<C extends CallContext<P>, P extends SignedParams>(validate: ValidateFunction, rule: PresenceRule, missingCode: Code): Step<C> {
+  return {
+    name: 'presence',
+    run(ctx) {
+      const read = readJsonBody(headerOf(ctx.request.headers, 'content-type'), ctx.request.body);
+      ctx.body = read;
+      if (read.kind === 'empty') return { code: missingCode, reason: 'the body is empty' };
+      if (read.kind !== 'json') return undefined;
+      if (validate(read.value)) {
+        ctx.params = read.value as P;
+        return undefined;
+      }
+      ctx.schemaErrors = validate.errors ?? [];
+      const value = read.value;
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+      const fields = value as Record<string, unknown>;
+      for (const name of rule.required) if (isMissing(fields, name)) return { code: missingCode, reason: `${name} is missing` };
+      for (const group of rule.oneOf) {
+        if (group.every((name) => isMissing(fields, name))) return { code: missingCode, reason: `${group.join(' or ')} is missing` };
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Signing and verification over the canonical string. Runtime-neutral: each runtime injects its
+ * digests (Node: `node-digests.ts`; k6: `src/runners/load/k6/lib/k6-digests.ts`).
+ */
+import { canonicalString, type SignableParams } from './canonical.ts';
+import type { SignEncoding } from './encoding.ts';
+
+export type SignType = 'MD5' | 'RSA';
+
+export interface Digests {
+  /** MD5 of the UTF-8 bytes, upper-case hex. */
+  md5Hex(text: string): string;
+  /** Base64 of an ASCII string. */
+  base64(ascii: string): string;
+  /** SHA256withRSA, PKCS#1 v1.5, Base64 (D-26). Absent where a runtime cannot sign RSA. */
+  rsaSign?(text: string, privateKeyPem: string): string;
+  rsaVerify?(text: string, signature: string, publicKeyPem: string): boolean;
+}
+
+export interface SignOptions {
+  secret: string;
+  encoding: SignEncoding;
+  /** For `sign_type` RSA only. */
+  rsaPrivateKey?: string;
+  rsaPublicKey?: string;
+}
+
+export interface Signature {
+  /** The string that was signed, with the real secret in it: never print it unmasked. */
+  canonical: string;
+  /** Upper-case MD5 hex, for MD5. */
+  md5?: string;
+  sign: string;
+}
+
+export function signTypeOf(params: SignableParams): SignType {
+  return params.sign_type === 'RSA' ? 'RSA' : 'MD5';
+}
+
+export function createSigner(digests: Digests) {
+  function signature(params: SignableParams, options: SignOptions): Signature {
+    if (signTypeOf(params) === 'RSA') {
+      if (!digests.rsaSign) throw new Error('RSA signing is not available in this runtime');
+      if (!options.rsaPrivateKey) throw new Error('sign_type RSA needs a private key (--private-key or PAY_RSA_PRIVATE_KEY_FILE)');
+      const canonical = canonicalString(params);
+      return { canonical, sign: digests.rsaSign(canonical, options.rsaPrivateKey) };
+    }
+    const canonical = canonicalString(params, options.secret);
+    const md5 = digests.md5Hex(canonical);
+    return { canonical, md5, sign: options.encoding === 'hex' ? md5 : digests.base64(md5) };
+  }
+
+  function verify(params: SignableParams, options: SignOptions): boolean {
+    const given = params.sign;
+    if (typeof given !== 'string') return false;
+    if (signTypeOf(params) === 'RSA') {
+      if (!digests.rsaVerify || !options.rsaPublicKey) return false;
+      return digests.rsaVerify(canonicalString(params), given, options.rsaPublicKey);
+    }
+    return constantTimeEqual(signature(params, options).sign, given);
+  }
+
+  return {
+    signature,
+    sign: (params: SignableParams, options: SignOptions): string => signature(params, options).sign,
+    verify,
+    /** The same request with `sign` filled in, `sign` placed last. */
+    signed<T extends SignableParams>(params: T, options: SignOptions): T & { sign: string } {
+      const { sign: _old, ...rest } = params as SignableParams;
+      return { ...rest, sign: signature(params, options).sign } as T & { sign: string };
+    },
+  };
+}
+
+export type Signer = ReturnType<typeof createSigner>;
+
+/** Compares without an early exit, so timing does not reveal how much of a signature matched. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0);
+  return diff === 0;
+}

@@ -1,0 +1,127 @@
+/**
+ * What a contract case works with, independent of Playwright: fresh request data, a client, and
+ * `pay` / `send` that record every exchange with its contract findings. The Playwright fixtures
+ * and the broken-variant self-test both drive cases through it.
+ */
+import type { Channel } from '../../../kernel/channel.ts';
+import { channelOfPayCode } from '../../../kernel/channel.ts';
+import type { Exchange, PayClient, Params } from '../../../adapters/client/pay-client.ts';
+import type { DataFactory, PayRequestOptions, UnsignedPayRequest } from '../../../kernel/factories/data-factory.ts';
+import type { ContractCheck } from '../../../checks/contract/contract-check.ts';
+import type { Expectation, RunState } from '../../../checks/contract/check-context.ts';
+import type { Finding } from '../../../checks/contract/finding.ts';
+import type { RuleName } from '../../../checks/contract/rule-names.ts';
+import { checkDuplicateGroup } from '../../../checks/contract/rules/duplicate-rules.ts';
+import type { Target } from './target.ts';
+
+export type CaseTag = '@mock-controls' | '@moves-money' | '@lifecycle-writes';
+
+export interface ContractCase {
+  title: string;
+  tags?: readonly CaseTag[];
+  run(ctx: CaseContext): Promise<void>;
+}
+
+export interface CallOptions {
+  expect: Expectation;
+  /** X-Mock-Scenario (the case must be tagged @mock-controls). */
+  scenario?: string;
+  headers?: Readonly<Record<string, string>>;
+  /** Another call than /pay/qrcode: `/pay/get`, `/pay/check`, `/pay/cancel`, `/pay/refund`. */
+  path?: string;
+}
+
+export interface Verdict {
+  /** Absent for findings about several exchanges at once. */
+  exchange?: Exchange;
+  findings: Finding[];
+  checked: RuleName[];
+}
+
+export interface CaseEnvironment {
+  target: Target;
+  client: PayClient;
+  factory: DataFactory;
+  check: ContractCheck;
+  state: RunState;
+  /** A real pay code for a non-loopback target (PAY_LIVE_PAY_CODES), or undefined when none is left. */
+  claimLivePayCode?: (channel: Channel | undefined) => string | undefined;
+  /** Ends the case as skipped, with the reason shown. */
+  skip(reason: string): never;
+}
+
+export function createCaseContext(env: CaseEnvironment) {
+  const verdicts: Verdict[] = [];
+  const { client, factory, check, state } = env;
+
+  /** A fresh, valid, unsigned request meant to be rejected for a defect the case adds: never a real code. */
+  function draft(opts: PayRequestOptions = {}): UnsignedPayRequest {
+    return factory.unsignedRequest({ withStore: true, goodsCount: 1, ...opts });
+  }
+
+  /** A fresh, valid, unsigned request meant to be paid; on a live target with real codes, one of those. */
+  function request(opts: PayRequestOptions = {}): UnsignedPayRequest {
+    const unsigned = factory.unsignedRequest(opts);
+    if (env.target.livePayCodes.length > 0) {
+      const code = env.claimLivePayCode?.(opts.channel);
+      if (!code) env.skip(`PAY_LIVE_PAY_CODES has no unused ${opts.channel ?? ''} code left for this test`.replace('  ', ' '));
+      unsigned.pay_code = code;
+    }
+    return unsigned;
+  }
+
+  function verify(exchange: Exchange, expectation: Expectation): Verdict {
+    const result = check(exchange, expectation, state);
+    const verdict = { exchange, ...result };
+    verdicts.push(verdict);
+    return verdict;
+  }
+
+  function headersOf(options: CallOptions): Record<string, string> {
+    return { ...(options.scenario ? { 'X-Mock-Scenario': options.scenario } : {}), ...options.headers };
+  }
+
+  async function send(body: unknown, options: CallOptions): Promise<Exchange> {
+    const exchange = await client.send(body, { headers: headersOf(options), path: options.path });
+    verify(exchange, options.expect);
+    return exchange;
+  }
+
+  function pay(params: Params, options: CallOptions): Promise<Exchange> {
+    return send(client.sign(params), options);
+  }
+
+  /** A demand of this case alone (rule `case-expectation`), tied to the exchange it is about. */
+  function require(ok: boolean, exchange: Exchange, finding: Omit<Finding, 'rule' | 'severity'>): void {
+    const verdict = verdicts.findLast((v) => v.exchange === exchange);
+    if (!verdict) throw new Error('require() needs an exchange made by this case');
+    verdict.checked.push('case-expectation');
+    if (!ok) verdict.findings.push({ rule: 'case-expectation', severity: 'error', ...finding });
+  }
+
+  /** Parallel duplicates of one order: at most one success. */
+  function group(exchanges: readonly Exchange[]): void {
+    judged('duplicate-single-success', checkDuplicateGroup(exchanges.map((e) => e.response?.body)));
+  }
+
+  /** Findings of a rule about more than one exchange (or none of the case's own). */
+  function judged(rule: RuleName, findings: Finding[]): void {
+    verdicts.push({ findings, checked: [rule] });
+  }
+
+  /** A lifecycle call of the target's application: `fields` name the order (and the refund), signed and sent. */
+  function call(path: string, fields: Params, options: CallOptions): Promise<Exchange> {
+    return pay({ app_id: env.target.app.appId, sign_type: 'MD5', ...fields }, { ...options, path });
+  }
+
+  const ctx = { target: env.target, factory, client, draft, request, pay, call, send, verify, require, group, judged, channelOf: channelOfPayCode };
+  return { ctx, verdicts };
+}
+
+export type CaseContext = ReturnType<typeof createCaseContext>['ctx'];
+
+export async function runCase(contractCase: ContractCase, env: CaseEnvironment): Promise<Verdict[]> {
+  const { ctx, verdicts } = createCaseContext(env);
+  await contractCase.run(ctx);
+  return verdicts;
+}

@@ -1,0 +1,110 @@
+/**
+ * The Playwright side of the suite: one target per worker (MSW started in-process for `msw`),
+ * tag-based skips with the reason shown, and `contract.run(case)` which runs a case, attaches its
+ * tally for the summary, and fails with the full evidence when a rule is broken.
+ */
+import { test as base, type TestInfo } from '@playwright/test';
+import { setupServer } from 'msw/node';
+import { createMswHandlers } from '../../../adapters/msw/handlers.ts';
+import { createNodeEngine } from '../../../adapters/http/build-engine.ts';
+import { createPayClient } from '../../../adapters/client/pay-client.ts';
+import { nodeDataFactory } from '../../../adapters/node/node-data-factory.ts';
+import { loadSpec } from '../../../adapters/node/spec-file.ts';
+import { createContractCheck, type ContractCheck } from '../../../checks/contract/contract-check.ts';
+import { createRunState, type RunState } from '../../../checks/contract/check-context.ts';
+import { runCase, type CaseTag, type ContractCase, type Verdict } from './case-context.ts';
+import { CONTRACT_PENDING_MS, probeControls, targetFrom, type Target, type TargetKind } from './target.ts';
+import { testSeed } from './run-identity.ts';
+import { createLivePayCodes } from './live-pay-codes.ts';
+import { contractAttachment, failureReport } from './verdicts.ts';
+
+export interface TargetOptions {
+  targetKind: TargetKind;
+  targetUrl: string | undefined;
+  /** The project's own mocks must offer their controls: a failed probe is an error, not a skip. */
+  requireControls: boolean;
+}
+
+interface WorkerFixtures extends TargetOptions {
+  target: Target;
+  runState: RunState;
+  contractCheck: ContractCheck;
+}
+
+interface TestFixtures {
+  gate: void;
+  contract: { run(contractCase: ContractCase): Promise<Verdict[]> };
+}
+
+/** Why a tagged test cannot run on this target; undefined when it can. */
+export function skipReason(tags: readonly string[], target: Target): string | undefined {
+  if (tags.includes('@mock-controls') && !target.controls) return 'the target offers no mock controls (X-Mock-Scenario, /__mock/health)';
+  if (tags.includes('@moves-money') && !target.moneyAllowed) return 'the target is not loopback and PAY_LIVE_PAY_CODES is not set: this test would move money';
+  if (tags.includes('@lifecycle-writes') && !target.lifecycleWrites) return 'the target is not loopback and PAY_LIVE_LIFECYCLE is not 1: this test would cancel or refund a real order';
+  if (tags.includes('@loopback-http') && (target.kind === 'msw' || !target.loopback)) return 'needs a loopback HTTP target that a curl child process can reach';
+  return undefined;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  targetKind: ['mock', { option: true, scope: 'worker' }],
+  targetUrl: [undefined, { option: true, scope: 'worker' }],
+  requireControls: [false, { option: true, scope: 'worker' }],
+  target: [
+    async ({ targetKind, targetUrl, requireControls }, use) => {
+      const partial = targetFrom(targetKind, targetUrl, process.env);
+      // MSW intercepts the production URL in this worker; unhandled requests fail, so nothing leaves.
+      const engine = () => createNodeEngine({ signEncoding: partial.encoding, dialect: partial.demand, selfCheck: true, pendingMs: CONTRACT_PENDING_MS });
+      const msw = targetKind === 'msw' ? setupServer(...createMswHandlers(engine(), { baseUrl: partial.baseUrl })) : undefined;
+      msw?.listen({ onUnhandledRequest: 'error' });
+      const controls = await probeControls(partial);
+      if (requireControls && !controls) throw new Error(`${partial.baseUrl}: the embedded mock does not answer /__mock/health — it failed to start or is not the mock`);
+      await use({ ...partial, controls });
+      msw?.close();
+    },
+    { scope: 'worker' },
+  ],
+  runState: [async ({ target }, use) => use(createRunState(target.demand)), { scope: 'worker' }],
+  contractCheck: [async ({}, use) => use(createContractCheck(loadSpec())), { scope: 'worker' }],
+  gate: [
+    async ({ target }, use, testInfo) => {
+      const reason = skipReason(testInfo.tags, target);
+      testInfo.skip(reason !== undefined, `${testInfo.project.name}: ${reason}`);
+      await use();
+    },
+    { auto: true },
+  ],
+  contract: async ({ target, runState, contractCheck }, use, testInfo) => {
+    const seed = Number(process.env.PAY_SEED);
+    const factory = nodeDataFactory({
+      seed: testSeed(seed, testInfo.project.name, ...testInfo.titlePath),
+      app: target.app,
+      encoding: target.encoding,
+      orderIdPrefix: `PC${process.env.PAYCHECK_RUN_TAG ?? ''}${testInfo.project.name.slice(0, 1)}`,
+    });
+    const client = createPayClient({ baseUrl: target.baseUrl, app: target.app, encoding: target.encoding, allowRemote: target.kind !== 'mock' });
+    const livePayCodes = createLivePayCodes(target.livePayCodes);
+    await use({
+      async run(contractCase) {
+        const verdicts = await runCase(contractCase, {
+          target, client, factory, check: contractCheck, state: runState,
+          claimLivePayCode: livePayCodes.claim,
+          skip: (reason) => skipNow(testInfo, reason),
+        });
+        await testInfo.attach('contract', contractAttachment(verdicts, target));
+        const report = failureReport(verdicts, seed);
+        if (report) throw new Error(report);
+        return verdicts;
+      },
+    });
+  },
+});
+
+function skipNow(testInfo: TestInfo, reason: string): never {
+  testInfo.skip(true, `${testInfo.project.name}: ${reason}`);
+  throw new Error('unreachable: testInfo.skip ends the test');
+}
+
+/** A case's tags as Playwright test details. */
+export function detailsOf(contractCase: ContractCase): { tag: CaseTag[] } {
+  return { tag: [...(contractCase.tags ?? [])] };
+}

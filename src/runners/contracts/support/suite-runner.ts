@@ -1,0 +1,55 @@
+/**
+ * Runs contract cases outside Playwright against a loopback target with the mock's controls —
+ * what the broken-variant self-test uses to show which rules a target breaks. The target should
+ * settle USER_PAYING orders soon (CONTRACT_PENDING_MS), as the suite's own mocks do.
+ */
+import { DEMO_APP } from '../../../kernel/settings.ts';
+import { createPayClient } from '../../../adapters/client/pay-client.ts';
+import type { ErrorDialect } from '../../../kernel/codes.ts';
+import { nodeDataFactory } from '../../../adapters/node/node-data-factory.ts';
+import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
+import { loadSpec } from '../../../adapters/node/spec-file.ts';
+import { createContractCheck } from '../../../checks/contract/contract-check.ts';
+import { createRunState } from '../../../checks/contract/check-context.ts';
+import type { Finding } from '../../../checks/contract/finding.ts';
+import { runCase, type ContractCase } from './case-context.ts';
+import type { Target } from './target.ts';
+
+let check: ReturnType<typeof createContractCheck> | undefined;
+const CONCURRENCY = 8;
+
+export interface SuiteRun {
+  /** Error findings, with the title of the case that met them. */
+  failures: (Finding & { case: string })[];
+  brokenRules: Set<string>;
+}
+
+export async function runCasesAgainst(
+  baseUrl: string,
+  cases: readonly ContractCase[],
+  { encoding = 'base64', demand, seed = 1 }: { encoding?: SignEncoding; demand?: ErrorDialect; seed?: number } = {},
+): Promise<SuiteRun> {
+  const checkExchange = (check ??= createContractCheck(loadSpec()));
+  const target: Target = { kind: 'live', baseUrl, app: { ...DEMO_APP }, encoding, loopback: true, controls: true, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand };
+  const state = createRunState(demand);
+  const factory = nodeDataFactory({ seed, app: target.app, encoding, orderIdPrefix: `ST${Date.now().toString(36)}` });
+  const client = createPayClient({ baseUrl, app: target.app, encoding });
+  const perCase: SuiteRun['failures'][] = [];
+  let next = 0;
+  // A few cases at a time, as Playwright's workers would: the lifecycle ones mostly wait on the target's clock.
+  const worker = async () => {
+    while (next < cases.length) {
+      const index = next++;
+      const verdicts = await runCase(cases[index], {
+        target, client, factory, check: checkExchange, state,
+        skip: (reason) => {
+          throw new Error(`unexpected skip: ${reason}`);
+        },
+      });
+      perCase[index] = verdicts.flatMap((v) => v.findings.filter((f) => f.severity === 'error').map((f) => ({ ...f, case: cases[index].title })));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const failures = perCase.flat();
+  return { failures, brokenRules: new Set(failures.map((f) => f.rule)) };
+}

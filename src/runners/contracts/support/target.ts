@@ -1,0 +1,80 @@
+/**
+ * What the suite is aimed at, from the Playwright project and the environment:
+ *   msw   — in-process interception of the production URL (nothing leaves the machine)
+ *   mock  — the loopback mock that Playwright's webServer starts
+ *   live  — PAY_BASE_URL with PAY_APP_ID / PAY_APP_SECRET; without PAY_BASE_URL the config aims a
+ *           `live-loopback` project at a second loopback mock instead
+ * A target offers the mock's controls (X-Mock-Scenario, /__mock/*) only if it answers
+ * /__mock/health; a non-loopback target may be charged only with PAY_LIVE_PAY_CODES, and its
+ * orders cancelled or refunded only with PAY_LIVE_LIFECYCLE=1.
+ */
+import { appCredentialsFrom, isLoopbackUrl, PRODUCTION_BASE_URL, signEncodingFrom, type AppCredentials, type Env } from '../../../kernel/settings.ts';
+import { parseErrorDialect, type ErrorDialect } from '../../../kernel/codes.ts';
+import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
+import { DEMO_APP } from '../../../kernel/settings.ts';
+
+export type TargetKind = 'msw' | 'mock' | 'live';
+
+export interface Target {
+  kind: TargetKind;
+  baseUrl: string;
+  app: AppCredentials;
+  encoding: SignEncoding;
+  loopback: boolean;
+  /** Answers X-Mock-Scenario and /__mock/* (probed). */
+  controls: boolean;
+  /** May be sent requests that reach the pay step. */
+  moneyAllowed: boolean;
+  /** May be sent cancels and refunds of orders it holds (loopback, MSW, or PAY_LIVE_LIFECYCLE=1). */
+  lifecycleWrites: boolean;
+  /** PAY_LIVE_PAY_CODES: real test codes for a non-loopback target, single use. */
+  livePayCodes: readonly string[];
+  /** PAY_ERROR_CODES: the dialect demanded, if any. */
+  demand?: ErrorDialect;
+}
+
+export const PLAYWRIGHT_MOCK_PORT = 4110;
+export const PLAYWRIGHT_LIVE_STANDIN_PORT = 4111;
+/**
+ * How long a USER_PAYING order stays paying on the suite's own mocks (`--pending-ms`): long enough
+ * for a repeat or a cancel sent at once to meet it paying, short enough to poll it to its end.
+ */
+export const CONTRACT_PENDING_MS = 1_000;
+
+export function targetFrom(kind: TargetKind, baseUrl: string | undefined, env: Env): Omit<Target, 'controls'> {
+  const encoding = signEncodingFrom(env);
+  const demand = env.PAY_ERROR_CODES ? parseErrorDialect(env.PAY_ERROR_CODES, 'PAY_ERROR_CODES') : undefined;
+  if (kind === 'msw') return { kind, baseUrl: PRODUCTION_BASE_URL, app: { ...DEMO_APP }, encoding, loopback: false, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand };
+  if (!baseUrl) throw new RangeError(`the ${kind} target needs a base URL`);
+  const loopback = isLoopbackUrl(baseUrl);
+  const app = kind === 'mock' ? { ...DEMO_APP } : appCredentialsFrom(env);
+  const livePayCodes = loopback ? [] : (env.PAY_LIVE_PAY_CODES ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const lifecycleWrites = loopback || env.PAY_LIVE_LIFECYCLE === '1';
+  return { kind, baseUrl, app, encoding, loopback, moneyAllowed: loopback || livePayCodes.length > 0, lifecycleWrites, livePayCodes, demand };
+}
+
+/** One line for the console: where the suite is aimed and what it will and will not run. */
+export function describeTarget(name: string, t: Omit<Target, 'controls'> & { controls?: boolean }): string {
+  const limits: string[] = [];
+  if (t.controls === undefined) limits.push('mock controls (@mock-controls) if /__mock/health answers');
+  else if (!t.controls) limits.push('no mock controls: @mock-controls tests are skipped');
+  if (!t.moneyAllowed) limits.push('not loopback and no PAY_LIVE_PAY_CODES: only tests that cannot move money run (@moves-money skipped)');
+  else if (t.livePayCodes.length > 0) limits.push(`${t.livePayCodes.length} PAY_LIVE_PAY_CODES for @moves-money tests, each used once`);
+  if (!t.lifecycleWrites) limits.push('not loopback and PAY_LIVE_LIFECYCLE is not 1: no cancel or refund of a real order (@lifecycle-writes skipped)');
+  else if (!t.loopback && t.kind === 'live') limits.push('PAY_LIVE_LIFECYCLE=1: @lifecycle-writes tests cancel and refund real orders on this target');
+  const where = t.kind === 'msw' ? `${t.baseUrl} intercepted in-process by MSW` : t.baseUrl;
+  return `[${name}] ${t.kind} target ${where}, app ${t.app.appId}, sign encoding ${t.encoding}, error codes ${t.demand ? `must be ${t.demand}` : 'either dialect'}` +
+    (limits.length ? ` — ${limits.join('; ')}` : ' — full suite');
+}
+
+/** Does the target offer the mock's controls? Only loopback and MSW targets are asked. */
+export async function probeControls(t: Omit<Target, 'controls'>): Promise<boolean> {
+  if (t.kind !== 'msw' && !t.loopback) return false;
+  try {
+    const res = await fetch(new URL('/__mock/health', t.baseUrl), { signal: AbortSignal.timeout(3000) });
+    const body = (await res.json()) as { ok?: unknown };
+    return res.ok && body.ok === true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,36 @@
+/** The pay scenarios' workload: one fresh signed pay call per arrival, all in one recorder. */
+import { outcomeTotals } from '../../../checks/load/outcomes.ts';
+import type { SignedOrderStream } from '../request/signed-order-stream.ts';
+import { REQUEST_TIMEOUT_S } from '../profiles/profiles.ts';
+import { fireBatch } from './autocannon-batch.ts';
+import { createRecorder, payRecording } from './recorder.ts';
+import { checksOf, failedOf, nonSuccessOf, type Workload } from './workload.ts';
+
+export function createPayWorkload(payUrl: string, stream: SignedOrderStream): Workload {
+  const recorder = createRecorder();
+  const recording = payRecording(recorder);
+  let serial = 0;
+  const next = () => stream.order(serial++);
+  return {
+    fire: (count) => fireBatch({ url: payUrl, timeoutS: REQUEST_TIMEOUT_S, connections: count, amount: count, next, recorder: recording }),
+    inFlight: () => recorder.inFlight(),
+    window: () => recorder.window(),
+    failedRate: () => recorder.failedRate(),
+    followUps: async () => {},
+    figures() {
+      const m = recorder.measurements();
+      return {
+        sent: m.sent,
+        answered: m.answered,
+        noAnswer: m.noAnswer,
+        latencyMs: m.latencyMs,
+        signingUs: m.signingUs,
+        codes: m.codes,
+        outcomes: outcomeTotals(m.codes),
+        failedRequests: failedOf(m),
+        nonSuccessShare: nonSuccessOf(m),
+        checks: checksOf(m),
+      };
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * The CI gate: the smoke scenario against the embedded mock passes, and fails — non-zero, the
+ * threshold named — when the mock adds latency beyond it; the checkout scenario likewise, per
+ * call, and its cashier's conduct passes the lifecycle audit. Durations are scaled down (3–4 s
+ * runs); the scenarios' rates and thresholds are the real ones.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMockServer } from '../../../adapters/http/server.ts';
+import { auditJournal } from '../../../checks/audit/audit.ts';
+import { journalEntriesOf } from '../../../checks/audit/journal-input.ts';
+import { PAY_CHECKS } from '../request/pay-answer-checks.ts';
+import { pendingMsOf } from '../profiles/checkout-mix.ts';
+import { scenarioByName } from '../profiles/profiles.ts';
+import { runLoadCli, type LoadCliIo } from '../../../cli/load.ts';
+import { runLoad } from './run-load.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'paycheck-load-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const ENV = { PAY_SEED: '42' };
+
+test('smoke against the embedded mock meets every threshold and writes the JSON and JUnit reports', async () => {
+  const progress: number[] = [];
+  const result = await runLoad({ scenario: 'smoke', durationScale: 0.2, env: ENV, reportDir: dir, onProgress: (p) => progress.push(p.sent) });
+  const s = result.summary;
+  assert.equal(result.passed, true, JSON.stringify(s.thresholds));
+  assert.deepEqual(result.failedThresholds, []);
+  assert.equal(s.seed, 42);
+  assert.match(s.target, /^http:\/\/127\.0\.0\.1:\d+\/pay\/qrcode$/);
+  assert.equal(s.requests.sent, s.requests.planned);
+  assert.equal(s.requests.answered, s.requests.sent);
+  assert.deepEqual(s.codes, { '1000': s.requests.sent });
+  assert.equal(s.outcomes.paid, s.requests.sent);
+  assert.equal(s.checks.passes, s.requests.sent * PAY_CHECKS.length);
+  assert.ok(s.signingUs && s.signingUs.mean > 0);
+  assert.ok(progress.length >= 2, 'a progress line every second');
+  assert.deepEqual(result.reportFiles, [join(dir, 'load-summary.json'), join(dir, 'load-junit.xml')]);
+  assert.deepEqual(JSON.parse(readFileSync(result.reportFiles[0], 'utf8')), JSON.parse(JSON.stringify(s)));
+  const junit = readFileSync(result.reportFiles[1], 'utf8');
+  assert.match(junit, /tests="5" failures="0"/);
+});
+
+test('smoke fails, exit 1, naming the latency thresholds, when the mock adds 600 ms to every answer', async () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: LoadCliIo = { out: (l) => out.push(l), err: (l) => err.push(l), writeErr: () => {}, progressInPlace: false };
+  const code = await runLoadCli(['--scenario', 'smoke', '--duration-scale', '0.2', '--mock-latency', '600', '--report-dir', dir, '-q'], ENV, io);
+  assert.equal(code, 1);
+  assert.match(err.join('\n'), /threshold failed: http_req_duration p\(95\)<250 \(actual 6\d\d\.\d ms\)/);
+  assert.match(err.join('\n'), /threshold failed: http_req_duration p\(99\)<500/);
+  assert.doesNotMatch(err.join('\n'), /http_req_failed|checks rate/);
+  assert.match(out.join('\n'), /FAIL: thresholds failed: http_req_duration p\(95\)<250; http_req_duration p\(99\)<500/);
+  const summary = JSON.parse(readFileSync(join(dir, 'load-summary.json'), 'utf8'));
+  assert.equal(summary.passed, false);
+  assert.match(readFileSync(join(dir, 'load-junit.xml'), 'utf8'), /failures="2"/);
+});
+
+describe('the checkout scenario', () => {
+  // 10 s → 20/s, 40 s, 10 s → 0 scaled to 0.6 + 2.4 + 0.6 s: about 60 orders, every kind of the mix among them.
+  const SCALE = 0.06;
+
+  test('against the embedded mock: every order carried to a final status, each call measured, every threshold met', async () => {
+    const result = await runLoad({ scenario: 'checkout', durationScale: SCALE, env: ENV, reportDir: dir });
+    const s = result.summary;
+    assert.equal(result.passed, true, JSON.stringify(s.thresholds.filter((t) => !t.ok)));
+    const orders = s.orders!;
+    assert.equal(orders.started, s.requests.planned);
+    assert.equal(orders.finished, orders.started);
+    assert.deepEqual([orders.unsettled.count, orders.repaid], [0, 0]);
+    // The mix decides each order's end: paying customers are found paid, walked-away ones closed, unknown results cancelled.
+    const { SUCCESS, USER_PAYING, USER_PAYING_ABANDONED, FAILED, UNKNOWN_SLOW } = orders.mix;
+    assert.ok(USER_PAYING > 0 && USER_PAYING_ABANDONED > 0 && UNKNOWN_SLOW > 0 && FAILED > 0, JSON.stringify(orders.mix));
+    assert.deepEqual(
+      [orders.outcomes.paid, orders.outcomes.failed, orders.outcomes.closed, orders.outcomes.cancelled],
+      [SUCCESS + USER_PAYING, FAILED, USER_PAYING_ABANDONED, UNKNOWN_SLOW],
+    );
+    const { pay, get, cancel } = s.endpoints!;
+    assert.deepEqual(pay?.codes, { '1000': SUCCESS, '1001': FAILED, '1002': USER_PAYING + USER_PAYING_ABANDONED, '5001': UNKNOWN_SLOW });
+    assert.ok(get && get.sent >= 2 * (USER_PAYING + USER_PAYING_ABANDONED) + 5 * UNKNOWN_SLOW, JSON.stringify(get));
+    assert.deepEqual(cancel?.codes, { '1000': UNKNOWN_SLOW });
+    assert.equal(s.requests.sent, pay!.sent + get.sent + cancel!.sent);
+    assert.equal(s.checks.fails, 0);
+    const saved = JSON.parse(readFileSync(join(dir, 'load-summary.json'), 'utf8'));
+    assert.deepEqual(saved.endpoints.cancel.codes, { '1000': UNKNOWN_SLOW });
+    const junit = readFileSync(join(dir, 'load-junit.xml'), 'utf8');
+    assert.match(junit, /tests="12" failures="0"/);
+    assert.match(junit, /name="http_req_duration\{endpoint:get\} p\(95\)&lt;200"/);
+  });
+
+  test("the executor's cashier passes the lifecycle audit of the mock's journal: queries after 1002 and 5001, cancels after the deadline, no re-pay", async () => {
+    const plan = scenarioByName('checkout');
+    assert.ok(plan?.kind === 'checkout');
+    const mock = await startMockServer({ port: 0, pendingMs: pendingMsOf(plan.checkout), slowMs: 0 });
+    try {
+      const result = await runLoad({ scenario: 'checkout', durationScale: SCALE, baseUrl: mock.url, env: ENV, reportDir: false });
+      assert.equal(result.passed, true, JSON.stringify(result.summary.thresholds.filter((t) => !t.ok)));
+      const journal = journalEntriesOf(await (await fetch(`${mock.url}/__mock/journal`)).json());
+      const report = auditJournal(journal, { timeScale: plan.checkout.timeScale });
+      assert.deepEqual(report.findings, []);
+      assert.equal(report.orders.length, result.summary.orders?.started);
+      const paths = new Set(journal.map((e) => e.path));
+      assert.deepEqual(paths, new Set(['/pay/qrcode', '/pay/get', '/pay/cancel']));
+    } finally {
+      await mock.close();
+    }
+  });
+
+  test('fails, exit 1, naming the pay call\'s latency thresholds only, when the mock adds 600 ms to every pay', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: LoadCliIo = { out: (l) => out.push(l), err: (l) => err.push(l), writeErr: () => {}, progressInPlace: false };
+    const code = await runLoadCli(['--scenario', 'checkout', '--duration-scale', '0.04', '--mock-latency', '600', '--report-dir', dir, '-q'], ENV, io);
+    assert.equal(code, 1);
+    const failed = err.filter((l) => l.includes('threshold failed'));
+    assert.equal(failed.length, 2, failed.join('\n'));
+    assert.match(failed[0], /threshold failed: http_req_duration\{endpoint:pay\} p\(95\)<250 \(actual 6\d\d\.\d ms\)/);
+    assert.match(failed[1], /threshold failed: http_req_duration\{endpoint:pay\} p\(99\)<500/);
+    const summary = JSON.parse(readFileSync(join(dir, 'load-summary.json'), 'utf8'));
+    assert.ok(summary.endpoints.get.latencyMs.p95 < 200, 'the queries stay fast');
+    assert.equal(summary.orders.unsettled.count, 0);
+  });
+});

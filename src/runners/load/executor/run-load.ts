@@ -1,0 +1,234 @@
+/**
+ * `runLoad`: one scenario against one target — the executor's whole run, callable from the CLI,
+ * from the main job and from tests. Builds the order pool and signing templates first, then
+ * releases fresh signed orders on the scenario's arrival schedule through autocannon, and
+ * returns (and by default writes) the summary with every threshold evaluated.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { appCredentialsFrom, signEncodingFrom, type AppCredentials, type Env } from '../../../kernel/settings.ts';
+import { seedFrom } from '../../../kernel/factories/random-source.ts';
+import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
+import { nodeDigests } from '../../../adapters/node/node-digests.ts';
+import { renderJUnit } from '../../../checks/report/load-junit.ts';
+import { failedThresholdNames, metricStatsOf, type LoadSummary } from '../../../checks/report/load-summary.ts';
+import { createLookupSigner } from '../request/lookup-body.ts';
+import { buildOrderRecords } from '../request/order-pool.ts';
+import { createSignedOrderStream, runOrderIdPrefix, type SignedOrderStream } from '../request/signed-order-stream.ts';
+import { arrivalSlots, plannedArrivals, rateAt } from '../profiles/arrival-schedule.ts';
+import { pendingMsOf } from '../profiles/checkout-mix.ts';
+import { scaleDurations, scenarioByName, SCENARIO_NAMES, totalDurationS, type Scenario } from '../profiles/profiles.ts';
+import { evaluateRule, evaluateThresholds, scenarioRules, type ThresholdRule } from '../../../checks/load/thresholds.ts';
+import { createCheckoutWorkload } from './checkout-workload.ts';
+import { LoadError } from './load-error.ts';
+import { createPayWorkload } from './pay-workload.ts';
+import { runSchedule, type ScheduleOutcome } from './slot-scheduler.ts';
+import { openTarget, type Target } from './target.ts';
+import type { Workload, WorkloadProgress } from './workload.ts';
+
+/** Arrivals are released in 100 ms slots: the executor's resolution of the open model. */
+export const SLOT_MS = 100;
+/**
+ * Checkout follow-ups leave at their own time, batched per 10 ms: at the scenario's time scale a
+ * query is due every 250 ms and the audit's tolerance is 50 ms, finer than the arrival slots.
+ */
+export const FOLLOW_UP_GRAIN_MS = 10;
+/** Distinct orders cycled through; each request still gets its own order_id and pay code. */
+export const ORDER_POOL_SIZE = 256;
+
+export interface ProgressInfo extends WorkloadProgress {
+  scenario: string;
+  elapsedS: number;
+  totalS: number;
+  /** The scheduled arrival rate now, per second. */
+  rate: number;
+}
+
+export interface RunLoadOptions {
+  scenario: string;
+  /** Absent: start the embedded loopback mock and aim at it. */
+  baseUrl?: string;
+  allowRemote?: boolean;
+  /** Every stage this many times as long (e.g. 0.2 for a 3 s smoke in tests). */
+  durationScale?: number;
+  /** Embedded mock only: latency added to every pay request, `MS` or `MIN-MAX`. */
+  mockLatency?: string;
+  /** Checkout: the cashier's time scale (default the scenario's; 1 = the documented 5 s queries and 30 s deadline). */
+  timeScale?: number;
+  /** Default: PAY_SEED, else random (always reported). */
+  seed?: number;
+  /** PAY_APP_ID, PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED. Default: process.env. */
+  env?: Env;
+  /** Where load-summary.json and load-junit.xml go; `false` writes nothing. Default `reports`. */
+  reportDir?: string | false;
+  /** Called once a second while the run lasts. */
+  onProgress?: (info: ProgressInfo) => void;
+  /** Notices (seed, warnings) — stderr in the CLI. */
+  log?: (line: string) => void;
+}
+
+export interface LoadRunResult {
+  summary: LoadSummary;
+  passed: boolean;
+  failedThresholds: string[];
+  reportFiles: string[];
+}
+
+export const SUMMARY_FILE = 'load-summary.json';
+export const JUNIT_FILE = 'load-junit.xml';
+
+function resolveScenario(options: RunLoadOptions): Scenario {
+  const base = scenarioByName(options.scenario);
+  if (!base) throw new LoadError('LOAD_UNKNOWN_SCENARIO', `unknown scenario "${options.scenario}"; known: ${SCENARIO_NAMES.join(', ')}`);
+  if (options.durationScale === undefined) return base;
+  if (!(options.durationScale > 0)) throw new LoadError('LOAD_USAGE', `--duration-scale must be a number above 0; got ${options.durationScale}`);
+  return scaleDurations(base, options.durationScale);
+}
+
+function settingsFrom(env: Env, seed: number | undefined) {
+  try {
+    return { app: appCredentialsFrom(env), encoding: signEncodingFrom(env), seed: seed ?? seedFrom(env) };
+  } catch (error) {
+    throw new LoadError('LOAD_BAD_SETTING', (error as Error).message);
+  }
+}
+
+/** Stops the schedule once an abort-on-fail rule breaks, after its delay, on the data so far. */
+function abortCheck(rules: readonly ThresholdRule[], workload: Workload, elapsedS: () => number): () => string | undefined {
+  const abortable = rules.filter((r) => r.abortOnFail && r.metric === 'http_req_failed');
+  return () => {
+    for (const r of abortable) {
+      const rate = workload.failedRate();
+      if (rate === undefined || elapsedS() < (r.abortDelayS ?? 0)) continue;
+      if (!evaluateRule(r, { 'http_req_failed:rate': rate }).ok) return r.name;
+    }
+    return undefined;
+  };
+}
+
+/** Orders built and thrown away before the timed part, so that signing runs JIT-compiled from the first request. */
+const WARM_UP_ORDERS = 5_000;
+
+function buildStream(app: AppCredentials, encoding: SignEncoding, seed: number): SignedOrderStream {
+  const stream = createSignedOrderStream({
+    records: buildOrderRecords({ seed, count: ORDER_POOL_SIZE }),
+    app,
+    encoding,
+    digests: nodeDigests,
+    orderIdPrefix: runOrderIdPrefix(Date.now(), Math.random),
+    now: () => performance.now(),
+  });
+  // Nothing is sent: the same serials are built again, for real, in the run.
+  for (let serial = 0; serial < WARM_UP_ORDERS; serial++) stream.order(serial);
+  return stream;
+}
+
+interface DrivenRun {
+  schedule: ScheduleOutcome;
+  startedAt: Date;
+  durationS: number;
+}
+
+/** The timed part: the schedule released through the workload, its follow-ups until every order has ended, a progress tick every second. */
+async function drive(scenario: Scenario, rules: readonly ThresholdRule[], workload: Workload, onProgress: RunLoadOptions['onProgress']): Promise<DrivenRun> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const elapsedS = () => (performance.now() - t0) / 1000;
+  const totalS = totalDurationS(scenario);
+  const ticker = onProgress
+    ? setInterval(() => onProgress({ scenario: scenario.name, elapsedS: elapsedS(), totalS, rate: rateAt(scenario, elapsedS()), ...workload.window() }), 1000)
+    : undefined;
+  let arrivalsDone = false;
+  const followUps = workload.followUps(() => arrivalsDone);
+  try {
+    const schedule = await runSchedule(arrivalSlots(scenario, SLOT_MS), scenario.maxVUs, {
+      now: () => performance.now(),
+      sleep: (ms) => sleep(ms),
+      fire: (count) => workload.fire(count),
+      inFlight: () => workload.inFlight(),
+      stopReason: abortCheck(rules, workload, elapsedS),
+    }).finally(() => (arrivalsDone = true));
+    await followUps;
+    return { schedule, startedAt, durationS: elapsedS() };
+  } finally {
+    if (ticker) clearInterval(ticker);
+  }
+}
+
+function createWorkload(scenario: Scenario, target: Target, stream: SignedOrderStream, app: AppCredentials, encoding: SignEncoding, timeScale: number): Workload {
+  if (scenario.kind === 'pay') return createPayWorkload(target.payUrl, stream);
+  return createCheckoutWorkload({
+    scenario,
+    payUrl: target.payUrl,
+    paths: target.paths,
+    stream,
+    lookupBody: createLookupSigner(app, encoding, nodeDigests),
+    timeScale,
+    grainMs: FOLLOW_UP_GRAIN_MS,
+    now: () => performance.now(),
+    sleep: (ms) => sleep(ms),
+  });
+}
+
+/** Checkout against the embedded mock: paying customers confirm at the scenario's time scale, and an unknown result comes at once. */
+function mockTimingFor(scenario: Scenario, timeScale: number): { pendingMs: number; slowMs: number } | undefined {
+  return scenario.kind === 'checkout' ? { pendingMs: pendingMsOf({ ...scenario.checkout, timeScale }), slowMs: 0 } : undefined;
+}
+
+function timeScaleFor(scenario: Scenario, given: number | undefined): number {
+  if (given === undefined) return scenario.kind === 'checkout' ? scenario.checkout.timeScale : 1;
+  if (!(given > 0)) throw new LoadError('LOAD_USAGE', `--time-scale must be a number above 0; got ${given}`);
+  if (scenario.kind !== 'checkout') throw new LoadError('LOAD_USAGE', '--time-scale applies to the checkout scenario only');
+  return given;
+}
+
+export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
+  const log = options.log ?? (() => {});
+  const scenario = resolveScenario(options);
+  const timeScale = timeScaleFor(scenario, options.timeScale);
+  const { app, encoding, seed } = settingsFrom(options.env ?? process.env, options.seed);
+  const rules = scenarioRules(scenario);
+  const target = await openTarget({
+    baseUrl: options.baseUrl,
+    allowRemote: options.allowRemote,
+    mockLatency: options.mockLatency,
+    mockTiming: mockTimingFor(scenario, timeScale),
+    warn: log,
+  });
+  log(`seed ${seed} (PAY_SEED=${seed} replays the same orders)`);
+  let run: DrivenRun;
+  let workload: Workload;
+  try {
+    workload = createWorkload(scenario, target, buildStream(app, encoding, seed), app, encoding, timeScale);
+    run = await drive(scenario, rules, workload, options.onProgress);
+  } finally {
+    await target.close();
+  }
+  const { schedule, startedAt, durationS } = run;
+  const { sent, answered, noAnswer, ...figures } = workload.figures();
+  const partial: Omit<LoadSummary, 'thresholds' | 'passed'> = {
+    tool: 'paycheck-load',
+    scenario: scenario.name,
+    target: target.payUrl,
+    startedAt: startedAt.toISOString(),
+    durationS,
+    seed,
+    requests: { planned: plannedArrivals(scenario), sent, answered, dropped: schedule.dropped },
+    achievedRatePerS: durationS > 0 ? (answered + noAnswer) / durationS : 0,
+    ...figures,
+    ...(schedule.stoppedBy ? { abortedBy: schedule.stoppedBy } : {}),
+  };
+  const thresholds = evaluateThresholds(rules, metricStatsOf(partial));
+  const summary: LoadSummary = { ...partial, thresholds, passed: thresholds.every((t) => t.ok) && !schedule.stoppedBy };
+  const reportFiles = options.reportDir === false ? [] : await writeReports(summary, options.reportDir ?? 'reports');
+  return { summary, passed: summary.passed, failedThresholds: failedThresholdNames(summary), reportFiles };
+}
+
+async function writeReports(summary: LoadSummary, dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const files = [join(dir, SUMMARY_FILE), join(dir, JUNIT_FILE)];
+  await writeFile(files[0], `${JSON.stringify(summary, null, 2)}\n`);
+  await writeFile(files[1], renderJUnit(summary));
+  return files;
+}

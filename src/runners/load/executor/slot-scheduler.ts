@@ -1,0 +1,53 @@
+/**
+ * The open model on a wall clock: each slot's arrivals are released at the slot's time whether
+ * or not earlier requests have been answered, so a slow target meets the same arrival rate (and
+ * its latency shows), unlike a closed loop that waits. Requests in flight are capped at the
+ * scenario's `maxVUs`; arrivals beyond the cap are dropped and counted, like k6's
+ * dropped_iterations. Time and firing are injected, so the logic is tested without waiting.
+ */
+import type { Slot } from '../profiles/arrival-schedule.ts';
+
+export interface SchedulerDeps {
+  /** Milliseconds on a monotonic clock. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** Sends `count` requests now; settles once all of them are answered or failed. */
+  fire(count: number): Promise<unknown>;
+  inFlight(): number;
+  /** Asked before each slot; a reason stops the schedule (an aborting threshold). */
+  stopReason?(): string | undefined;
+}
+
+export interface ScheduleOutcome {
+  released: number;
+  dropped: number;
+  /** How late the worst slot was released: the executor itself falling behind. */
+  maxLagMs: number;
+  stoppedBy?: string;
+}
+
+export async function runSchedule(slots: Iterable<Slot>, maxInFlight: number, deps: SchedulerDeps): Promise<ScheduleOutcome> {
+  const start = deps.now();
+  const batches: Promise<unknown>[] = [];
+  const outcome: ScheduleOutcome = { released: 0, dropped: 0, maxLagMs: 0 };
+  for (const slot of slots) {
+    const reason = deps.stopReason?.();
+    if (reason !== undefined) {
+      outcome.stoppedBy = reason;
+      break;
+    }
+    const wait = start + slot.atMs - deps.now();
+    if (wait > 0) await deps.sleep(wait);
+    outcome.maxLagMs = Math.max(outcome.maxLagMs, deps.now() - start - slot.atMs);
+    const count = Math.max(0, Math.min(slot.count, maxInFlight - deps.inFlight()));
+    outcome.dropped += slot.count - count;
+    if (count === 0) continue;
+    outcome.released += count;
+    batches.push(deps.fire(count));
+  }
+  // Every batch settles before the run ends, so no answer is cut off (the request timeout bounds it).
+  const settled = await Promise.allSettled(batches);
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  return outcome;
+}

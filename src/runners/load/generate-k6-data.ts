@@ -1,0 +1,44 @@
+/**
+ * `npm run load:data [-- --seed N --count N]`: writes src/runners/load/k6/data/pay-orders.json, the orders
+ * the k6 script reads through SharedArray — drawn here by the faker factories, because faker
+ * never runs inside k6. A small file is committed; regenerate it after a factory change.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEMO_APP } from '../../kernel/settings.ts';
+import { buildOrderRecords } from './request/order-pool.ts';
+import { ORDER_DATA_FORMAT, type OrderDataFile } from './request/pay-order-data.ts';
+
+export const K6_DATA_FILE = fileURLToPath(new URL('./k6/data/pay-orders.json', import.meta.url));
+/** The committed file's seed, so that regenerating it changes nothing unless the factories did. */
+export const DEFAULT_DATA_SEED = 20261126;
+export const DEFAULT_DATA_COUNT = 128;
+
+export function orderDataFile(seed: number, count: number): OrderDataFile {
+  return { format: ORDER_DATA_FORMAT, seed, demoApp: { ...DEMO_APP }, records: buildOrderRecords({ seed, count }) };
+}
+
+function whole(name: string, text: string | undefined, fallback: number, min: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new RangeError(`--${name} must be a whole number ≥ ${min}; got "${text}"`);
+  return n;
+}
+
+function main(): number {
+  try {
+    const { values } = parseArgs({ options: { seed: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' } }, strict: true });
+    const seed = whole('seed', values.seed, DEFAULT_DATA_SEED, 0);
+    const count = whole('count', values.count, DEFAULT_DATA_COUNT, 1);
+    const out = values.out ?? K6_DATA_FILE;
+    writeFileSync(out, `${JSON.stringify(orderDataFile(seed, count))}\n`);
+    console.log(`wrote ${count} orders (seed ${seed}) to ${out}`);
+    return 0;
+  } catch (error) {
+    console.error(`load:data: ${(error as Error).message.split('\n')[0]}`);
+    return 2;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main();

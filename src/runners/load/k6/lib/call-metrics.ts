@@ -1,0 +1,44 @@
+/**
+ * The k6 scripts' custom metrics: one counter per answer code for each call (`pay_code_1000`,
+ * `get_code_1000`, `cancel_code_1005` … — k6's summary keeps no per-tag counts unless a threshold
+ * names the tag), requests never answered per call, and for the pay call its signing time and the
+ * non-1000 share the pay scenarios' thresholds read.
+ */
+import { Counter, Rate, Trend } from 'k6/metrics';
+import { CODES } from '../../../../kernel/codes.ts';
+import { NO_CODE } from '../../../../checks/load/outcomes.ts';
+import type { Endpoint } from '../../../../checks/load/thresholds.ts';
+
+export const codeMetricPrefix = (endpoint: Endpoint): string => `${endpoint}_code_`;
+export const noAnswerMetric = (endpoint: Endpoint): string => `${endpoint}_no_answer`;
+export const CODE_METRIC_PREFIX = codeMetricPrefix('pay');
+export const NO_ANSWER_METRIC = noAnswerMetric('pay');
+/** Codes the registry does not know. */
+export const OTHER_CODE = 'other';
+
+/** Counts one call's answers by code; `status` 0: k6 got no answer (connection error or timeout). */
+export function createCallMetrics(endpoint: Endpoint) {
+  const perCode = new Map<string, Counter>();
+  for (const key of [...CODES.map((c) => String(c.code)), NO_CODE, OTHER_CODE]) perCode.set(key, new Counter(codeMetricPrefix(endpoint) + key));
+  const noAnswer = new Counter(noAnswerMetric(endpoint));
+  return {
+    record(status: number, code: number | undefined): void {
+      if (status === 0) noAnswer.add(1);
+      const key = code === undefined ? NO_CODE : String(code);
+      (perCode.get(key) ?? perCode.get(OTHER_CODE))?.add(1);
+    },
+  };
+}
+
+export function createPayMetrics() {
+  const calls = createCallMetrics('pay');
+  const signDuration = new Trend('pay_sign_duration', true);
+  const nonSuccess = new Rate('pay_non_success');
+  return {
+    record(status: number, code: number | undefined, signMs: number): void {
+      signDuration.add(signMs);
+      nonSuccess.add(code !== 1000);
+      calls.record(status, code);
+    },
+  };
+}

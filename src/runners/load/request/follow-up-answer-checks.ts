@@ -1,0 +1,27 @@
+/**
+ * The checks each answer to a query (`/pay/get`) or a cancel (`/pay/cancel`) goes through under
+ * load: the pay call's first three, and what its `data` must be — the order asked about and its
+ * `order_status` for 1000, `{}` for any other code. Also reads what the cashier needs: the code
+ * and the order status. Runtime-neutral, cheap: once per call.
+ */
+import { codeEntry } from '../../../kernel/codes.ts';
+import { PAY_CHECKS, parseEnvelope } from './pay-answer-checks.ts';
+
+export const FOLLOW_UP_CHECKS = [...PAY_CHECKS.slice(0, 3), 'data fits the code (the order and its order_status for 1000, {} otherwise)'] as const;
+
+export interface FollowUpInspection {
+  code?: number;
+  orderStatus?: number;
+  /** One entry per FOLLOW_UP_CHECKS name, in order. */
+  passed: boolean[];
+}
+
+/** `status` 0 means no answer at all: every check fails. */
+export function inspectFollowUpAnswer(status: number, body: string | null | undefined, orderId: string): FollowUpInspection {
+  const envelope = status === 0 ? undefined : parseEnvelope(body);
+  if (!envelope) return { passed: [status === 200, false, false, false] };
+  const { code, data } = envelope;
+  const orderStatus = Number.isInteger(data.order_status) ? (data.order_status as number) : undefined;
+  const fits = code === 1000 ? data.order_id === orderId && orderStatus !== undefined : Object.keys(data).length === 0;
+  return { code, ...(orderStatus === undefined ? {} : { orderStatus }), passed: [status === 200, true, codeEntry(code) !== undefined, fits] };
+}
