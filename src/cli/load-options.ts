@@ -1,6 +1,6 @@
 /** `npm run load` flags, parsed with node:util's parseArgs; every mistake is a LoadError (exit 2). */
 import { parseArgs } from 'node:util';
-import { SCENARIOS } from '../runners/load/profiles/profiles.ts';
+import { PROFILES } from '../runners/load/profiles/profiles.ts';
 import { LoadError } from '../runners/load/executor/load-error.ts';
 import type { RunLoadOptions } from '../runners/load/executor/run-load.ts';
 
@@ -24,7 +24,7 @@ const FLAGS = {
 } as const;
 
 export function loadHelp(): string {
-  const table = SCENARIOS.map((s) => `  ${s.name.padEnd(8)} ${s.purpose}`).join('\n');
+  const table = PROFILES.map((s) => `  ${s.name.padEnd(8)} ${s.purpose}`).join('\n');
   return `Usage: npm run load -- [--scenario NAME] [--base-url URL [--allow-remote]] [options]
 
 Sends fresh, signed pay-code orders to POST /pay/qrcode at the scenario's arrival rate and checks

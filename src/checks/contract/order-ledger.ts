@@ -14,7 +14,7 @@ export interface SeenStatus {
   call: string;
 }
 
-export interface OrderRecord {
+export interface LedgerOrder {
   order_id: string;
   trade_no?: string;
   /** The data of the pay answer (1000, 1001 or 1002). */
@@ -32,7 +32,7 @@ export interface OrderRecord {
 }
 
 export interface OrderLedger {
-  readonly orders: Map<string, OrderRecord>;
+  readonly orders: Map<string, LedgerOrder>;
   /** app_id|trade_no → the order's key. */
   readonly byTradeNo: Map<string, string>;
   /** app_id|refund_order_id → the order's key. */
@@ -49,7 +49,7 @@ export const PAID_STATUSES: ReadonlySet<number> = new Set([1, 2, 3, -2, -3]);
 const keyOf = (app: unknown, id: unknown) => (typeof id === 'string' && id !== '' ? `${String(app)}|${id}` : undefined);
 
 /** The order an exchange is about: by the order_id, trade_no or refund_order_id it names. */
-export function recordOf(ledger: OrderLedger, ctx: Pick<CheckContext, 'request'>): OrderRecord | undefined {
+export function recordOf(ledger: OrderLedger, ctx: Pick<CheckContext, 'request'>): LedgerOrder | undefined {
   const r = ctx.request;
   if (!r) return undefined;
   const key =
@@ -64,7 +64,7 @@ export function knowsRefund(ledger: OrderLedger, request: JsonObject | undefined
   return ledger.byRefund.has(keyOf(request?.app_id, request?.refund_order_id) ?? '');
 }
 
-export function lastStatus(record: OrderRecord | undefined): number | undefined {
+export function lastStatus(record: LedgerOrder | undefined): number | undefined {
   return record?.statuses.at(-1)?.status;
 }
 
@@ -80,7 +80,7 @@ export function recordExchange(ledger: OrderLedger, ctx: CheckContext): void {
   if (!data || typeof data.order_id !== 'string') return;
   const key = keyOf(app, data.order_id)!;
   const before = ledger.orders.get(key);
-  const record: OrderRecord = before ?? { order_id: data.order_id, refunds: new Map(), returnedFen: 0, statuses: [] };
+  const record: LedgerOrder = before ?? { order_id: data.order_id, refunds: new Map(), returnedFen: 0, statuses: [] };
   ledger.orders.set(key, record);
   const previous = lastStatus(record);
   if (typeof data.trade_no === 'string' && data.trade_no !== '') {

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scenarioByName, SCENARIOS } from '../../runners/load/profiles/profiles.ts';
-import { evaluateThresholds, scenarioRules, thresholdRules } from './thresholds.ts';
+import { profileByName, PROFILES } from '../../runners/load/profiles/profiles.ts';
+import { evaluateThresholds, profileRules, thresholdRules } from './thresholds.ts';
 
-const rules = thresholdRules(SCENARIOS[0].thresholds);
+const rules = thresholdRules(PROFILES[0].thresholds);
 
 test('rules are named in k6 syntax after their metric', () => {
   assert.deepEqual(rules.map((r) => r.name), [
@@ -14,7 +14,7 @@ test('rules are named in k6 syntax after their metric', () => {
     'checks rate>0.99',
   ]);
   assert.ok(rules.every((r) => !r.abortOnFail));
-  const stress = thresholdRules(SCENARIOS[2].thresholds);
+  const stress = thresholdRules(PROFILES[2].thresholds);
   assert.deepEqual(stress.filter((r) => r.abortOnFail).map((r) => [r.name, r.abortDelayS]), [['http_req_failed rate<0.05', 30]]);
 });
 
@@ -33,9 +33,9 @@ test('a rule passes strictly inside its limit, fails on or beyond it, and fails 
 });
 
 test('the checkout has latency and failure rules per call, on the endpoint tag, then its outcome rules', () => {
-  const checkout = scenarioByName('checkout');
+  const checkout = profileByName('checkout');
   assert.ok(checkout);
-  const named = scenarioRules(checkout).map((r) => r.name);
+  const named = profileRules(checkout).map((r) => r.name);
   assert.deepEqual(named, [
     'http_req_duration{endpoint:pay} p(95)<250',
     'http_req_duration{endpoint:pay} p(99)<500',
@@ -50,12 +50,12 @@ test('the checkout has latency and failure rules per call, on the endpoint tag, 
     'checkout_repaid count<1',
     'checks rate>0.99',
   ]);
-  const rules = scenarioRules(checkout);
+  const rules = profileRules(checkout);
   const results = evaluateThresholds(rules, { 'http_req_duration{endpoint:pay}:p(95)': 300, 'http_req_duration{endpoint:get}:p(95)': 10, 'checkout_repaid:count': 1 });
   assert.deepEqual(results.filter((r) => r.actual !== undefined).map((r) => [r.name, r.ok]), [
     ['http_req_duration{endpoint:pay} p(95)<250', false],
     ['http_req_duration{endpoint:get} p(95)<200', true],
     ['checkout_repaid count<1', false],
   ]);
-  assert.deepEqual(scenarioRules(SCENARIOS[0]), thresholdRules(SCENARIOS[0].thresholds));
+  assert.deepEqual(profileRules(PROFILES[0]), thresholdRules(PROFILES[0].thresholds));
 });

@@ -113,7 +113,7 @@ export function checkoutThresholdRules(t: CheckoutThresholds): ThresholdRule[] {
   return [...perCall, rule('checkout_unsettled', 'rate', '<', t.unsettledShare), rule('checkout_repaid', 'count', '<', 1), rule('checks', 'rate', '>', t.checksRate)];
 }
 
-export function scenarioRules(scenario: ProfileThresholds): ThresholdRule[] {
+export function profileRules(scenario: ProfileThresholds): ThresholdRule[] {
   return scenario.kind === 'checkout' ? checkoutThresholdRules(scenario.thresholds) : thresholdRules(scenario.thresholds);
 }
 

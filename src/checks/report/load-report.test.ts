@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAY_CHECKS } from '../../runners/load/request/pay-answer-checks.ts';
-import { SCENARIOS } from '../../runners/load/profiles/profiles.ts';
-import { evaluateThresholds, scenarioRules, thresholdRules } from '../load/thresholds.ts';
+import { PROFILES } from '../../runners/load/profiles/profiles.ts';
+import { evaluateThresholds, profileRules, thresholdRules } from '../load/thresholds.ts';
 import { renderJUnit, xmlEscape } from './load-junit.ts';
 import { distributionOf, metricStatsOf, percentile, type LoadSummary } from './load-summary.ts';
 import { NO_CODE, outcomeOf, outcomeTotals } from '../load/outcomes.ts';
@@ -39,7 +39,7 @@ function summary(p95: number): LoadSummary {
     nonSuccessShare: 0.1,
     checks: { passes: 40, fails: 0, rate: 1, byName: Object.fromEntries(PAY_CHECKS.map((n) => [n, { passes: 10, fails: 0 }])) },
   };
-  const thresholds = evaluateThresholds(thresholdRules(SCENARIOS[0].thresholds), metricStatsOf(base));
+  const thresholds = evaluateThresholds(thresholdRules(PROFILES[0].thresholds), metricStatsOf(base));
   return {
     ...base,
     tool: 'paycheck-load',
@@ -100,7 +100,7 @@ test('a checkout summary: per-call statistics for the thresholds, each call and 
   assert.equal(stats['http_req_duration{endpoint:cancel}:p(99)'], 7);
   assert.equal(stats['http_req_failed{endpoint:get}:rate'], 0);
   assert.equal(stats['checkout_repaid:count'], 0);
-  const thresholds = evaluateThresholds(scenarioRules(SCENARIOS[5]), stats);
+  const thresholds = evaluateThresholds(profileRules(PROFILES[5]), stats);
   const text = renderTextSummary({ ...base, tool: 'paycheck-load', scenario: 'checkout', target: 'http://127.0.0.1:1/pay/qrcode', startedAt: '2026-11-26T10:00:00.000Z', durationS: 3, achievedRatePerS: 4, codes: base.endpoints.pay.codes, outcomes: outcomeTotals(base.endpoints.pay.codes), thresholds, passed: false });
   assert.match(text, /^codes {6}pay: 1000 ×8 {2}1002 ×1 {2}5001 ×1$/m);
   assert.match(text, /^cancel {5}1 sent, 1 answered, 0 failed \(0\.00%\)$/m);

@@ -12,7 +12,7 @@ import type { Expectation, RunState } from '../../../checks/contract/check-conte
 import type { Finding } from '../../../checks/contract/finding.ts';
 import type { RuleName } from '../../../checks/contract/rule-names.ts';
 import { checkDuplicateGroup } from '../../../checks/contract/rules/duplicate-rules.ts';
-import type { Target } from './target.ts';
+import type { ContractTarget } from './target.ts';
 
 export type CaseTag = '@mock-controls' | '@moves-money' | '@lifecycle-writes';
 
@@ -39,7 +39,7 @@ export interface Verdict {
 }
 
 export interface CaseEnvironment {
-  target: Target;
+  target: ContractTarget;
   client: PayClient;
   factory: DataFactory;
   check: ContractCheck;

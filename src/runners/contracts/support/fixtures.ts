@@ -13,7 +13,7 @@ import { loadSpec } from '../../../adapters/node/spec-file.ts';
 import { createContractCheck, type ContractCheck } from '../../../checks/contract/contract-check.ts';
 import { createRunState, type RunState } from '../../../checks/contract/check-context.ts';
 import { runCase, type CaseTag, type ContractCase, type Verdict } from './case-context.ts';
-import { CONTRACT_PENDING_MS, probeControls, targetFrom, type Target, type TargetKind } from './target.ts';
+import { CONTRACT_PENDING_MS, probeControls, targetFrom, type ContractTarget, type TargetKind } from './target.ts';
 import { testSeed } from './run-identity.ts';
 import { createLivePayCodes } from './live-pay-codes.ts';
 import { contractAttachment, failureReport } from './verdicts.ts';
@@ -26,7 +26,7 @@ export interface TargetOptions {
 }
 
 interface WorkerFixtures extends TargetOptions {
-  target: Target;
+  target: ContractTarget;
   runState: RunState;
   contractCheck: ContractCheck;
 }
@@ -37,7 +37,7 @@ interface TestFixtures {
 }
 
 /** Why a tagged test cannot run on this target; undefined when it can. */
-export function skipReason(tags: readonly string[], target: Target): string | undefined {
+export function skipReason(tags: readonly string[], target: ContractTarget): string | undefined {
   if (tags.includes('@mock-controls') && !target.controls) return 'the target offers no mock controls (X-Mock-Scenario, /__mock/health)';
   if (tags.includes('@moves-money') && !target.moneyAllowed) return 'the target is not loopback and PAY_LIVE_PAY_CODES is not set: this test would move money';
   if (tags.includes('@lifecycle-writes') && !target.lifecycleWrites) return 'the target is not loopback and PAY_LIVE_LIFECYCLE is not 1: this test would cancel or refund a real order';

@@ -13,7 +13,7 @@ import { createContractCheck } from '../../../checks/contract/contract-check.ts'
 import { createRunState } from '../../../checks/contract/check-context.ts';
 import type { Finding } from '../../../checks/contract/finding.ts';
 import { runCase, type ContractCase } from './case-context.ts';
-import type { Target } from './target.ts';
+import type { ContractTarget } from './target.ts';
 
 let check: ReturnType<typeof createContractCheck> | undefined;
 const CONCURRENCY = 8;
@@ -30,7 +30,7 @@ export async function runCasesAgainst(
   { encoding = 'base64', demand, seed = 1 }: { encoding?: SignEncoding; demand?: ErrorDialect; seed?: number } = {},
 ): Promise<SuiteRun> {
   const checkExchange = (check ??= createContractCheck(loadSpec()));
-  const target: Target = { kind: 'live', baseUrl, app: { ...DEMO_APP }, encoding, loopback: true, controls: true, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand };
+  const target: ContractTarget = { kind: 'live', baseUrl, app: { ...DEMO_APP }, encoding, loopback: true, controls: true, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand };
   const state = createRunState(demand);
   const factory = nodeDataFactory({ seed, app: target.app, encoding, orderIdPrefix: `ST${Date.now().toString(36)}` });
   const client = createPayClient({ baseUrl, app: target.app, encoding });

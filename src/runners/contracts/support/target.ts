@@ -15,7 +15,7 @@ import { DEMO_APP } from '../../../kernel/settings.ts';
 
 export type TargetKind = 'msw' | 'mock' | 'live';
 
-export interface Target {
+export interface ContractTarget {
   kind: TargetKind;
   baseUrl: string;
   app: AppCredentials;
@@ -41,7 +41,7 @@ export const PLAYWRIGHT_LIVE_STANDIN_PORT = 4111;
  */
 export const CONTRACT_PENDING_MS = 1_000;
 
-export function targetFrom(kind: TargetKind, baseUrl: string | undefined, env: Env): Omit<Target, 'controls'> {
+export function targetFrom(kind: TargetKind, baseUrl: string | undefined, env: Env): Omit<ContractTarget, 'controls'> {
   const encoding = signEncodingFrom(env);
   const demand = env.PAY_ERROR_CODES ? parseErrorDialect(env.PAY_ERROR_CODES, 'PAY_ERROR_CODES') : undefined;
   if (kind === 'msw') return { kind, baseUrl: PRODUCTION_BASE_URL, app: { ...DEMO_APP }, encoding, loopback: false, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand };
@@ -54,7 +54,7 @@ export function targetFrom(kind: TargetKind, baseUrl: string | undefined, env: E
 }
 
 /** One line for the console: where the suite is aimed and what it will and will not run. */
-export function describeTarget(name: string, t: Omit<Target, 'controls'> & { controls?: boolean }): string {
+export function describeTarget(name: string, t: Omit<ContractTarget, 'controls'> & { controls?: boolean }): string {
   const limits: string[] = [];
   if (t.controls === undefined) limits.push('mock controls (@mock-controls) if /__mock/health answers');
   else if (!t.controls) limits.push('no mock controls: @mock-controls tests are skipped');
@@ -68,7 +68,7 @@ export function describeTarget(name: string, t: Omit<Target, 'controls'> & { con
 }
 
 /** Does the target offer the mock's controls? Only loopback and MSW targets are asked. */
-export async function probeControls(t: Omit<Target, 'controls'>): Promise<boolean> {
+export async function probeControls(t: Omit<ContractTarget, 'controls'>): Promise<boolean> {
   if (t.kind !== 'msw' && !t.loopback) return false;
   try {
     const res = await fetch(new URL('/__mock/health', t.baseUrl), { signal: AbortSignal.timeout(3000) });

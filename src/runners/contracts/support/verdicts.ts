@@ -2,7 +2,7 @@
 import { renderExchangeReport, renderFinding } from '../../../checks/report/exchange-report.ts';
 import { mergeTallies, tallyChecked, type Tally } from '../../../checks/contract/tally.ts';
 import type { Verdict } from './case-context.ts';
-import type { Target } from './target.ts';
+import type { ContractTarget } from './target.ts';
 
 export interface ContractAttachment {
   tally: Tally;
@@ -12,7 +12,7 @@ export interface ContractAttachment {
   moneyAllowed: boolean;
 }
 
-export function contractAttachment(verdicts: readonly Verdict[], target: Target) {
+export function contractAttachment(verdicts: readonly Verdict[], target: ContractTarget) {
   const tally = verdicts.reduce<Tally>((sum, v) => mergeTallies(sum, tallyChecked(v.checked, v.findings)), {});
   const dialects = verdicts.flatMap((v) => v.findings.filter((f) => f.rule === 'error-dialect' && f.severity === 'info').map((f) => f.actual.split(' ')[0]));
   const body: ContractAttachment = { tally, dialects, controls: target.controls, moneyAllowed: target.moneyAllowed };

@@ -12,7 +12,7 @@ import { FOLLOW_UP_CHECKS, inspectFollowUpAnswer } from '../request/follow-up-an
 import { inspectPayAnswer, PAY_CHECKS } from '../request/pay-answer-checks.ts';
 import type { SignedOrderStream } from '../request/signed-order-stream.ts';
 import { mixPicker } from '../profiles/checkout-mix.ts';
-import { REQUEST_TIMEOUT_S, type CheckoutScenario } from '../profiles/profiles.ts';
+import { REQUEST_TIMEOUT_S, type CheckoutProfile } from '../profiles/profiles.ts';
 import { ENDPOINTS, type Endpoint } from '../../../checks/load/thresholds.ts';
 import { fireBatch, type BatchCall, type BatchRecorder } from './autocannon-batch.ts';
 import { createFollowUpQueue } from './follow-up-queue.ts';
@@ -20,7 +20,7 @@ import { createRecorder, type Measurements, type Recorder } from './recorder.ts'
 import { checksOf, failedOf, nonSuccessOf, type Workload } from './workload.ts';
 
 export interface CheckoutWorkloadOptions {
-  scenario: CheckoutScenario;
+  scenario: CheckoutProfile;
   payUrl: string;
   /** Each call's URL path on the pay URL's host. */
   paths: Readonly<Record<Endpoint, string>>;

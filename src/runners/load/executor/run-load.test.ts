@@ -14,7 +14,7 @@ import { auditJournal } from '../../../checks/audit/audit.ts';
 import { journalEntriesOf } from '../../../checks/audit/journal-input.ts';
 import { PAY_CHECKS } from '../request/pay-answer-checks.ts';
 import { pendingMsOf } from '../profiles/checkout-mix.ts';
-import { scenarioByName } from '../profiles/profiles.ts';
+import { profileByName } from '../profiles/profiles.ts';
 import { runLoadCli, type LoadCliIo } from '../../../cli/load.ts';
 import { runLoad } from './run-load.ts';
 
@@ -91,7 +91,7 @@ describe('the checkout scenario', () => {
   });
 
   test("the executor's cashier passes the lifecycle audit of the mock's journal: queries after 1002 and 5001, cancels after the deadline, no re-pay", async () => {
-    const plan = scenarioByName('checkout');
+    const plan = profileByName('checkout');
     assert.ok(plan?.kind === 'checkout');
     const mock = await startMockServer({ port: 0, pendingMs: pendingMsOf(plan.checkout), slowMs: 0 });
     try {

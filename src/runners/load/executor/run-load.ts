@@ -18,13 +18,13 @@ import { buildOrderRecords } from '../request/order-pool.ts';
 import { createSignedOrderStream, runOrderIdPrefix, type SignedOrderStream } from '../request/signed-order-stream.ts';
 import { arrivalSlots, plannedArrivals, rateAt } from '../profiles/arrival-schedule.ts';
 import { pendingMsOf } from '../profiles/checkout-mix.ts';
-import { scaleDurations, scenarioByName, SCENARIO_NAMES, totalDurationS, type Scenario } from '../profiles/profiles.ts';
-import { evaluateRule, evaluateThresholds, scenarioRules, type ThresholdRule } from '../../../checks/load/thresholds.ts';
+import { scaleDurations, profileByName, PROFILE_NAMES, totalDurationS, type LoadProfile } from '../profiles/profiles.ts';
+import { evaluateRule, evaluateThresholds, profileRules, type ThresholdRule } from '../../../checks/load/thresholds.ts';
 import { createCheckoutWorkload } from './checkout-workload.ts';
 import { LoadError } from './load-error.ts';
 import { createPayWorkload } from './pay-workload.ts';
 import { runSchedule, type ScheduleOutcome } from './slot-scheduler.ts';
-import { openTarget, type Target } from './target.ts';
+import { openTarget, type LoadTarget } from './target.ts';
 import type { Workload, WorkloadProgress } from './workload.ts';
 
 /** Arrivals are released in 100 ms slots: the executor's resolution of the open model. */
@@ -78,9 +78,9 @@ export interface LoadRunResult {
 export const SUMMARY_FILE = 'load-summary.json';
 export const JUNIT_FILE = 'load-junit.xml';
 
-function resolveScenario(options: RunLoadOptions): Scenario {
-  const base = scenarioByName(options.scenario);
-  if (!base) throw new LoadError('LOAD_UNKNOWN_SCENARIO', `unknown scenario "${options.scenario}"; known: ${SCENARIO_NAMES.join(', ')}`);
+function resolveScenario(options: RunLoadOptions): LoadProfile {
+  const base = profileByName(options.scenario);
+  if (!base) throw new LoadError('LOAD_UNKNOWN_SCENARIO', `unknown scenario "${options.scenario}"; known: ${PROFILE_NAMES.join(', ')}`);
   if (options.durationScale === undefined) return base;
   if (!(options.durationScale > 0)) throw new LoadError('LOAD_USAGE', `--duration-scale must be a number above 0; got ${options.durationScale}`);
   return scaleDurations(base, options.durationScale);
@@ -131,7 +131,7 @@ interface DrivenRun {
 }
 
 /** The timed part: the schedule released through the workload, its follow-ups until every order has ended, a progress tick every second. */
-async function drive(scenario: Scenario, rules: readonly ThresholdRule[], workload: Workload, onProgress: RunLoadOptions['onProgress']): Promise<DrivenRun> {
+async function drive(scenario: LoadProfile, rules: readonly ThresholdRule[], workload: Workload, onProgress: RunLoadOptions['onProgress']): Promise<DrivenRun> {
   const startedAt = new Date();
   const t0 = performance.now();
   const elapsedS = () => (performance.now() - t0) / 1000;
@@ -156,7 +156,7 @@ async function drive(scenario: Scenario, rules: readonly ThresholdRule[], worklo
   }
 }
 
-function createWorkload(scenario: Scenario, target: Target, stream: SignedOrderStream, app: AppCredentials, encoding: SignEncoding, timeScale: number): Workload {
+function createWorkload(scenario: LoadProfile, target: LoadTarget, stream: SignedOrderStream, app: AppCredentials, encoding: SignEncoding, timeScale: number): Workload {
   if (scenario.kind === 'pay') return createPayWorkload(target.payUrl, stream);
   return createCheckoutWorkload({
     scenario,
@@ -172,11 +172,11 @@ function createWorkload(scenario: Scenario, target: Target, stream: SignedOrderS
 }
 
 /** Checkout against the embedded mock: paying customers confirm at the scenario's time scale, and an unknown result comes at once. */
-function mockTimingFor(scenario: Scenario, timeScale: number): { pendingMs: number; slowMs: number } | undefined {
+function mockTimingFor(scenario: LoadProfile, timeScale: number): { pendingMs: number; slowMs: number } | undefined {
   return scenario.kind === 'checkout' ? { pendingMs: pendingMsOf({ ...scenario.checkout, timeScale }), slowMs: 0 } : undefined;
 }
 
-function timeScaleFor(scenario: Scenario, given: number | undefined): number {
+function timeScaleFor(scenario: LoadProfile, given: number | undefined): number {
   if (given === undefined) return scenario.kind === 'checkout' ? scenario.checkout.timeScale : 1;
   if (!(given > 0)) throw new LoadError('LOAD_USAGE', `--time-scale must be a number above 0; got ${given}`);
   if (scenario.kind !== 'checkout') throw new LoadError('LOAD_USAGE', '--time-scale applies to the checkout scenario only');
@@ -188,7 +188,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   const scenario = resolveScenario(options);
   const timeScale = timeScaleFor(scenario, options.timeScale);
   const { app, encoding, seed } = settingsFrom(options.env ?? process.env, options.seed);
-  const rules = scenarioRules(scenario);
+  const rules = profileRules(scenario);
   const target = await openTarget({
     baseUrl: options.baseUrl,
     allowRemote: options.allowRemote,

@@ -19,7 +19,7 @@ export interface TargetOptions {
   warn: (line: string) => void;
 }
 
-export interface Target {
+export interface LoadTarget {
   payUrl: string;
   /** Each call's URL path (the pay call's is `payUrl`'s), for calls sent beside the pay calls. */
   paths: Readonly<Record<Endpoint, string>>;
@@ -44,13 +44,13 @@ export function endpointUrlsFor(baseUrl: string): Record<Endpoint, URL> {
 /** The pay URL under a base URL. */
 export const payUrlFor = (baseUrl: string): URL => endpointUrlsFor(baseUrl).pay;
 
-function targetAt(baseUrl: string, embedded: boolean, close: () => Promise<void>): Target {
+function targetAt(baseUrl: string, embedded: boolean, close: () => Promise<void>): LoadTarget {
   const urls = endpointUrlsFor(baseUrl);
   const paths = Object.fromEntries(ENDPOINTS.map((e) => [e, urls[e].pathname])) as Record<Endpoint, string>;
   return { payUrl: urls.pay.href, paths, embedded, close };
 }
 
-export async function openTarget(options: TargetOptions): Promise<Target> {
+export async function openTarget(options: TargetOptions): Promise<LoadTarget> {
   if (options.baseUrl === undefined) {
     let server;
     try {

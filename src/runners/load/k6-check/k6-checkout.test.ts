@@ -18,7 +18,7 @@ import { compileSchemas } from '../../../kernel/spec/schemas.ts';
 import { FOLLOW_UP_CHECKS } from '../request/follow-up-answer-checks.ts';
 import { PAY_CHECKS } from '../request/pay-answer-checks.ts';
 import { mixCycle, pendingMsOf } from '../profiles/checkout-mix.ts';
-import { scenarioByName, type CheckoutScenario } from '../profiles/profiles.ts';
+import { profileByName, type CheckoutProfile } from '../profiles/profiles.ts';
 import { k6State } from './doubles/k6-state.ts';
 import { loadK6Script, runIterations, type K6Script } from './k6-runner.ts';
 
@@ -26,7 +26,7 @@ const SCRIPT = new URL('../k6/checkout.ts', import.meta.url);
 const spec = loadSpec();
 const schemas = compileSchemas(spec);
 const validBody = { '/pay/qrcode': schemas.validator('PayRequest'), '/pay/get': schemas.validator('OrderLookupRequest'), '/pay/cancel': schemas.validator('OrderLookupRequest') };
-const checkout = scenarioByName('checkout') as CheckoutScenario;
+const checkout = profileByName('checkout') as CheckoutProfile;
 const cycle = mixCycle(checkout.checkout.mix);
 
 let script: K6Script;

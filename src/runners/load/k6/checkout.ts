@@ -18,7 +18,7 @@ import { inspectPayAnswer, PAY_CHECKS, type PayInspection } from '../request/pay
 import { mixPicker } from '../profiles/checkout-mix.ts';
 import { REQUEST_TIMEOUT_S } from '../profiles/profiles.ts';
 import { type Endpoint } from '../../../checks/load/thresholds.ts';
-import { scenarioRules } from '../../../checks/load/thresholds.ts';
+import { profileRules } from '../../../checks/load/thresholds.ts';
 import { createCallMetrics, createPayMetrics } from './lib/call-metrics.ts';
 import { createCheckoutMetrics } from './lib/checkout-metrics.ts';
 import { k6Digests } from './lib/k6-digests.ts';
@@ -30,7 +30,7 @@ import { k6Settings } from './lib/k6-settings.ts';
 const orders = loadOrders(() => open(DATA_FILE));
 const settings = k6Settings(__ENV, orders.demoApp, 'checkout');
 const { mix } = settings.scenario.checkout;
-const rules = scenarioRules(settings.scenario);
+const rules = profileRules(settings.scenario);
 const cashier = createCashier(settings.timeScale);
 const { policy } = cashier;
 // An order may take its queries up to the deadline and its cancels, each call up to a request timeout.

@@ -10,7 +10,7 @@ import http from 'k6/http';
 import type { Options } from 'k6/options';
 import { inspectPayAnswer, PAY_CHECKS, type PayInspection } from '../request/pay-answer-checks.ts';
 import { REQUEST_TIMEOUT_S } from '../profiles/profiles.ts';
-import { scenarioRules } from '../../../checks/load/thresholds.ts';
+import { profileRules } from '../../../checks/load/thresholds.ts';
 import { createPayMetrics } from './lib/call-metrics.ts';
 import { k6Options } from './lib/k6-options.ts';
 import { DATA_FILE, k6OrderStream, loadOrders } from './lib/k6-orders.ts';
@@ -19,7 +19,7 @@ import { k6Settings } from './lib/k6-settings.ts';
 
 const orders = loadOrders(() => open(DATA_FILE));
 const settings = k6Settings(__ENV, orders.demoApp, 'pay');
-const rules = scenarioRules(settings.scenario);
+const rules = profileRules(settings.scenario);
 
 export const options: Options = k6Options(settings.scenario, rules);
 

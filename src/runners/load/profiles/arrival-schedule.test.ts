@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { arrivalSlots, arrivalsUntil, plannedArrivals, rateAt } from './arrival-schedule.ts';
-import { scaleDurations, SCENARIOS, type Scenario } from './profiles.ts';
+import { scaleDurations, PROFILES, type LoadProfile } from './profiles.ts';
 
-const smoke = SCENARIOS[0];
+const smoke = PROFILES[0];
 
 test('the rate ramps linearly from startRate through each stage, like k6 ramping-arrival-rate', () => {
   assert.equal(rateAt(smoke, 0), 2);
@@ -21,7 +21,7 @@ test('arrivals are the integral of the rate: smoke plans 5 × (2 + 10) / 2 + 10 
 });
 
 test('slots add up to the planned arrivals, in time order, for every scenario and a scaled one', () => {
-  for (const s of [...SCENARIOS, scaleDurations(smoke, 0.2)] as Scenario[]) {
+  for (const s of [...PROFILES, scaleDurations(smoke, 0.2)] as LoadProfile[]) {
     let sum = 0;
     let last = -1;
     for (const slot of arrivalSlots(s, 100)) {
@@ -34,14 +34,14 @@ test('slots add up to the planned arrivals, in time order, for every scenario an
 });
 
 test('a constant 10/s in 100 ms slots releases one arrival per slot', () => {
-  const steady: Scenario = { ...smoke, startRate: 10, stages: [{ durationS: 2, target: 10 }] };
+  const steady: LoadProfile = { ...smoke, startRate: 10, stages: [{ durationS: 2, target: 10 }] };
   const slots = [...arrivalSlots(steady, 100)];
   assert.equal(slots.length, 20);
   assert.ok(slots.every((s) => s.count === 1 && s.rate === 10));
 });
 
 test('a ramp releases more per slot as the rate rises', () => {
-  const ramp: Scenario = { ...smoke, startRate: 0, stages: [{ durationS: 10, target: 100 }] };
+  const ramp: LoadProfile = { ...smoke, startRate: 0, stages: [{ durationS: 10, target: 100 }] };
   const slots = [...arrivalSlots(ramp, 1000)];
   assert.deepEqual(slots.map((s) => s.count), [5, 15, 25, 35, 45, 55, 65, 75, 85, 95]);
 });

@@ -4,10 +4,10 @@
  * a wall-clock schedule whatever the target's answers do. Same ramp semantics as k6's
  * ramping-arrival-rate (linear from the previous target).
  */
-import { totalDurationS, type Scenario } from './profiles.ts';
+import { totalDurationS, type LoadProfile } from './profiles.ts';
 
 /** Arrivals per second at `tS` seconds into the scenario (0 after its end). */
-export function rateAt(scenario: Scenario, tS: number): number {
+export function rateAt(scenario: LoadProfile, tS: number): number {
   let from = scenario.startRate;
   let start = 0;
   for (const stage of scenario.stages) {
@@ -19,7 +19,7 @@ export function rateAt(scenario: Scenario, tS: number): number {
 }
 
 /** Arrivals due in [0, tS): the integral of the rate, piece by piece (each piece is a trapezium). */
-export function arrivalsUntil(scenario: Scenario, tS: number): number {
+export function arrivalsUntil(scenario: LoadProfile, tS: number): number {
   let from = scenario.startRate;
   let start = 0;
   let total = 0;
@@ -45,7 +45,7 @@ export interface Slot {
 const whole = (x: number): number => Math.floor(x + 1e-9);
 
 /** The scenario cut into `slotMs` slots; slots with no arrival are left out. */
-export function* arrivalSlots(scenario: Scenario, slotMs: number): Generator<Slot> {
+export function* arrivalSlots(scenario: LoadProfile, slotMs: number): Generator<Slot> {
   const endMs = totalDurationS(scenario) * 1000;
   let due = 0;
   for (let atMs = 0; atMs < endMs; atMs += slotMs) {
@@ -56,6 +56,6 @@ export function* arrivalSlots(scenario: Scenario, slotMs: number): Generator<Slo
 }
 
 /** Every arrival the scenario plans, as k6 would start them. */
-export function plannedArrivals(scenario: Scenario): number {
+export function plannedArrivals(scenario: LoadProfile): number {
   return whole(arrivalsUntil(scenario, totalDurationS(scenario)));
 }

@@ -3,18 +3,18 @@ import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { k6Options } from '../k6/lib/k6-options.ts';
 import { mixCycle } from './checkout-mix.ts';
-import { scaleDurations, scenarioByName, SCENARIOS, SCENARIO_NAMES, totalDurationS, type Scenario } from './profiles.ts';
+import { scaleDurations, profileByName, PROFILES, PROFILE_NAMES, totalDurationS, type LoadProfile } from './profiles.ts';
 import { ENDPOINTS } from '../../../checks/load/thresholds.ts';
-import { scenarioRules } from '../../../checks/load/thresholds.ts';
+import { profileRules } from '../../../checks/load/thresholds.ts';
 import { SCENARIO_NAMES as MOCK_SCENARIOS } from '../../../engine/index.ts';
 
 test('the six scenarios exist, once each', () => {
-  assert.deepEqual([...SCENARIO_NAMES], ['smoke', 'load', 'stress', 'spike', 'soak', 'checkout']);
-  assert.equal(scenarioByName('stress')?.name, 'stress');
-  assert.equal(scenarioByName('STRESS'), undefined);
+  assert.deepEqual([...PROFILE_NAMES], ['smoke', 'load', 'stress', 'spike', 'soak', 'checkout']);
+  assert.equal(profileByName('stress')?.name, 'stress');
+  assert.equal(profileByName('STRESS'), undefined);
 });
 
-for (const s of SCENARIOS as readonly Scenario[]) {
+for (const s of PROFILES as readonly LoadProfile[]) {
   test(`scenario ${s.name} is a well-formed open model with sane thresholds`, () => {
     assert.ok(s.startRate >= 0);
     assert.ok(s.stages.length > 0);
@@ -35,7 +35,7 @@ for (const s of SCENARIOS as readonly Scenario[]) {
 }
 
 test('the checkout mix asks the mock for scenarios it has, mostly paid at once, with every follow-up path in it', () => {
-  const checkout = scenarioByName('checkout');
+  const checkout = profileByName('checkout');
   assert.ok(checkout?.kind === 'checkout');
   const { mix, timeScale, confirmMs } = checkout.checkout;
   for (const e of mix) assert.ok(MOCK_SCENARIOS.includes(e.scenario), e.scenario);
@@ -48,11 +48,11 @@ test('the checkout mix asks the mock for scenarios it has, mostly paid at once, 
 });
 
 test('smoke stays well under a minute, so CI can run it on every change', () => {
-  assert.ok(totalDurationS(SCENARIOS[0]) <= 20);
+  assert.ok(totalDurationS(PROFILES[0]) <= 20);
 });
 
 test('scaleDurations stretches or shrinks stages and keeps rates; a scale of 0 or less is refused', () => {
-  const smoke = SCENARIOS[0];
+  const smoke = PROFILES[0];
   const quick = scaleDurations(smoke, 0.2);
   assert.equal(totalDurationS(quick), totalDurationS(smoke) * 0.2);
   assert.deepEqual(quick.stages.map((s) => s.target), smoke.stages.map((s) => s.target));
@@ -61,9 +61,9 @@ test('scaleDurations stretches or shrinks stages and keeps rates; a scale of 0 o
 });
 
 test('k6 options carry the same stages and thresholds as the data', () => {
-  const stress = scenarioByName('stress');
+  const stress = profileByName('stress');
   assert.ok(stress);
-  const options = k6Options(stress, scenarioRules(stress));
+  const options = k6Options(stress, profileRules(stress));
   const scenario = options.scenarios?.stress;
   assert.ok(scenario && scenario.executor === 'ramping-arrival-rate');
   assert.equal(scenario.startRate, 10);
@@ -80,7 +80,7 @@ test('k6 options carry the same stages and thresholds as the data', () => {
 test('docs/load.md shows every scenario with its stages, VUs and thresholds as defined here', () => {
   const docs = readFileSync(new URL('../../../../docs/load.md', import.meta.url), 'utf8');
   const pct = (x: number) => `${Math.round(x * 100)}%`;
-  for (const s of SCENARIOS as readonly Scenario[]) {
+  for (const s of PROFILES as readonly LoadProfile[]) {
     const row = docs.split('\n').find((line) => line.startsWith(`| \`${s.name}\` |`));
     assert.ok(row, `a row for ${s.name}`);
     const stages = s.stages.map((st) => `${st.durationS} s → ${st.target}`).join(', ');

@@ -27,19 +27,19 @@ interface ScenarioBase {
 }
 
 /** Each arrival is one pay call. */
-export interface PayScenario extends ScenarioBase {
+export interface PayProfile extends ScenarioBase {
   kind: 'pay';
   thresholds: Thresholds;
 }
 
 /** Each arrival is one order carried to its end: pay, then queries and a cancel as its answers call for. */
-export interface CheckoutScenario extends ScenarioBase {
+export interface CheckoutProfile extends ScenarioBase {
   kind: 'checkout';
   thresholds: CheckoutThresholds;
   checkout: CheckoutPlan;
 }
 
-export type Scenario = PayScenario | CheckoutScenario;
+export type LoadProfile = PayProfile | CheckoutProfile;
 
 /** One request's timeout, both executors (a cashier gives up long before 60 s). */
 export const REQUEST_TIMEOUT_S = 10;
@@ -75,7 +75,7 @@ const CHECKOUT_PLAN: CheckoutPlan = {
   confirmMs: 12_000,
 };
 
-export const SCENARIOS = [
+export const PROFILES = [
   {
     kind: 'pay',
     name: 'smoke',
@@ -175,21 +175,21 @@ export const SCENARIOS = [
     },
     checkout: CHECKOUT_PLAN,
   },
-] as const satisfies readonly Scenario[];
+] as const satisfies readonly LoadProfile[];
 
-export type ScenarioName = (typeof SCENARIOS)[number]['name'];
-export const SCENARIO_NAMES: readonly ScenarioName[] = SCENARIOS.map((s) => s.name);
+export type ProfileName = (typeof PROFILES)[number]['name'];
+export const PROFILE_NAMES: readonly ProfileName[] = PROFILES.map((s) => s.name);
 
-export function scenarioByName(name: string): Scenario | undefined {
-  return (SCENARIOS as readonly Scenario[]).find((s) => s.name === name);
+export function profileByName(name: string): LoadProfile | undefined {
+  return (PROFILES as readonly LoadProfile[]).find((s) => s.name === name);
 }
 
 /** Every stage `factor` times as long (tests and quick tries); rates, thresholds and the checkout's time scale unchanged. */
-export function scaleDurations<S extends Scenario>(scenario: S, factor: number): S {
+export function scaleDurations<S extends LoadProfile>(scenario: S, factor: number): S {
   if (!(factor > 0)) throw new RangeError(`duration scale must be above 0; got ${factor}`);
   return { ...scenario, stages: scenario.stages.map((s) => ({ ...s, durationS: s.durationS * factor })) };
 }
 
-export function totalDurationS(scenario: Scenario): number {
+export function totalDurationS(scenario: LoadProfile): number {
   return scenario.stages.reduce((sum, s) => sum + s.durationS, 0);
 }

@@ -4,14 +4,14 @@
  * load is sent, never per request.
  */
 import { nodeDataFactory } from '../../../adapters/node/node-data-factory.ts';
-import type { OrderRecord } from './pay-order-data.ts';
+import type { PayOrderData } from './pay-order-data.ts';
 
 export interface OrderPoolOptions {
   seed: number;
   count: number;
 }
 
-export function buildOrderRecords({ seed, count }: OrderPoolOptions): OrderRecord[] {
+export function buildOrderRecords({ seed, count }: OrderPoolOptions): PayOrderData[] {
   // The app and encoding only matter for signed requests; records are signed later, per request.
   const factory = nodeDataFactory({ seed, app: { appId: 'unused', secret: 'unused' }, encoding: 'base64', orderIdPrefix: 'POOL' });
   return Array.from({ length: count }, () => {

@@ -7,7 +7,7 @@ import type { components } from '../../../kernel/spec/openapi.ts';
 
 type PayRequest = components['schemas']['PayRequest'];
 
-export type OrderRecord = Pick<PayRequest, 'pay_code' | 'total_amount'> & Partial<Pick<PayRequest, 'goods_list' | 'store_info'>>;
+export type PayOrderData = Pick<PayRequest, 'pay_code' | 'total_amount'> & Partial<Pick<PayRequest, 'goods_list' | 'store_info'>>;
 
 export const ORDER_DATA_FORMAT = 'paycheck-load-orders/1';
 
@@ -17,7 +17,7 @@ export interface OrderDataFile {
   seed: number;
   /** The mock's public demo application, the default when PAY_APP_ID/PAY_APP_SECRET are unset. */
   demoApp: { appId: string; secret: string };
-  records: OrderRecord[];
+  records: PayOrderData[];
 }
 
 /** Reads a data file written by `npm run load:data`; throws a plain message on anything else. */

@@ -7,11 +7,11 @@
  */
 import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import type { Digests } from '../../../kernel/signing/signer.ts';
-import type { OrderRecord } from './pay-order-data.ts';
+import type { PayOrderData } from './pay-order-data.ts';
 import { createSigningTemplate, type SigningTemplate } from './signing-template.ts';
 
 export interface SignedOrderStreamOptions {
-  records: readonly OrderRecord[];
+  records: readonly PayOrderData[];
   app: { appId: string; secret: string };
   encoding: SignEncoding;
   digests: Digests;

@@ -1,6 +1,6 @@
 /** k6 `options` for a shared scenario: one ramping-arrival-rate scenario and its thresholds (per call, by the `endpoint` tag, for the checkout). */
 import type { Options, Threshold } from 'k6/options';
-import { REQUEST_TIMEOUT_S, type Scenario } from '../../profiles/profiles.ts';
+import { REQUEST_TIMEOUT_S, type LoadProfile } from '../../profiles/profiles.ts';
 import type { ThresholdRule } from '../../../../checks/load/thresholds.ts';
 
 /** p(99) is not in k6's default summary statistics; the thresholds and the report need it. */
@@ -18,7 +18,7 @@ export function k6Thresholds(rules: readonly ThresholdRule[]): Record<string, Th
 }
 
 /** `iterationS`: how long one iteration may take beyond its requests' timeout (a checkout's follow-ups). */
-export function k6Options(scenario: Scenario, rules: readonly ThresholdRule[], iterationS = 0): Options {
+export function k6Options(scenario: LoadProfile, rules: readonly ThresholdRule[], iterationS = 0): Options {
   return {
     scenarios: {
       [scenario.name]: {

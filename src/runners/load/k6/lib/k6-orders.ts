@@ -5,7 +5,7 @@
  * timed. The script reads the file itself (`open()` is relative to it) and passes the reader.
  */
 import { SharedArray } from 'k6/data';
-import { parseOrderDataFile, type OrderDataFile, type OrderRecord } from '../../request/pay-order-data.ts';
+import { parseOrderDataFile, type OrderDataFile, type PayOrderData } from '../../request/pay-order-data.ts';
 import { createSignedOrderStream, runOrderIdPrefix, type SignedOrderStream } from '../../request/signed-order-stream.ts';
 import type { SignEncoding } from '../../../../kernel/signing/encoding.ts';
 import { k6Digests } from './k6-digests.ts';
@@ -15,16 +15,16 @@ export const DATA_FILE = './data/pay-orders.json';
 
 export interface K6Orders {
   demoApp: { appId: string; secret: string };
-  records: OrderRecord[];
+  records: PayOrderData[];
 }
 
 export function loadOrders(read: () => string): K6Orders {
   const dataFile = new SharedArray<OrderDataFile>('pay-orders', () => [parseOrderDataFile(read())]);
-  const records = new SharedArray<OrderRecord>('pay-order-records', () => dataFile[0].records);
+  const records = new SharedArray<PayOrderData>('pay-order-records', () => dataFile[0].records);
   return { demoApp: dataFile[0].demoApp, records: Array.from({ length: records.length }, (_, i) => records[i]) };
 }
 
-export function k6OrderStream(records: readonly OrderRecord[], settings: { app: { appId: string; secret: string }; encoding: SignEncoding }): SignedOrderStream {
+export function k6OrderStream(records: readonly PayOrderData[], settings: { app: { appId: string; secret: string }; encoding: SignEncoding }): SignedOrderStream {
   return createSignedOrderStream({
     records,
     app: settings.app,

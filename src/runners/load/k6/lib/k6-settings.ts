@@ -5,13 +5,13 @@
  */
 import { parseSignEncoding, type SignEncoding } from '../../../../kernel/signing/encoding.ts';
 import { ENDPOINT_PATHS, REMOTE_WARNING, isLoopbackBaseUrl } from '../../request/target-guard.ts';
-import { scaleDurations, scenarioByName, SCENARIOS, type Scenario } from '../../profiles/profiles.ts';
+import { scaleDurations, profileByName, PROFILES, type LoadProfile } from '../../profiles/profiles.ts';
 import { ENDPOINTS, type Endpoint } from '../../../../checks/load/thresholds.ts';
 
 /** The mock's default address (DEFAULT_BASE_URL in src/kernel/settings.ts, which k6 cannot load). */
 export const K6_DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
 
-export interface K6Settings<S extends Scenario> {
+export interface K6Settings<S extends LoadProfile> {
   scenario: S;
   /** Each call's URL. */
   urls: Readonly<Record<Endpoint, string>>;
@@ -25,7 +25,7 @@ export interface K6Settings<S extends Scenario> {
   warning?: string;
 }
 
-type ScenarioOf<K extends Scenario['kind']> = Extract<Scenario, { kind: K }>;
+type ScenarioOf<K extends LoadProfile['kind']> = Extract<LoadProfile, { kind: K }>;
 
 function positive(env: Readonly<Record<string, string | undefined>>, name: string): number | undefined {
   const text = env[name];
@@ -36,10 +36,10 @@ function positive(env: Readonly<Record<string, string | undefined>>, name: strin
 }
 
 /** `kind`: the script's — pay.ts runs the pay scenarios (default smoke), checkout.ts the checkout. */
-export function k6Settings<K extends Scenario['kind']>(env: Readonly<Record<string, string | undefined>>, demoApp: { appId: string; secret: string }, kind: K): K6Settings<ScenarioOf<K>> {
-  const names = (SCENARIOS as readonly Scenario[]).filter((s) => s.kind === kind).map((s) => s.name);
+export function k6Settings<K extends LoadProfile['kind']>(env: Readonly<Record<string, string | undefined>>, demoApp: { appId: string; secret: string }, kind: K): K6Settings<ScenarioOf<K>> {
+  const names = (PROFILES as readonly LoadProfile[]).filter((s) => s.kind === kind).map((s) => s.name);
   const name = env.SCENARIO || names[0];
-  const base = scenarioByName(name);
+  const base = profileByName(name);
   if (!base || base.kind !== kind) throw new Error(`SCENARIO: unknown "${name}" for this script; known: ${names.join(', ')}`);
   const scale = positive(env, 'DURATION_SCALE');
   const timeScale = positive(env, 'TIME_SCALE') ?? (base.kind === 'checkout' ? base.checkout.timeScale : 1);
