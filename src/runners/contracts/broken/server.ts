@@ -9,12 +9,33 @@ import { createNodeEngine } from '../../../adapters/http/build-engine.ts';
 import { startMockServer, type MockServer } from '../../../adapters/http/server.ts';
 import { CONTRACT_PENDING_MS } from '../support/target.ts';
 import { BROKEN_VARIANTS, variantByName, type BrokenVariant } from './variants.ts';
+import type { MockHandler } from '../../../engine/index.ts';
 
-export async function startBrokenServer(variant: BrokenVariant, port = 0): Promise<MockServer> {
+export interface BrokenServerOptions {
+  port?: number;
+  /**
+   * False: a sandbox as a real platform runs one — `X-Mock-*` request headers ignored, `/__mock/*`
+   * not found, outcomes chosen by the amount only (the mock's table, modelled on WeChat's sandbox).
+   */
+  controls?: boolean;
+}
+
+export async function startBrokenServer(variant: BrokenVariant | undefined, { port = 0, controls = true }: BrokenServerOptions = {}): Promise<MockServer> {
   const encoding = signEncodingFrom(process.env);
-  const engine = createNodeEngine({ signEncoding: encoding, pendingMs: CONTRACT_PENDING_MS, ...variant.engine });
-  const handle = variant.wrap(engine.handle, { app: DEMO_APP, encoding });
+  const engine = createNodeEngine({ signEncoding: encoding, pendingMs: CONTRACT_PENDING_MS, ...variant?.engine });
+  const broken = variant ? variant.wrap(engine.handle, { app: DEMO_APP, encoding }) : engine.handle;
+  const handle = controls ? broken : withoutControls(broken);
   return startMockServer({ port, engine: { ...engine, handle: handle as typeof engine.handle } });
+}
+
+function withoutControls(handle: MockHandler): MockHandler {
+  return async (request) => {
+    if (request.path.startsWith('/__mock/')) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !name.toLowerCase().startsWith('x-mock-')));
+    const response = await handle({ ...request, headers });
+    const { 'x-mock-scenario': _scenario, ...answerHeaders } = response.headers;
+    return { ...response, headers: answerHeaders };
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -24,7 +45,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`usage: tsx src/runners/contracts/broken/server.ts <variant> [port]\nvariants: ${BROKEN_VARIANTS.map((v) => v.name).join(', ')}`);
     process.exit(2);
   }
-  const server = await startBrokenServer(variant, Number(port ?? 0));
+  const server = await startBrokenServer(variant, { port: Number(port ?? 0) });
   console.log(`broken variant "${variant.name}" (${variant.breaks}) on ${server.url}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

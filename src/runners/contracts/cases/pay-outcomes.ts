@@ -3,8 +3,8 @@ import type { Channel } from '../../../kernel/channel.ts';
 import { fenOf } from '../../../checks/contract/rules/amount-rules.ts';
 import type { CaseContext, ContractCase } from '../support/case-context.ts';
 
+// An outcome other than "paid" is asked for by scenario: the mock's header, or PAY_OUTCOMES elsewhere (case-context.ts).
 const MONEY = ['@moves-money'] as const;
-const CONTROLLED = ['@moves-money', '@mock-controls'] as const;
 
 interface OrderData {
   total_amount?: number;
@@ -28,7 +28,7 @@ function paidOn(channel: Channel): ContractCase {
 function withVouchers(scenario: 'VOUCHER' | 'TWO_VOUCHERS', channel: Channel, count: number): ContractCase {
   return {
     title: `${channel}, ${scenario}: paid with ${count} voucher(s), channel fields and sums hold`,
-    tags: CONTROLLED,
+    tags: MONEY,
     run: async (ctx) => {
       const exchange = await ctx.pay(ctx.request({ channel }), { expect: { outcome: 'paid' }, scenario });
       const vouchers = dataOf(exchange).voucher_list ?? [];
@@ -53,7 +53,7 @@ export const PAY_OUTCOME_CASES: readonly ContractCase[] = [
   withVouchers('TWO_VOUCHERS', 'alipay', 2),
   {
     title: 'member discount: payable_amount below total_amount',
-    tags: CONTROLLED,
+    tags: MONEY,
     run: async (ctx) => {
       const exchange = await ctx.pay(ctx.request(), { expect: { outcome: 'paid' }, scenario: 'MEMBER_DISCOUNT' });
       const { total_amount: total, payable_amount: payable } = dataOf(exchange);
@@ -64,7 +64,7 @@ export const PAY_OUTCOME_CASES: readonly ContractCase[] = [
   },
   {
     title: 'member discount and a voucher: real < payable < total',
-    tags: CONTROLLED,
+    tags: MONEY,
     run: async (ctx) => {
       const exchange = await ctx.pay(ctx.request({ channel: 'alipay' }), { expect: { outcome: 'paid' }, scenario: 'MEMBER_DISCOUNT_VOUCHER' });
       const d = dataOf(exchange);
@@ -77,19 +77,19 @@ export const PAY_OUTCOME_CASES: readonly ContractCase[] = [
   },
   {
     title: 'user still paying: 1002, order_status 0, real_amount 0',
-    tags: CONTROLLED,
+    tags: MONEY,
     run: async (ctx) => {
       await ctx.pay(ctx.request(), { expect: { outcome: 'paying' }, scenario: 'USER_PAYING' });
     },
   },
   {
     title: 'payment failed: 1001, order_status -1, real_amount 0',
-    tags: CONTROLLED,
+    tags: MONEY,
     run: async (ctx) => {
       await ctx.pay(ctx.request(), { expect: { outcome: 'failed' }, scenario: 'FAILED' });
     },
   },
   { title: 'repeat of a paid order: 1003', tags: MONEY, run: (ctx) => repeat(ctx, undefined, 'paid', 'alreadyPaid') },
-  { title: 'repeat of an order still paying: 1007 (table: 1003)', tags: CONTROLLED, run: (ctx) => repeat(ctx, 'USER_PAYING', 'paying', 'duplicateOrder') },
-  { title: 'repeat of a failed order: 1007 (table: 1003)', tags: CONTROLLED, run: (ctx) => repeat(ctx, 'FAILED', 'failed', 'duplicateOrder') },
+  { title: 'repeat of an order still paying: 1007 (table: 1003)', tags: MONEY, run: (ctx) => repeat(ctx, 'USER_PAYING', 'paying', 'duplicateOrder') },
+  { title: 'repeat of a failed order: 1007 (table: 1003)', tags: MONEY, run: (ctx) => repeat(ctx, 'FAILED', 'failed', 'duplicateOrder') },
 ];

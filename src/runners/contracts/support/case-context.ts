@@ -13,6 +13,7 @@ import type { Finding } from '../../../checks/contract/finding.ts';
 import type { RuleName } from '../../../checks/contract/rule-names.ts';
 import { checkDuplicateGroup } from '../../../checks/contract/rules/duplicate-rules.ts';
 import type { ContractTarget } from './target.ts';
+import { describeRoute } from './outcomes.ts';
 
 export type CaseTag = '@mock-controls' | '@moves-money' | '@lifecycle-writes';
 
@@ -24,7 +25,10 @@ export interface ContractCase {
 
 export interface CallOptions {
   expect: Expectation;
-  /** X-Mock-Scenario (the case must be tagged @mock-controls). */
+  /**
+   * The outcome asked for: `X-Mock-Scenario` on a target with the mock's controls, else the
+   * target's PAY_OUTCOMES route to it; a case whose outcome cannot be reached is skipped.
+   */
   scenario?: string;
   headers?: Readonly<Record<string, string>>;
   /** Another call than /pay/qrcode: `/pay/get`, `/pay/check`, `/pay/cancel`, `/pay/refund`. */
@@ -77,8 +81,20 @@ export function createCaseContext(env: CaseEnvironment) {
     return verdict;
   }
 
+  /** How this target reaches an outcome without the mock's controls; skips the case when it cannot. */
+  function routeTo(scenario: string) {
+    const mapping = env.target.outcomes.get(scenario);
+    if (!mapping) env.skip(`the target offers no mock controls, and PAY_OUTCOMES maps no amount or header to ${scenario}`);
+    if (typeof mapping.confirmed === 'string') env.skip(`PAY_OUTCOMES maps ${scenario} to ${describeRoute(mapping.route)}, but the target ${mapping.confirmed} there`);
+    return mapping.route;
+  }
+
   function headersOf(options: CallOptions): Record<string, string> {
-    return { ...(options.scenario ? { 'X-Mock-Scenario': options.scenario } : {}), ...options.headers };
+    const { scenario } = options;
+    if (!scenario) return { ...options.headers };
+    if (env.target.controls) return { 'X-Mock-Scenario': scenario, ...options.headers };
+    const route = routeTo(scenario);
+    return { ...('header' in route ? { [route.header[0]]: route.header[1] } : {}), ...options.headers };
   }
 
   async function send(body: unknown, options: CallOptions): Promise<Exchange> {
@@ -87,7 +103,13 @@ export function createCaseContext(env: CaseEnvironment) {
     return exchange;
   }
 
+  /** Signs and sends; an outcome routed by amount sets the total (and drops the goods, which no longer sum to it). */
   function pay(params: Params, options: CallOptions): Promise<Exchange> {
+    const route = options.scenario && !env.target.controls ? routeTo(options.scenario) : undefined;
+    if (route && 'amount' in route) {
+      const { goods_list: _goods, ...rest } = params;
+      return send(client.sign({ ...rest, total_amount: route.amount }), options);
+    }
     return send(client.sign(params), options);
   }
 

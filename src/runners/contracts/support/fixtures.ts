@@ -17,6 +17,7 @@ import { CONTRACT_PENDING_MS, probeControls, targetFrom, type ContractTarget, ty
 import { testSeed } from './run-identity.ts';
 import { createLivePayCodes } from './live-pay-codes.ts';
 import { contractAttachment, failureReport } from './verdicts.ts';
+import { confirmOutcomes } from './outcomes.ts';
 
 export interface TargetOptions {
   targetKind: TargetKind;
@@ -50,7 +51,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   targetUrl: [undefined, { option: true, scope: 'worker' }],
   requireControls: [false, { option: true, scope: 'worker' }],
   target: [
-    async ({ targetKind, targetUrl, requireControls }, use) => {
+    async ({ targetKind, targetUrl, requireControls }, use, workerInfo) => {
       const partial = targetFrom(targetKind, targetUrl, process.env);
       // MSW intercepts the production URL in this worker; unhandled requests fail, so nothing leaves.
       const engine = () => createNodeEngine({ signEncoding: partial.encoding, dialect: partial.demand, selfCheck: true, pendingMs: CONTRACT_PENDING_MS });
@@ -58,7 +59,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       msw?.listen({ onUnhandledRequest: 'error' });
       const controls = await probeControls(partial);
       if (requireControls && !controls) throw new Error(`${partial.baseUrl}: the embedded mock does not answer /__mock/health — it failed to start or is not the mock`);
-      await use({ ...partial, controls });
+      const target = { ...partial, controls };
+      const seed = Number(process.env.PAY_SEED);
+      await confirmOutcomes(
+        target,
+        createPayClient({ baseUrl: target.baseUrl, app: target.app, encoding: target.encoding, allowRemote: targetKind !== 'mock' }),
+        nodeDataFactory({ seed, app: target.app, encoding: target.encoding, orderIdPrefix: `PO${process.env.PAYCHECK_RUN_TAG ?? ''}${workerInfo.project.name.slice(0, 1)}${workerInfo.workerIndex}` }),
+      );
+      await use(target);
       msw?.close();
     },
     { scope: 'worker' },

@@ -12,6 +12,7 @@ import { appCredentialsFrom, isLoopbackUrl, PRODUCTION_BASE_URL, signEncodingFro
 import { parseErrorDialect, type ErrorDialect } from '../../../kernel/codes.ts';
 import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import { DEMO_APP } from '../../../kernel/settings.ts';
+import { describeRoute, parseOutcomes, type OutcomeMap } from './outcomes.ts';
 
 export type TargetKind = 'msw' | 'mock' | 'live';
 
@@ -31,6 +32,8 @@ export interface ContractTarget {
   livePayCodes: readonly string[];
   /** PAY_ERROR_CODES: the dialect demanded, if any. */
   demand?: ErrorDialect;
+  /** PAY_OUTCOMES: how outcomes are reached without the mock's controls (outcomes.ts). */
+  outcomes: OutcomeMap;
 }
 
 export const PLAYWRIGHT_MOCK_PORT = 4110;
@@ -44,20 +47,21 @@ export const CONTRACT_PENDING_MS = 1_000;
 export function targetFrom(kind: TargetKind, baseUrl: string | undefined, env: Env): Omit<ContractTarget, 'controls'> {
   const encoding = signEncodingFrom(env);
   const demand = env.PAY_ERROR_CODES ? parseErrorDialect(env.PAY_ERROR_CODES, 'PAY_ERROR_CODES') : undefined;
-  if (kind === 'msw') return { kind, baseUrl: PRODUCTION_BASE_URL, app: { ...DEMO_APP }, encoding, loopback: false, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand };
+  const outcomes = parseOutcomes(env.PAY_OUTCOMES);
+  if (kind === 'msw') return { kind, baseUrl: PRODUCTION_BASE_URL, app: { ...DEMO_APP }, encoding, loopback: false, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand, outcomes };
   if (!baseUrl) throw new RangeError(`the ${kind} target needs a base URL`);
   const loopback = isLoopbackUrl(baseUrl);
   const app = kind === 'mock' ? { ...DEMO_APP } : appCredentialsFrom(env);
   const livePayCodes = loopback ? [] : (env.PAY_LIVE_PAY_CODES ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   const lifecycleWrites = loopback || env.PAY_LIVE_LIFECYCLE === '1';
-  return { kind, baseUrl, app, encoding, loopback, moneyAllowed: loopback || livePayCodes.length > 0, lifecycleWrites, livePayCodes, demand };
+  return { kind, baseUrl, app, encoding, loopback, moneyAllowed: loopback || livePayCodes.length > 0, lifecycleWrites, livePayCodes, demand, outcomes };
 }
 
 /** One line for the console: where the suite is aimed and what it will and will not run. */
 export function describeTarget(name: string, t: Omit<ContractTarget, 'controls'> & { controls?: boolean }): string {
   const limits: string[] = [];
-  if (t.controls === undefined) limits.push('mock controls (@mock-controls) if /__mock/health answers');
-  else if (!t.controls) limits.push('no mock controls: @mock-controls tests are skipped');
+  if (t.controls === undefined) limits.push(`mock controls (@mock-controls) if /__mock/health answers, else outcomes by PAY_OUTCOMES: ${outcomeLine(t.outcomes)}`);
+  else if (!t.controls) limits.push(`no mock controls: @mock-controls tests are skipped; outcomes by PAY_OUTCOMES: ${outcomeLine(t.outcomes)}`);
   if (!t.moneyAllowed) limits.push('not loopback and no PAY_LIVE_PAY_CODES: only tests that cannot move money run (@moves-money skipped)');
   else if (t.livePayCodes.length > 0) limits.push(`${t.livePayCodes.length} PAY_LIVE_PAY_CODES for @moves-money tests, each used once`);
   if (!t.lifecycleWrites) limits.push('not loopback and PAY_LIVE_LIFECYCLE is not 1: no cancel or refund of a real order (@lifecycle-writes skipped)');
@@ -77,4 +81,9 @@ export async function probeControls(t: Omit<ContractTarget, 'controls'>): Promis
   } catch {
     return false;
   }
+}
+
+function outcomeLine(outcomes: OutcomeMap): string {
+  if (outcomes.size === 0) return 'none mapped';
+  return [...outcomes].map(([name, m]) => `${name} ${describeRoute(m.route)}${typeof m.confirmed === 'string' ? ` (not shown: ${m.confirmed})` : ''}`).join(', ');
 }
