@@ -32,7 +32,7 @@ const REPORTERS: Record<string, ReporterDescription> = {
   line: ['line'],
   dot: ['dot'],
   html: ['html', { outputFolder: 'reports/html', open: 'never' }],
-  junit: ['junit', { outputFile: 'reports/junit.xml' }],
+  junit: ['junit', { outputFile: process.env.PLAYWRIGHT_JUNIT_OUTPUT_NAME ?? 'reports/junit.xml' }],
   json: ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'reports/contracts.json' }],
 };
 

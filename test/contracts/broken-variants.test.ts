@@ -65,8 +65,9 @@ describe('the Playwright suite itself, aimed at a broken target with PAY_BASE_UR
       PAY_BASE_URL: baseUrl,
       PAY_APP_ID: '',
       PAY_APP_SECRET: '',
-      PAYCHECK_REPORTERS: 'json',
+      PAYCHECK_REPORTERS: 'json,junit',
       PLAYWRIGHT_JSON_OUTPUT_NAME: join(work, `${name}.json`),
+      PLAYWRIGHT_JUNIT_OUTPUT_NAME: join(work, `${name}.xml`),
       PAYCHECK_SUMMARY_FILE: join(work, `${name}-summary.json`),
       PAYCHECK_OUTPUT_DIR: join(work, `${name}-results`),
       ...extraEnv,
@@ -77,15 +78,19 @@ describe('the Playwright suite itself, aimed at a broken target with PAY_BASE_UR
       child.on('close', resolve);
     });
     const summary = JSON.parse(readFileSync(env.PAYCHECK_SUMMARY_FILE, 'utf8')) as { projects: { live: { rulesFailed: string[]; tests: { failed: number } } } };
-    return { status, summary: summary.projects.live, report: readFileSync(env.PLAYWRIGHT_JSON_OUTPUT_NAME, 'utf8') };
+    const junit = readFileSync(env.PLAYWRIGHT_JUNIT_OUTPUT_NAME, 'utf8');
+    const count = (name: string) => Number(/<testsuites [^>]*>/.exec(junit)?.[0].match(new RegExp(` ${name}="(\\d+)"`))?.[1] ?? Number.NaN);
+    return { status, summary: summary.projects.live, report: readFileSync(env.PLAYWRIGHT_JSON_OUTPUT_NAME, 'utf8'), junit: { failures: count('failures'), errors: count('errors') } };
   }
 
   test('pay_type as a word: the run fails naming schema and pay-type-channel, with a curl reproduction', async () => {
     const server = await serve(startBrokenServer(variantByName('pay-type-word')!));
     // The pay-path tests only: every lifecycle test pays too and would fail the same way, only slower.
-    const { status, summary, report } = await playwright('pay-type-word', server.url, {}, ['--grep-invert', 'lifecycle:']);
+    const { status, summary, report, junit } = await playwright('pay-type-word', server.url, {}, ['--grep-invert', 'lifecycle:']);
     assert.equal(status, 1);
     assert.ok(summary.tests.failed > 0);
+    // A broken contract is a failed check, not a broken test: JUnit <failure>, never <error>.
+    assert.ok(junit.failures > 0 && junit.errors === 0, JSON.stringify(junit));
     assert.ok(summary.rulesFailed.includes('pay-type-channel') && summary.rulesFailed.includes('schema'), summary.rulesFailed.join(','));
     assert.match(report, /\[pay-type-channel\] \$\.data\.pay_type: expected [01] \((wechat|alipay) pay code\), actual \\"(weixin|alipay)\\"/);
     assert.match(report, /curl -sS -X POST/);

@@ -3,7 +3,7 @@
  * tag-based skips with the reason shown, and `contract.run(case)` which runs a case, attaches its
  * tally for the summary, and fails with the full evidence when a rule is broken.
  */
-import { test as base, type TestInfo } from '@playwright/test';
+import { expect, test as base, type TestInfo } from '@playwright/test';
 import { setupServer } from 'msw/node';
 import { createMswHandlers } from '../../../adapters/msw/handlers.ts';
 import { createNodeEngine } from '../../../adapters/http/build-engine.ts';
@@ -100,12 +100,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         });
         await testInfo.attach('contract', contractAttachment(verdicts, target));
         const report = failureReport(verdicts, seed);
-        if (report) throw new Error(report);
+        // Through expect, not a bare throw: a broken contract is a failed check, which JUnit
+        // records as <failure>; a thrown Error would be an <error>, a broken test.
+        if (report) expect(brokenRules(verdicts), report).toEqual([]);
         return verdicts;
       },
     });
   },
 });
+
+function brokenRules(verdicts: readonly Verdict[]): string[] {
+  return [...new Set(verdicts.flatMap((v) => v.findings.filter((f) => f.severity === 'error').map((f) => f.rule)))];
+}
 
 function skipNow(testInfo: TestInfo, reason: string): never {
   testInfo.skip(true, `${testInfo.project.name}: ${reason}`);
