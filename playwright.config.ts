@@ -8,15 +8,19 @@
  *                  otherwise), so CI exercises all three modes and both dialects
  * PAYCHECK_TARGETS (comma list of msw, mock, live) keeps only those projects and their servers.
  * Reporters: PAYCHECK_REPORTERS (comma list of list, line, dot, html, junit, json), default
- * list,html,junit under reports/; the contract summary is always added.
+ * list,html,junit under reports/. The seed line, the target lines and the contract summary do not
+ * depend on the reporters (global setup and teardown), so Playwright's own --reporter keeps them.
  */
 import { defineConfig, type ReporterDescription } from '@playwright/test';
 import type { TargetOptions } from './src/runners/contracts/support/fixtures.ts';
 import { CONTRACT_PENDING_MS, PLAYWRIGHT_LIVE_STANDIN_PORT, PLAYWRIGHT_MOCK_PORT } from './src/runners/contracts/support/target.ts';
 import { fixRunIdentity } from './src/runners/contracts/support/run-identity.ts';
+import { fixRecordsDir } from './src/runners/contracts/support/run-records.ts';
 import { parseErrorDialect } from './src/kernel/codes.ts';
 
 fixRunIdentity(process.env);
+const outputDir = process.env.PAYCHECK_OUTPUT_DIR ?? 'test-results';
+fixRecordsDir(process.env, outputDir);
 
 const mockPort = Number(process.env.PAYCHECK_MOCK_PORT ?? PLAYWRIGHT_MOCK_PORT);
 const standInPort = Number(process.env.PAYCHECK_LIVE_STANDIN_PORT ?? PLAYWRIGHT_LIVE_STANDIN_PORT);
@@ -40,7 +44,7 @@ function reporters(): ReporterDescription[] {
   const names = (process.env.PAYCHECK_REPORTERS ?? 'list,html,junit').split(',').map((n) => n.trim()).filter(Boolean);
   const unknown = names.filter((n) => !REPORTERS[n]);
   if (unknown.length > 0) throw new Error(`PAYCHECK_REPORTERS: unknown reporter(s) ${unknown.join(', ')}; use ${Object.keys(REPORTERS).join(', ')}`);
-  return [...names.map((n) => REPORTERS[n]), ['./src/runners/contracts/support/summary-reporter.ts']];
+  return names.map((n) => REPORTERS[n]);
 }
 
 // The mocks get the demo application whatever PAY_APP_ID / PAY_APP_SECRET say (those are the live target's).
@@ -57,7 +61,10 @@ const mockServer = (port: number, extra: string) => ({
 export default defineConfig<TargetOptions, TargetOptions>({
   testDir: 'src/runners/contracts',
   testMatch: '**/*.spec.ts',
-  outputDir: process.env.PAYCHECK_OUTPUT_DIR ?? 'test-results',
+  outputDir,
+  // The seed, the targets and the contract summary come from these, not from a reporter, so any --reporter keeps them.
+  globalSetup: './src/runners/contracts/support/global-setup.ts',
+  globalTeardown: './src/runners/contracts/support/global-teardown.ts',
   fullyParallel: true,
   workers: 2,
   timeout: 20_000,

@@ -16,7 +16,8 @@ import { runCase, type CaseTag, type ContractCase, type Verdict } from './case-c
 import { CONTRACT_PENDING_MS, probeControls, targetFrom, type ContractTarget, type TargetKind } from './target.ts';
 import { testSeed } from './run-identity.ts';
 import { createLivePayCodes } from './live-pay-codes.ts';
-import { contractAttachment, failureReport } from './verdicts.ts';
+import { contractAttachment, failureReport, type ContractAttachment } from './verdicts.ts';
+import { appendRecord, recordsDir } from './run-records.ts';
 import { confirmOutcomes } from './outcomes.ts';
 
 export interface TargetOptions {
@@ -33,6 +34,7 @@ interface WorkerFixtures extends TargetOptions {
 }
 
 interface TestFixtures {
+  record: void;
   gate: void;
   contract: { run(contractCase: ContractCase): Promise<Verdict[]> };
 }
@@ -73,6 +75,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   runState: [async ({ target }, use) => use(createRunState(target.demand)), { scope: 'worker' }],
   contractCheck: [async ({}, use) => use(createContractCheck(loadSpec())), { scope: 'worker' }],
+  // Before the gate, so a test the gate skips is recorded too.
+  record: [
+    async ({}, use, testInfo) => {
+      await use();
+      const contract = testInfo.attachments.find((a) => a.name === 'contract')?.body;
+      appendRecord(recordsDir(), {
+        project: testInfo.project.name,
+        status: testInfo.status ?? 'passed',
+        skip: testInfo.annotations.find((a) => a.type === 'skip')?.description,
+        contract: contract ? (JSON.parse(contract.toString('utf8')) as ContractAttachment) : undefined,
+      });
+    },
+    { auto: true },
+  ],
   gate: [
     async ({ target }, use, testInfo) => {
       const reason = skipReason(testInfo.tags, target);
