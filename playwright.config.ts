@@ -47,8 +47,8 @@ function reporters(): ReporterDescription[] {
   return names.map((n) => REPORTERS[n]);
 }
 
-// The mocks get the demo application whatever PAY_APP_ID / PAY_APP_SECRET say (those are the live target's).
-const mockEnv = { PAY_APP_ID: '', PAY_APP_SECRET: '', MOCK_FAULTS: '', MOCK_LATENCY_MS: '', MOCK_SCENARIO: '', MOCK_PENDING_MS: '' };
+// The mocks know PAY_APP_ID / PAY_APP_SECRET (and the demo application); the mock's own settings stay out.
+const mockEnv = { MOCK_FAULTS: '', MOCK_LATENCY_MS: '', MOCK_SCENARIO: '', MOCK_PENDING_MS: '', MOCK_APPS_FILE: '' };
 const mockServer = (port: number, extra: string) => ({
   command: `npm run mock -- --port ${port} --quiet --self-check --pending-ms ${CONTRACT_PENDING_MS}${extra}`,
   port,

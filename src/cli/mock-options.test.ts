@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockConfigFrom, mockHelp, MockUsageError, MOCK_SETTINGS } from './mock-options.ts';
+import { DEMO_APP } from '../kernel/settings.ts';
 
 test('defaults: port 4010, flowchart, the demo app, base64, not quiet', () => {
   const { server, quiet, help } = mockConfigFrom([], {});
@@ -21,7 +22,7 @@ test('the environment sets what flags do not; flags win', () => {
   assert.equal(fromEnv.server.dialect, 'table');
   assert.deepEqual(fromEnv.server.latency, { minMs: 300, maxMs: 300 });
   assert.equal(fromEnv.quiet, true);
-  assert.deepEqual(fromEnv.server.apps, [{ appId: 'a', secret: 's' }]);
+  assert.deepEqual(fromEnv.server.apps, [{ appId: 'a', secret: 's' }, DEMO_APP], 'the configured application, and the demo one beside it');
   assert.equal(fromEnv.server.signEncoding, 'hex');
   assert.deepEqual(fromEnv.server.rateLimit, { perSecond: 50, burst: 10 });
   assert.deepEqual(fromEnv.server.faults, [{ kind: 'reset', at: 'result', rate: 0.1 }]);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseErrorDialect } from '../kernel/codes.ts';
-import { appCredentialsFrom, DEFAULT_MOCK_PORT, signEncodingFrom, type Env } from '../kernel/settings.ts';
+import { embeddedMockApps, DEFAULT_MOCK_PORT, signEncodingFrom, type Env } from '../kernel/settings.ts';
 import { MAX_JOURNAL_CAP, parseAppsFile, parseCallbackVariants, parseFaults, parseLatency, type RateLimit } from '../engine/index.ts';
 import { assertCallbackUrl } from '../adapters/http/callback-delivery.ts';
 import type { MockServerOptions } from '../adapters/http/server.ts';
@@ -28,7 +28,7 @@ export const MOCK_SETTINGS = {
   'slow-ms': ['MOCK_SLOW_MS', 'how long slow scenarios take to answer (default 65000)'],
   'store-cap': ['MOCK_STORE_CAP', 'most orders kept (default 100000; oldest half dropped at the cap)'],
   snapshot: ['MOCK_SNAPSHOT', 'file the order store is read from at start and written to at shutdown'],
-  apps: ['MOCK_APPS_FILE', 'JSON file of applications [{appId, secret, rsaPublicKey?, enabled?}] (replaces PAY_APP_ID/PAY_APP_SECRET)'],
+  apps: ['MOCK_APPS_FILE', 'JSON file of applications [{appId, secret, rsaPublicKey?, enabled?}] (replaces PAY_APP_ID/PAY_APP_SECRET and the demo application)'],
   'body-limit': ['MOCK_BODY_LIMIT', 'largest body in bytes (default 524288); larger → 3002 at once'],
   'self-check': ['MOCK_SELF_CHECK', 'validate every answer against openapi.yaml and fail loudly (1/true)'],
   'callback-url': ['MOCK_CALLBACK_URL', 'receiver of the signed status callbacks (loopback http(s) only); none = no callbacks'],
@@ -89,7 +89,7 @@ function readConfig(argv: readonly string[], env: Env): MockCliConfig {
       port: integer(get('port'), '--port/PORT', DEFAULT_MOCK_PORT, 0),
       dialect: parseErrorDialect(get('error-codes'), '--error-codes/MOCK_ERROR_CODES'),
       signEncoding: signEncodingFrom(env),
-      apps: appsFile ? parseAppsFile(readText(appsFile), appsFile) : [appCredentialsFrom(env)],
+      apps: appsFile ? parseAppsFile(readText(appsFile), appsFile) : embeddedMockApps(env),
       scenario: get('scenario'),
       latency: parseLatency(latency, '--latency/MOCK_LATENCY_MS'),
       faults: parseFaults(faults, '--faults/MOCK_FAULTS'),

@@ -32,6 +32,16 @@ export function appCredentialsFrom(env: Env): AppCredentials {
   return { appId, secret };
 }
 
+/**
+ * The applications a mock that paycheck starts for you knows: the configured one, and the demo
+ * application beside it — so a run with your own PAY_APP_ID / PAY_APP_SECRET passes on the
+ * embedded mock, and the published demo still works there.
+ */
+export function embeddedMockApps(env: Env): AppCredentials[] {
+  const configured = appCredentialsFrom(env);
+  return configured.appId === DEMO_APP.appId ? [configured] : [configured, { ...DEMO_APP }];
+}
+
 /** True for 127.0.0.0/8, ::1 and localhost: the only addresses paycheck sends traffic to by default. */
 export function isLoopbackUrl(url: string | URL): boolean {
   let host: string;

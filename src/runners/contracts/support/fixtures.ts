@@ -7,6 +7,7 @@ import { expect, test as base, type TestInfo } from '@playwright/test';
 import { setupServer } from 'msw/node';
 import { createMswHandlers } from '../../../adapters/msw/handlers.ts';
 import { createNodeEngine } from '../../../adapters/http/build-engine.ts';
+import { embeddedMockApps } from '../../../kernel/settings.ts';
 import { createPayClient } from '../../../adapters/client/pay-client.ts';
 import { nodeDataFactory } from '../../../adapters/node/node-data-factory.ts';
 import { loadSpec } from '../../../adapters/node/spec-file.ts';
@@ -56,7 +57,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ targetKind, targetUrl, requireControls }, use, workerInfo) => {
       const partial = targetFrom(targetKind, targetUrl, process.env);
       // MSW intercepts the production URL in this worker; unhandled requests fail, so nothing leaves.
-      const engine = () => createNodeEngine({ signEncoding: partial.encoding, dialect: partial.demand, selfCheck: true, pendingMs: CONTRACT_PENDING_MS });
+      const engine = () => createNodeEngine({ apps: embeddedMockApps(process.env), signEncoding: partial.encoding, dialect: partial.demand, selfCheck: true, pendingMs: CONTRACT_PENDING_MS });
       const msw = targetKind === 'msw' ? setupServer(...createMswHandlers(engine(), { baseUrl: partial.baseUrl })) : undefined;
       msw?.listen({ onUnhandledRequest: 'error' });
       const controls = await probeControls(partial);

@@ -11,7 +11,6 @@
 import { appCredentialsFrom, isLoopbackUrl, PRODUCTION_BASE_URL, signEncodingFrom, type AppCredentials, type Env } from '../../../kernel/settings.ts';
 import { parseErrorDialect, type ErrorDialect } from '../../../kernel/codes.ts';
 import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
-import { DEMO_APP } from '../../../kernel/settings.ts';
 import { describeRoute, parseOutcomes, type OutcomeMap } from './outcomes.ts';
 
 export type TargetKind = 'msw' | 'mock' | 'live';
@@ -48,10 +47,11 @@ export function targetFrom(kind: TargetKind, baseUrl: string | undefined, env: E
   const encoding = signEncodingFrom(env);
   const demand = env.PAY_ERROR_CODES ? parseErrorDialect(env.PAY_ERROR_CODES, 'PAY_ERROR_CODES') : undefined;
   const outcomes = parseOutcomes(env.PAY_OUTCOMES);
-  if (kind === 'msw') return { kind, baseUrl: PRODUCTION_BASE_URL, app: { ...DEMO_APP }, encoding, loopback: false, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand, outcomes };
+  // Every target is driven with the configured application; the embedded mocks know it (embeddedMockApps).
+  const app = appCredentialsFrom(env);
+  if (kind === 'msw') return { kind, baseUrl: PRODUCTION_BASE_URL, app, encoding, loopback: false, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand, outcomes };
   if (!baseUrl) throw new RangeError(`the ${kind} target needs a base URL`);
   const loopback = isLoopbackUrl(baseUrl);
-  const app = kind === 'mock' ? { ...DEMO_APP } : appCredentialsFrom(env);
   const livePayCodes = loopback ? [] : (env.PAY_LIVE_PAY_CODES ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   const lifecycleWrites = loopback || env.PAY_LIVE_LIFECYCLE === '1';
   return { kind, baseUrl, app, encoding, loopback, moneyAllowed: loopback || livePayCodes.length > 0, lifecycleWrites, livePayCodes, demand, outcomes };
