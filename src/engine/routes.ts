@@ -32,16 +32,7 @@ export function createRouter(table: RouteTable, refused: (request: MockRequest) 
     if (pattern.endsWith('*')) prefixed.push([pattern.slice(0, -1), route]);
     else exact.set(pattern, route);
   }
-  function find(path: string): [Route, string] | undefined {
-    const route = exact.get(path);
-    if (route) return [route, ''];
-    for (const [prefix, under] of prefixed) if (path.length > prefix.length && path.startsWith(prefix)) return [under, path.slice(prefix.length)];
-    return undefined;
-  }
-  return (request) => {
-    const found = find(request.path);
-    if (!found) return json(404, { error: request.path.startsWith(ADMIN_PREFIX) ? `no mock route ${request.path}` : `no route ${request.method} ${request.path}` });
-    const [route, rest] = found;
+  function dispatch(request: MockRequest, route: Route, rest: string): MockResponse {
     try {
       if (request.method !== route.method) {
         if (route.api) refused(request);
@@ -53,5 +44,12 @@ export function createRouter(table: RouteTable, refused: (request: MockRequest) 
       if (route.api) refused(request);
       return json(400, { error: error.message, code: error.code });
     }
+  }
+  return (request) => {
+    const path = request.path;
+    const route = exact.get(path);
+    if (route) return dispatch(request, route, '');
+    for (const [prefix, under] of prefixed) if (path.length > prefix.length && path.startsWith(prefix)) return dispatch(request, under, path.slice(prefix.length));
+    return json(404, { error: path.startsWith(ADMIN_PREFIX) ? `no mock route ${path}` : `no route ${request.method} ${path}` });
   };
 }
