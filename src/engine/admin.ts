@@ -8,35 +8,24 @@ import { CALLBACK_VARIANTS } from './callback/variants.ts';
 import type { Outbox } from './callback/outbox.ts';
 import type { RequestJournal } from './journal.ts';
 import { historyOf, ORDER_STATUS, paidAtOf, updatedAtOf, type OrderRecord } from './order-record.ts';
-import type { OrderStore } from './order-store.ts';
 import { resultData } from './result-data.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { FAULT_KINDS } from './faults.ts';
 import { CONTROL_HEADERS } from './request-control.ts';
 import { FAULT_POINTS } from './step-names.ts';
-import { JSON_TYPE } from './envelope.ts';
-import type { Clock } from './clock.ts';
-import type { MockRequest, MockResponse } from './types.ts';
-
-export const ADMIN_PREFIX = '/__mock/';
+import { ADMIN_PREFIX, json, type Route, type RouteTable } from './routes.ts';
 
 export interface AdminOptions {
-  store: OrderStore;
-  clock: Clock;
-  journal: RequestJournal;
+  /** An order as it stands now (a paying order whose time has come is settled first), if kept. */
+  order(appId: string, orderId: string): OrderRecord | undefined;
+  journal: Pick<RequestJournal, 'read' | 'cap' | 'dropped'>;
   /** Present when status callbacks are on. */
-  outbox: Outbox | undefined;
-  /** Settles a paying order whose time has come (with its callback). */
-  settle(record: OrderRecord, now: number): void;
+  outbox: Pick<Outbox, 'held' | 'deliveries'> | undefined;
   defaultAppId: string;
-  /** Clears orders and rate-limit buckets; returns how many orders were dropped. */
+  /** Clears orders, journal, callbacks and rate-limit buckets; returns how many orders were dropped. */
   reset(): number;
-  /** What health reports besides the store. */
-  describe(): Record<string, unknown>;
-}
-
-export function json(status: number, value: unknown, extra?: Record<string, string>): MockResponse {
-  return { status, headers: { 'content-type': JSON_TYPE, ...extra }, body: JSON.stringify(value) };
+  /** What health reports besides `ok`. */
+  health(): Record<string, unknown>;
 }
 
 export function orderView(record: OrderRecord): Record<string, unknown> {
@@ -61,34 +50,32 @@ export function orderView(record: OrderRecord): Record<string, unknown> {
   };
 }
 
-export function createAdmin(options: AdminOptions): (request: MockRequest) => MockResponse {
-  const { store, clock } = options;
-  const routes: Record<string, { method: string; run(request: MockRequest, rest: string): MockResponse }> = {
-    health: {
-      method: 'GET',
-      run: () => json(200, { ok: true, orders: store.size, cap: store.cap, evicted: store.evicted, ...options.describe() }),
-    },
-    reset: { method: 'POST', run: () => json(200, { ok: true, cleared: options.reset() }) },
-    scenarios: {
-      method: 'GET',
-      run: () => json(200, { scenarios: SCENARIOS, faults: FAULT_KINDS, points: FAULT_POINTS, headers: CONTROL_HEADERS, callbackVariants: CALLBACK_VARIANTS }),
-    },
-    journal: {
-      method: 'GET',
-      run(request) {
+/** The `/__mock/*` rows of the engine's route table. */
+export function adminRoutes(options: AdminOptions): RouteTable {
+  const route = (method: string, run: Route['run']): Route => ({ method, api: false, run });
+  return [
+    [`${ADMIN_PREFIX}health`, route('GET', () => json(200, { ok: true, ...options.health() }))],
+    [`${ADMIN_PREFIX}reset`, route('POST', () => json(200, { ok: true, cleared: options.reset() }))],
+    [
+      `${ADMIN_PREFIX}scenarios`,
+      route('GET', () => json(200, { scenarios: SCENARIOS, faults: FAULT_KINDS, points: FAULT_POINTS, headers: CONTROL_HEADERS, callbackVariants: CALLBACK_VARIANTS })),
+    ],
+    [
+      `${ADMIN_PREFIX}journal`,
+      route('GET', (request) => {
         const query = new URLSearchParams(request.query ?? '');
         const journal = options.journal;
         const read = journal.read({ orderId: query.get('order_id') ?? undefined, appId: query.get('app_id') ?? undefined });
         return json(200, read, { 'x-mock-journal-cap': String(journal.cap), 'x-mock-journal-dropped': String(journal.dropped) });
-      },
-    },
-    callbacks: {
-      method: 'GET',
-      run: () => json(200, { enabled: options.outbox !== undefined, held: options.outbox?.held ?? 0, deliveries: options.outbox?.deliveries() ?? [] }),
-    },
-    orders: {
-      method: 'GET',
-      run(request, rest) {
+      }),
+    ],
+    [
+      `${ADMIN_PREFIX}callbacks`,
+      route('GET', () => json(200, { enabled: options.outbox !== undefined, held: options.outbox?.held ?? 0, deliveries: options.outbox?.deliveries() ?? [] })),
+    ],
+    [
+      `${ADMIN_PREFIX}orders/*`,
+      route('GET', (request, rest) => {
         let orderId: string;
         try {
           orderId = decodeURIComponent(rest);
@@ -96,21 +83,10 @@ export function createAdmin(options: AdminOptions): (request: MockRequest) => Mo
           return json(400, { error: 'the order id is not valid percent-encoding' });
         }
         const appId = new URLSearchParams(request.query ?? '').get('app_id') ?? options.defaultAppId;
-        const record = store.get(appId, orderId);
+        const record = options.order(appId, orderId);
         if (!record) return json(404, { error: `no order ${orderId} for app ${appId} (never made, evicted, or reset)` });
-        options.settle(record, clock.now());
         return json(200, orderView(record));
-      },
-    },
-  };
-  return (request) => {
-    const tail = request.path.slice(ADMIN_PREFIX.length);
-    const slash = tail.indexOf('/');
-    const name = slash === -1 ? tail : tail.slice(0, slash);
-    const rest = slash === -1 ? '' : tail.slice(slash + 1);
-    const route = Object.hasOwn(routes, name) ? routes[name] : undefined;
-    if (!route || (name === 'orders') !== (rest !== '')) return json(404, { error: `no mock route ${request.path}` });
-    if (request.method !== route.method) return json(405, { error: `${request.path} takes ${route.method}` }, { allow: route.method });
-    return route.run(request, rest);
-  };
+      }),
+    ],
+  ];
 }

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_APP } from '../kernel/settings.ts';
 import { payParams, payRequest, sign, signedPay, testEngine, type Envelope } from '../../test/support/signed-request.ts';
-import { restoreOrders, serializeOrders } from './snapshot.ts';
 import type { MockRequest } from './types.ts';
 
 const code = (response: { body: string }) => (JSON.parse(response.body) as Envelope).code;
@@ -44,7 +43,7 @@ test('unreadable control headers are HTTP 400 with a reason, not an API code', (
     assert.equal(response.status, 400, name);
     assert.match(response.body, /E_MOCK_CONTROL/);
   }
-  assert.equal(engine.store.size, 0);
+  assert.equal(engine.orders.size, 0);
 });
 
 test('global faults roll their rate per request on the injected random', () => {
@@ -105,14 +104,14 @@ test('a snapshot carries the orders, their state and history into a new engine',
   const paying = signedPay({ total_amount: '0.30' });
   engine.handle(payRequest(paid));
   engine.handle(payRequest(paying));
-  const text = serializeOrders(engine.store);
+  const text = engine.orders.snapshot();
   const { engine: restarted } = testEngine();
-  assert.equal(restoreOrders(restarted.store, text, 'snap'), 2);
+  assert.equal(restarted.orders.restore(text, 'snap'), 2);
   assert.equal(code(restarted.handle(payRequest(paid))), 1003);
   assert.equal(code(restarted.handle(payRequest(paying))), 1007);
-  assert.throws(() => restoreOrders(restarted.store, '{"version":2,"orders":[{"appId":1}]}', 'snap'), /malformed/);
-  assert.throws(() => restoreOrders(restarted.store, '{"version":3,"orders":[]}', 'snap'), /not a version 2/);
-  assert.throws(() => restoreOrders(restarted.store, 'nope', 'snap'), /not JSON/);
+  assert.throws(() => restarted.orders.restore('{"version":2,"orders":[{"appId":1}]}', 'snap'), /malformed/);
+  assert.throws(() => restarted.orders.restore('{"version":3,"orders":[]}', 'snap'), /not a version 2/);
+  assert.throws(() => restarted.orders.restore('nope', 'snap'), /not JSON/);
 });
 
 test('a version 1 snapshot (whole history, updatedAt) still restores, its creation not counted as a move', () => {
@@ -127,7 +126,7 @@ test('a version 1 snapshot (whole history, updatedAt) still restores, its creati
     ],
   };
   const { engine } = testEngine();
-  assert.equal(restoreOrders(engine.store, JSON.stringify(v1), 'snap'), 1);
+  assert.equal(engine.orders.restore(JSON.stringify(v1), 'snap'), 1);
   const view = JSON.parse(engine.handle(get('/__mock/orders/V1')).body) as { history: { from: string | null; to: string; at_ms: number }[]; updated_at: string };
   assert.deepEqual(view.history.map((t) => [t.from, t.to, t.at_ms]), [[null, 'paid', 1_000], ['paid', 'cancelled', 2_000]]);
   assert.equal(view.updated_at, new Date(2_000).toISOString());
@@ -138,4 +137,11 @@ test('reject gives the format envelope in the configured dialect', () => {
   const response = engine.reject('format', 'too big');
   assert.equal(code(response), 3002);
   assert.equal(response.headers['x-mock-reason'], 'too big');
+});
+
+test('the engine shows its interface only: no store, clock or journal object to reach into', () => {
+  const { engine } = testEngine();
+  assert.deepEqual(Object.keys(engine).sort(), ['dialect', 'handle', 'journal', 'orders', 'outbox', 'reject', 'reset', 'settleDue']);
+  assert.deepEqual(Object.keys(engine.journal), ['read']);
+  assert.deepEqual(Object.keys(engine.orders).sort(), ['restore', 'size', 'snapshot']);
 });

@@ -32,6 +32,8 @@ test('the money rules the schema cannot state are checked too', () => {
   assert.match(moneyProblems({ ...paid, real_amount: 0.5, voucher_list: [voucher] }).join(), /merchant \+ other/);
   const alipayShaped = { id: 'V', name: 'n', amount: 0.5, merchant_contribute: 0.5, other_contribute: 0, purchase_ant_contribute: 0 };
   assert.match(moneyProblems({ ...paid, real_amount: 0.5, voucher_list: [alipayShaped] }).join(), /WeChat/);
+  const halfWechat = { ...alipayShaped, activity_id: 'A' };
+  assert.deepEqual(moneyProblems({ ...paid, pay_type: 1, real_amount: 0.5, voucher_list: [halfWechat] }), ['voucher V: activity_id must be there exactly for WeChat'], 'an Alipay voucher carries none of WeChat’s fields');
 });
 
 const detail = {

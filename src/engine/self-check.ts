@@ -1,26 +1,30 @@
 /**
  * Test mode: every API answer the engine produces is checked against openapi.yaml — pay answers
- * by code (PaySuccess, PayPending, PayFailed, PayError), lifecycle answers against their call's
- * response schema (GetResponse, CheckResponse, StatusResponse, RefundResponse), status callbacks
- * against StatusCallback — and against the money rules the schema cannot state: real ≤ payable ≤
- * total, voucher amount = merchant + other, channel-specific voucher fields, refunds never above
- * what was paid. A violation throws: the mock cannot drift from the spec unnoticed.
+ * against PayResponse (whose member the code selects), lifecycle answers against their call's
+ * response schema, status callbacks against StatusCallback — and against the money rules the
+ * schema cannot state: real ≤ payable ≤ total, voucher amount = merchant + other, each channel's
+ * own voucher fields (src/kernel/channel.ts), refunds never above what was paid. A violation
+ * throws: the mock cannot drift from the spec unnoticed.
+ *
+ * Why not the contract rules (src/checks/contract), which judge the same answers: the engine sits
+ * below the checks layer and may not import it; and a mock judged by its own judge proves nothing
+ * — the contract suite judges the mock from outside, and the two agreeing is the evidence. What
+ * both need as fact (the schemas, the channels' voucher fields, the money arithmetic) lives in
+ * the kernel; only the comparisons are written twice.
  */
+import { CHANNEL_VOUCHER_FIELDS, PAY_TYPE, type Channel } from '../kernel/channel.ts';
 import { parseAmount, type Fen } from '../kernel/money/money.ts';
 import type { SchemaName, SchemaSet } from '../kernel/spec/schemas.ts';
 import type { OrderDetail } from './order-calls/order-detail.ts';
-import type { PayResultData } from './pay-context.ts';
+import type { PayResultData, Voucher } from './pay-context.ts';
 import type { MockResponse } from './types.ts';
-import { WECHAT } from './vouchers.ts';
 
 export class SelfCheckError extends Error {
   readonly code = 'E_MOCK_SELF_CHECK';
   override name = 'SelfCheckError';
 }
 
-const SCHEMA_OF: Readonly<Record<number, SchemaName>> = { 1000: 'PaySuccess', 1001: 'PayFailed', 1002: 'PayPending' };
-
-/** Checks one answer: a pay answer by its code, or any other call's against `schema`. */
+/** Checks one answer: a pay answer against PayResponse, any other call's against `schema`. */
 export function createSelfCheck(schemas: SchemaSet): (response: MockResponse, schema?: SchemaName) => void {
   return (response, schema) => {
     const fail = (why: string): never => {
@@ -33,13 +37,14 @@ export function createSelfCheck(schemas: SchemaSet): (response: MockResponse, sc
     } catch {
       return fail('body is not JSON');
     }
-    const name = schema ?? SCHEMA_OF[body.code as number] ?? 'PayError';
+    const name = schema ?? 'PayResponse';
     const validate = schemas.validator(name);
     if (!validate(body)) fail(`not a ${name}: ${JSON.stringify(validate.errors)}`);
-    if (body.code !== 1000 && schema !== undefined) return;
-    if (name === 'GetResponse') detailProblems(body.data as OrderDetail).forEach(fail);
+    // The schema holds an error's data empty (EmptyData); any other data is the answer's result.
+    if (Object.keys(body.data as object).length === 0) return;
+    if (name === 'PayResponse') moneyProblems(body.data as PayResultData).forEach(fail);
+    else if (name === 'GetResponse') detailProblems(body.data as OrderDetail).forEach(fail);
     else if (name === 'RefundResponse') refundProblems(body.data as RefundAmounts).forEach(fail);
-    else if (schema === undefined && name !== 'PayError') moneyProblems(body.data as PayResultData).forEach(fail);
   };
 }
 
@@ -50,6 +55,9 @@ export function createCallbackCheck(schemas: SchemaSet): (body: unknown) => void
     if (!validate(body)) throw new SelfCheckError(`self-check: not a StatusCallback: ${JSON.stringify(validate.errors)}\n  body: ${JSON.stringify(body)}`);
   };
 }
+
+const CHANNEL_NAME: Readonly<Record<Channel, string>> = { wechat: 'WeChat', alipay: 'Alipay' };
+const CHANNEL_NAMES = Object.keys(CHANNEL_NAME) as Channel[];
 
 function fen(value: number, what: string): Fen {
   const parsed = parseAmount(value, { allowZero: true });
@@ -71,9 +79,12 @@ export function moneyProblems(data: PayResultData): string[] {
     const parts = fen(v.merchant_contribute, 'merchant_contribute') + fen(v.other_contribute ?? 0, 'other_contribute');
     if (amount !== parts) problems.push(`voucher ${v.id}: amount ${amount} ≠ merchant + other ${parts} fen`);
     vouchers += amount;
-    const wechat = data.pay_type === WECHAT;
-    if (wechat !== (v.activity_id !== undefined && v.type !== undefined)) problems.push(`voucher ${v.id}: activity_id/type must be there exactly for WeChat`);
-    if (wechat === (v.purchase_ant_contribute !== undefined)) problems.push(`voucher ${v.id}: purchase_ant_contribute must be there exactly for Alipay`);
+    const own: Channel = data.pay_type === PAY_TYPE.wechat ? 'wechat' : 'alipay';
+    for (const channel of CHANNEL_NAMES) {
+      for (const field of CHANNEL_VOUCHER_FIELDS[channel]) {
+        if ((v[field as keyof Voucher] !== undefined) !== (channel === own)) problems.push(`voucher ${v.id}: ${field} must be there exactly for ${CHANNEL_NAME[channel]}`);
+      }
+    }
   }
   // The mock's own model, stricter than the API (the seed's example breaks it, D-18): paid = payable − vouchers.
   if (data.order_status === 1 && real + vouchers !== payable) problems.push(`real ${real} + vouchers ${vouchers} ≠ payable ${payable} fen`);

@@ -15,12 +15,16 @@ export interface MockRequest {
 }
 
 /**
- * What the adapter must do to the connection instead of (or while) answering normally:
- * `reset` — drop the connection with a TCP reset, nothing sent;
- * `hang` — never answer (the connection stays open until the client gives up or the server closes);
- * `truncate` — send the headers and half the body, then close the connection.
+ * A transport fault as the bytes to put on the wire and how to end, so that every adapter carries
+ * it out the same way (src/engine/transport-fault.ts builds them): send the status line and the
+ * headers or not (`head`), then exactly `bytes` of the body, then `close` the connection, `reset`
+ * it (TCP RST), or `hang` (leave it open and send nothing more).
  */
-export type TransportFault = { kind: 'reset' } | { kind: 'hang' } | { kind: 'truncate' };
+export interface TransportFault {
+  head: boolean;
+  bytes: Uint8Array;
+  then: 'close' | 'reset' | 'hang';
+}
 
 export interface MockResponse {
   status: number;

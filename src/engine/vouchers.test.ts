@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALIPAY, applyVouchers, channelOf, WECHAT } from './vouchers.ts';
+import { PAY_TYPE } from '../kernel/channel.ts';
+import { applyVouchers, channelOf } from './vouchers.ts';
+
+const WECHAT = PAY_TYPE.wechat;
+const ALIPAY = PAY_TYPE.alipay;
 
 test('the channel comes from the pay code: WeChat 18 digits 10–15, Alipay 16–24 digits 25–30', () => {
   assert.equal(channelOf('104567890123456789'), WECHAT);

@@ -3,21 +3,15 @@
  * WeChat vouchers carry `activity_id` and `type`; Alipay ones `purchase_ant_contribute` and
  * neither of those (D-9). Every amount is integer fen and `amount = merchant + other` holds.
  */
+import { channelOfPayCode, PAY_TYPE, type PayType } from '../kernel/channel.ts';
 import { yuanNumber, type Fen } from '../kernel/money/money.ts';
 import type { Voucher } from './pay-context.ts';
 import type { VoucherPlan } from './scenarios.ts';
 
-export type PayType = 0 | 1;
-export const WECHAT: PayType = 0;
-export const ALIPAY: PayType = 1;
-
-/** WeChat: 18 digits starting 10–15; Alipay: 16–24 digits starting 25–30; else undefined. */
+/** The `pay_type` of a pay code's channel (src/kernel/channel.ts); undefined for neither. */
 export function channelOf(payCode: string): PayType | undefined {
-  if (!/^[0-9]+$/.test(payCode)) return undefined;
-  const prefix = Number(payCode.slice(0, 2));
-  if (payCode.length === 18 && prefix >= 10 && prefix <= 15) return WECHAT;
-  if (payCode.length >= 16 && payCode.length <= 24 && prefix >= 25 && prefix <= 30) return ALIPAY;
-  return undefined;
+  const channel = channelOfPayCode(payCode);
+  return channel === undefined ? undefined : PAY_TYPE[channel];
 }
 
 const NAMES = { COUPON: 'paycheck 模拟代金券', DISCOUNT: 'paycheck 模拟免充值券' } as const;
@@ -50,7 +44,7 @@ export function applyVouchers(plans: readonly VoucherPlan[], payableFen: Fen, pa
       other_contribute: yuanNumber(other),
     };
     vouchers.push(
-      payType === WECHAT
+      payType === PAY_TYPE.wechat
         ? { ...common, activity_id: `ACT${plan.kind}`, type: plan.kind }
         : { ...common, purchase_ant_contribute: 0 },
     );

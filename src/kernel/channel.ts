@@ -17,3 +17,12 @@ export function channelOfPayCode(code: string): Channel | undefined {
 }
 
 export const PAY_TYPE: Readonly<Record<Channel, PayType>> = { wechat: 0, alipay: 1 };
+
+/**
+ * The voucher fields only one channel's vouchers carry (D-9): WeChat's `activity_id` and `type`,
+ * Alipay's `purchase_ant_contribute`. A voucher carries its own channel's and none of the other's.
+ */
+export const CHANNEL_VOUCHER_FIELDS = {
+  wechat: ['activity_id', 'type'],
+  alipay: ['purchase_ant_contribute'],
+} as const satisfies Readonly<Record<Channel, readonly (keyof components['schemas']['Voucher'])[]>>;

@@ -32,12 +32,12 @@ test('errors and admin routes go through the same engine', async () => {
   assert.equal(((await health.json()) as { ok: boolean }).ok, true);
 });
 
-test('faults: http status, reset as a network error, truncate as half a body', async () => {
+test('faults: http status, reset as a network error, truncate as a body cut off', async () => {
   assert.equal((await pay(signedPay(), { 'x-mock-fault': 'http-502' })).status, 502);
   await assert.rejects(pay(signedPay(), { 'x-mock-fault': 'reset' }));
   const truncated = await pay(signedPay(), { 'x-mock-fault': 'truncate' });
-  const text = await truncated.text();
-  assert.throws(() => JSON.parse(text), SyntaxError);
+  assert.equal(truncated.status, 200);
+  await assert.rejects(truncated.text());
 });
 
 test('the lifecycle calls and the journal go through the same engine', async () => {

@@ -7,7 +7,7 @@
  * Loopback receivers only, as every other paycheck traffic.
  */
 import { isLoopbackUrl } from '../../kernel/settings.ts';
-import { MockControlError, type CallbackDelivery, type Outbox } from '../../engine/index.ts';
+import { MockControlError, type CallbackDelivery, type OutboxDrain } from '../../engine/index.ts';
 
 /** Waits before each retry, in ms (attempt 1 goes at once). */
 export const CALLBACK_RETRY_MS = [100, 500, 2_000, 10_000, 30_000] as const;
@@ -20,7 +20,7 @@ export const CALLBACK_HOLD_MS = 2_000;
 
 export interface CallbackDelivererOptions {
   url: string;
-  outbox: Outbox;
+  outbox: OutboxDrain;
   /** Multiplies the retry waits, the timeout and the hold time (default 1). */
   timeScale?: number;
   /** How long an out-of-order callback waits for its order's next one (default CALLBACK_HOLD_MS × timeScale). */

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_MOCK_PORT } from '../../kernel/settings.ts';
-import { restoreOrders, serializeOrders, type Engine, type MockRequest, type MockResponse } from '../../engine/index.ts';
+import { transportOutcome, type Engine, type MockRequest, type MockResponse, type TransportFault } from '../../engine/index.ts';
 import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
 import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
 import { requestLogLine } from './request-log.ts';
@@ -68,7 +68,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const log = options.log;
   const onError = options.onError ?? ((error: unknown) => console.error('paycheck mock: engine failure:', error));
   if (options.snapshotFile && existsSync(options.snapshotFile)) {
-    restoreOrders(engine.store, readFileSync(options.snapshotFile, 'utf8'), options.snapshotFile);
+    engine.orders.restore(readFileSync(options.snapshotFile, 'utf8'), options.snapshotFile);
   }
 
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
@@ -217,7 +217,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       await closed;
       if (options.snapshotFile) {
         const temp = `${options.snapshotFile}.tmp`;
-        writeFileSync(temp, serializeOrders(engine.store));
+        writeFileSync(temp, engine.orders.snapshot());
         renameSync(temp, options.snapshotFile);
       }
     },
@@ -236,24 +236,30 @@ function pathOf(url: string): string {
 
 /** Writes the response, or carries out its transport fault; says which. */
 function send(req: IncomingMessage, res: ServerResponse, response: MockResponse): string {
-  const fault = response.fault;
-  if (fault?.kind === 'reset') {
-    req.socket.resetAndDestroy();
-    return 'reset';
-  }
-  if (fault?.kind === 'hang') return 'hang';
   const headers = response.headers;
-  if (fault?.kind === 'truncate') {
-    const body = Buffer.from(response.body);
-    headers['content-length'] = String(body.length);
-    res.writeHead(response.status, headers);
-    res.write(body.subarray(0, body.length >> 1), () => req.socket.destroy());
-    return 'truncated';
-  }
+  if (response.fault) return carryOut(req, res, response.status, headers, response.fault);
   // Encoded once: its length and its bytes.
   const body = Buffer.from(response.body);
   headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);
   res.end(body);
   return 'sent';
+}
+
+/** The fault as the engine describes it: the head or not, exactly its bytes, then close, reset or hang. */
+function carryOut(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, fault: TransportFault): string {
+  const end = () => {
+    if (fault.then === 'close') req.socket.destroy();
+    else if (fault.then === 'reset') req.socket.resetAndDestroy();
+  };
+  if (!fault.head) end();
+  else {
+    res.writeHead(status, headers);
+    if (fault.bytes.length > 0) res.write(fault.bytes, end);
+    else {
+      res.flushHeaders();
+      setImmediate(end);
+    }
+  }
+  return transportOutcome(fault);
 }

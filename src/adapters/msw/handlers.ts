@@ -1,13 +1,16 @@
 /**
  * MSW (2.15) handlers over the engine, for in-process interception with `setupServer`: a Fetch
- * Request becomes a MockRequest, the MockResponse a Fetch Response. Transport faults map to what
- * a Fetch Response can express: reset → a network error, hang → a response that never comes,
- * truncate → half the body. The pay call, the lifecycle calls and `/__mock/*` (journal included)
- * all go to the engine; status callbacks are not delivered here (no timers or outgoing HTTP in
- * handlers) — an engine made with callbacks on keeps them in `engine.outbox` to drain.
+ * Request becomes a MockRequest, the MockResponse a Fetch Response. A transport fault is carried
+ * out as the engine describes it, byte for byte as the node:http server does: no head → a network
+ * error (or, for `hang`, a response that never comes); a head → the status and headers, then a
+ * body stream of exactly the fault's bytes that then fails (`close`, `reset`) or never ends
+ * (`hang`). The pay call, the lifecycle calls and `/__mock/*` (journal included) all go to the
+ * engine; status callbacks are not delivered here (no timers or outgoing HTTP in handlers) — an
+ * engine made with callbacks on keeps them in `engine.outbox` to drain.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { LIFECYCLE_PATHS, PAY_PATH, type Engine, type MockRequest, type MockResponse } from '../../engine/index.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+import { ADMIN_PREFIX, type Engine, type MockRequest, type MockResponse, type TransportFault } from '../../engine/index.ts';
 
 export interface MswHandlerOptions {
   /** Where the intercepted client aims, e.g. https://api.huishouyin.cn */
@@ -16,8 +19,8 @@ export interface MswHandlerOptions {
 
 export function createMswHandlers(engine: Pick<Engine, 'handle'>, { baseUrl }: MswHandlerOptions): HttpHandler[] {
   const base = baseUrl.replace(/\/+$/, '');
-  const resolve = async ({ request }: { request: Request }) => toFetchResponse(await engine.handle(await toMockRequest(request)));
-  return [PAY_PATH, ...LIFECYCLE_PATHS, '/__mock/*'].map((path) => http.all(`${base}${path}`, resolve));
+  const resolve = async ({ request }: { request: Request }) => toFetchResponse(engine.handle(await toMockRequest(request)));
+  return [...Object.values(API_PATHS), `${ADMIN_PREFIX}*`].map((path) => http.all(`${base}${path}`, resolve));
 }
 
 export async function toMockRequest(request: Request): Promise<MockRequest> {
@@ -37,9 +40,35 @@ export async function toMockRequest(request: Request): Promise<MockRequest> {
 
 export async function toFetchResponse(response: MockResponse): Promise<Response> {
   if (response.delayMs !== undefined) await delay(response.delayMs);
-  const fault = response.fault?.kind;
-  if (fault === 'reset') return HttpResponse.error();
-  if (fault === 'hang') await delay('infinite');
-  const body = fault === 'truncate' ? response.body.slice(0, response.body.length >> 1) : response.body;
-  return new HttpResponse(body, { status: response.status, headers: response.headers });
+  const fault = response.fault;
+  if (!fault) return new HttpResponse(response.body, { status: response.status, headers: response.headers });
+  if (!fault.head) {
+    if (fault.then === 'hang') await delay('infinite');
+    return HttpResponse.error();
+  }
+  return new HttpResponse(faultBody(fault), { status: response.status, headers: response.headers });
+}
+
+/** The fault's bytes, then a failed read (the connection went) or none ever again (it hangs). */
+function faultBody(fault: TransportFault): ReadableStream<Uint8Array> {
+  let sent = fault.bytes.length === 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (!sent) {
+        sent = true;
+        controller.enqueue(fault.bytes);
+        return undefined;
+      }
+      // The close comes after the bytes, as on a wire: MSW tees the response, and an error in the
+      // same turn would discard bytes the client has not read yet.
+      return new Promise<void>((resolve) => {
+        if (fault.then !== 'hang') {
+          setTimeout(() => {
+            controller.error(new TypeError('terminated: the mock closed the connection'));
+            resolve();
+          }, 0);
+        }
+      });
+    },
+  });
 }

@@ -160,3 +160,6 @@ export function createOutbox(options: OutboxOptions) {
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;
+
+/** The part of the outbox a delivering adapter uses: it drains, reports attempts, lets held ones go. */
+export type OutboxDrain = Pick<Outbox, 'onReady' | 'drain' | 'report' | 'held' | 'releaseHeld'>;

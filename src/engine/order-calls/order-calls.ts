@@ -7,6 +7,7 @@ import type { Code } from '../../kernel/codes.ts';
 import { parseAmount } from '../../kernel/money/money.ts';
 import type { SignEncoding } from '../../kernel/signing/encoding.ts';
 import type { Signer } from '../../kernel/signing/signer.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 import type { SchemaName, SchemaSet } from '../../kernel/spec/schemas.ts';
 import type { AppRegistry } from '../apps.ts';
 import type { Step } from '../pay-context.ts';
@@ -23,10 +24,10 @@ import { refundStep } from './refund-step.ts';
 
 /** path → its request schema, its response schema (self-check) and its own last step. */
 export const LIFECYCLE_CALLS = {
-  '/pay/get': { request: 'OrderLookupRequest', response: 'GetResponse', step: getStep },
-  '/pay/check': { request: 'CheckRequest', response: 'CheckResponse', step: checkStep },
-  '/pay/cancel': { request: 'OrderLookupRequest', response: 'StatusResponse', step: cancelStep },
-  '/pay/refund': { request: 'RefundRequest', response: 'RefundResponse', step: refundStep },
+  [API_PATHS.get]: { request: 'OrderLookupRequest', response: 'GetResponse', step: getStep },
+  [API_PATHS.check]: { request: 'CheckRequest', response: 'CheckResponse', step: checkStep },
+  [API_PATHS.cancel]: { request: 'OrderLookupRequest', response: 'StatusResponse', step: cancelStep },
+  [API_PATHS.refund]: { request: 'RefundRequest', response: 'RefundResponse', step: refundStep },
 } as const satisfies Record<string, { request: SchemaName; response: SchemaName; step: (deps: LifecycleDeps) => Step<LifecycleContext> }>;
 
 export type LifecyclePath = keyof typeof LIFECYCLE_CALLS;
@@ -61,12 +62,11 @@ function refundAmount(formatCode: Code) {
   };
 }
 
-export function lifecycleCalls(setup: LifecycleSetup): ReadonlyMap<string, LifecycleCall> {
+export function lifecycleCalls(setup: LifecycleSetup): LifecycleCall[] {
   const { codes } = setup;
-  const calls = new Map<string, LifecycleCall>();
-  for (const path of LIFECYCLE_PATHS) {
+  return LIFECYCLE_PATHS.map((path) => {
     const call = LIFECYCLE_CALLS[path];
-    calls.set(path, {
+    return {
       path,
       response: call.response,
       steps: [
@@ -76,7 +76,6 @@ export function lifecycleCalls(setup: LifecycleSetup): ReadonlyMap<string, Lifec
         signatureStep<LifecycleContext>(setup.signer, setup.encoding, codes.signature),
         call.step(setup.deps),
       ],
-    });
-  }
-  return calls;
+    };
+  });
 }

@@ -123,7 +123,7 @@ async function measureMemory(): Promise<void> {
   const before = heap();
   for (const body of bodies) handle(engine, body);
   const after = heap();
-  if (engine.store.size !== count) throw new Error(`expected ${count} stored orders, have ${engine.store.size}`);
+  if (engine.orders.size !== count) throw new Error(`expected ${count} stored orders, have ${engine.orders.size}`);
   console.log(JSON.stringify({ bytesPerOrder: Math.round((after - before) / count), count }));
 }
 
