@@ -23,13 +23,13 @@ import { createSignedOrderStream, runOrderIdPrefix } from '../load/request/signe
 import { createSigningTemplate } from '../load/request/signing-template.ts';
 import { median } from './lib/report.ts';
 import { startServerProcess } from './lib/server-process.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 3;
 const CONNECTIONS = 10;
 const RATIO_TARGET = 0.5;
 const SIGNS_TARGET = 200_000;
-const PAY_PATH = '/pay/qrcode';
 const ANSWER = JSON.stringify({ code: 1000, msg: '支付成功', data: {} });
 const options = { secret: DEMO_APP.secret, encoding: 'base64' as const };
 
@@ -70,7 +70,7 @@ function opsPerSecond(fn: (i: number) => number, ms = 1500): number {
 
 async function httpFigures(): Promise<{ raw: number; executor: number; ratio: number; signUs: number }> {
   const server = await startServerProcess({ script: 'src/runners/bench/lib/bare-json-server.ts', args: [ANSWER] });
-  const url = server.url + PAY_PATH;
+  const url = server.url + API_PATHS.pay;
   try {
     const fixed = JSON.stringify(nodeDataFactory({ seed: 1, app: DEMO_APP, encoding: 'base64' }).signedRequest({ goodsCount: 2 }));
     await rawRun(url, fixed); // warm-up: JIT, sockets

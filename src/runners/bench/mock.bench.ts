@@ -26,11 +26,11 @@ import { scenarioForAmount } from '../../engine/index.ts';
 import { startServerProcess, type ServerProcess } from './lib/server-process.ts';
 import { runLoad, type LoadFigures } from './lib/run-load.ts';
 import { figureRow, median, ratio } from './lib/report.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const MOCK_CLI = fileURLToPath(new URL('../../cli/mock.ts', import.meta.url));
 const BARE = fileURLToPath(new URL('./lib/bare-json-server.ts', import.meta.url));
-const PAY_PATH = '/pay/qrcode';
 const TARGET = 0.7;
 
 const { values: flags } = parseArgs({
@@ -81,7 +81,7 @@ async function health(url: string): Promise<Health> {
 }
 
 async function measure(server: ServerProcess, bodies: readonly string[], startAt: number): Promise<LoadFigures> {
-  const base = { url: server.url, path: PAY_PATH, bodies, connections: Number(flags.connections) };
+  const base = { url: server.url, path: API_PATHS.pay, bodies, connections: Number(flags.connections) };
   const warm = await runLoad({ ...base, durationS: Number(flags.warmup), startAt });
   return runLoad({ ...base, durationS: Number(flags.duration), startAt: warm.next });
 }
@@ -114,7 +114,7 @@ async function measureMemory(): Promise<void> {
   const count = 50_000;
   const engine = createNodeEngine({ storeCap: count * 2 });
   const bodies = signedBodies(count, 'M').map((body) => Buffer.from(body));
-  const handle = (target: typeof engine, body: Buffer) => target.handle({ method: 'POST', path: PAY_PATH, headers: { 'content-type': 'application/json' }, body });
+  const handle = (target: typeof engine, body: Buffer) => target.handle({ method: 'POST', path: API_PATHS.pay, headers: { 'content-type': 'application/json' }, body });
   // Warm the code paths on a throwaway engine, so that compiled code is not counted as orders.
   const warm = createNodeEngine({ storeCap: 1_000 });
   for (const body of bodies.slice(0, 2_000)) handle(warm, body);
@@ -175,7 +175,7 @@ async function compare(): Promise<void> {
   }
 
   const mswServer = await startServerProcess({ script: SELF, args: ['--child', 'msw-server', '--cap', String(cap)], readyPath: '/__mock/health' });
-  const msw = await runLoad({ url: mswServer.url, path: PAY_PATH, bodies, connections: Number(flags.connections), durationS: Math.min(5, Number(flags.duration)) });
+  const msw = await runLoad({ url: mswServer.url, path: API_PATHS.pay, bodies, connections: Number(flags.connections), durationS: Math.min(5, Number(flags.duration)) });
   await mswServer.stop();
   const bytesPerOrder = await memoryPerOrder();
 
@@ -210,7 +210,7 @@ async function soak(): Promise<void> {
     samples.push({ s, rss: h.rssBytes, orders: h.orders });
     console.log(`${String(s).padStart(5)} s  rss ${(h.rssBytes / 2 ** 20).toFixed(1)} MiB  orders ${h.orders}  evicted ${h.evicted}`);
   }, 30_000);
-  const figures = await runLoad({ url: server.url, path: PAY_PATH, bodies, connections: 16, durationS: minutes * 60, overallRate: rate });
+  const figures = await runLoad({ url: server.url, path: API_PATHS.pay, bodies, connections: 16, durationS: minutes * 60, overallRate: rate });
   clearInterval(timer);
   await server.stop();
   console.log(figureRow('soak', figures));
