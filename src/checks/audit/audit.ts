@@ -26,7 +26,7 @@ export interface AuditFinding {
   message: string;
 }
 
-export interface AuditedOrder {
+interface AuditedOrder {
   order_id: string;
   app_id?: string;
   /** Calls of this order from its first pay on. */

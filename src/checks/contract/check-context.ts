@@ -45,7 +45,7 @@ export interface CheckContext {
 }
 
 /** `undefined`: the rule does not apply to this exchange (it is then not counted as checked). */
-export type RuleCheck = (ctx: CheckContext) => Finding[] | undefined;
+type RuleCheck = (ctx: CheckContext) => Finding[] | undefined;
 
 export interface Rule {
   name: RuleName;

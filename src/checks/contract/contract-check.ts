@@ -23,12 +23,12 @@ import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 const EVERY_CALL: readonly Rule[] = [expectedOutcome, errorDialect, statusTransitionLegal];
 
-export const PAY_RULES: readonly Rule[] = [
+const PAY_RULES: readonly Rule[] = [
   ...EVERY_CALL, codeOrderStatus, realAmountUnpaid, amountFormat, amountOrder, totalAmountEcho,
   voucherSum, voucherChannelFields, payTypeChannel, orderIdEcho, tradeNoPresent, tradeNoUnique,
 ];
 
-export const LIFECYCLE_RULES: readonly Rule[] = [
+const LIFECYCLE_RULES: readonly Rule[] = [
   ...EVERY_CALL, lifecycleEcho, queryAgreesWithPay, refundWithinPaid, cancelFinal, unknownOrder, timeFormat, timeOrder,
 ];
 

@@ -10,7 +10,7 @@ import { codeOf, lifecycleData, orderData, type CheckContext, type JsonObject } 
 import { fenOf } from './rules/amount-rules.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
-export interface SeenStatus {
+interface SeenStatus {
   status: number;
   call: string;
 }
@@ -45,7 +45,7 @@ export function createOrderLedger(): OrderLedger {
 }
 
 /** Statuses in which the customer's money moved (paid, and since refunded or being refunded). */
-export const PAID_STATUSES: ReadonlySet<number> = new Set([1, 2, 3, -2, -3]);
+const PAID_STATUSES: ReadonlySet<number> = new Set([1, 2, 3, -2, -3]);
 
 const keyOf = (app: unknown, id: unknown) => (typeof id === 'string' && id !== '' ? `${String(app)}|${id}` : undefined);
 

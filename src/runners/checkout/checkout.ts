@@ -20,13 +20,13 @@ export interface CheckoutClock {
   sleep(ms: number): Promise<void>;
 }
 
-export const realClock: CheckoutClock = {
+const realClock: CheckoutClock = {
   now: () => performance.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
 /** How long one call may take before it counts as unanswered (before the time scale). */
-export const DEFAULT_TIMEOUTS = Object.freeze({ payMs: 10_000, callMs: 5_000 });
+const DEFAULT_TIMEOUTS = Object.freeze({ payMs: 10_000, callMs: 5_000 });
 
 export interface CheckoutOptions {
   target: Omit<PayClientOptions, 'timeoutMs'>;

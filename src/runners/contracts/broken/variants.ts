@@ -16,7 +16,7 @@ import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 type Json = Record<string, unknown>;
 
-export interface VariantContext {
+interface VariantContext {
   app: AppCredentials;
   encoding: SignEncoding;
 }

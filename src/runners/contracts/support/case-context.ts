@@ -22,7 +22,7 @@ export interface ContractCase {
   run(ctx: CaseContext): Promise<void>;
 }
 
-export interface CallOptions {
+interface CallOptions {
   expect: Expectation;
   /** X-Mock-Scenario (the case must be tagged @mock-controls). */
   scenario?: string;
@@ -50,7 +50,7 @@ export interface CaseEnvironment {
   skip(reason: string): never;
 }
 
-export function createCaseContext(env: CaseEnvironment) {
+function createCaseContext(env: CaseEnvironment) {
   const verdicts: Verdict[] = [];
   const { client, factory, check, state } = env;
 
