@@ -12,10 +12,18 @@ test('the registry and the spec Code enum hold the same codes', () => {
 });
 
 test('docs/error-codes.md lists exactly the registry, row for row', () => {
-  const rows = [...doc.matchAll(/^\| (\d{4}) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| (\w+) \|$/gm)].map((m) => ({
-    code: Number(m[1]), msg: m[2].trim(), meaning: m[3].trim(), action: m[4].trim(), dialect: m[5],
+  const rows = [...doc.matchAll(/^\| (\d{4}) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| (\w+) \| (\w+) \| (\w+) \|$/gm)].map((m) => ({
+    code: Number(m[1]), msg: m[2].trim(), meaning: m[3].trim(), action: m[4].trim(), dialect: m[5], kind: m[6], payData: m[7],
   }));
   assert.deepEqual(rows, CODES.map((c) => ({ ...c })));
+});
+
+test('the codes whose pay answer carries the order are the spec\'s PayResponse members with an order, and PayError excludes exactly them', () => {
+  const schemas = loadSpec().components.schemas as Record<string, { properties: { code: { const?: number; allOf?: { not?: { enum: number[] } }[] } } }>;
+  const withOrder = CODES.filter((c) => c.payData === 'order').map((c) => c.code);
+  assert.deepEqual(['PaySuccess', 'PayFailed', 'PayPending'].map((name) => schemas[name].properties.code.const), withOrder);
+  const excluded = schemas.PayError.properties.code.allOf?.find((part) => part.not)?.not?.enum;
+  assert.deepEqual(excluded, withOrder);
 });
 
 test('docs/error-codes.md shows the dialect mapping of src/kernel/codes.ts', () => {

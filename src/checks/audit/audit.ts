@@ -8,14 +8,10 @@ import { answerReadable, type JournalEntry } from '../../kernel/journal-entry.ts
 import { AUDIT_RULE_NAMES, shownDuration, type AuditRuleName } from './audit-rules.ts';
 import { isOpenStatus, isResultStatus, statusName } from '../../kernel/lifecycle/order-status.ts';
 import { resolvePolicy, type AuditPolicy } from '../../kernel/lifecycle/policy.ts';
+import { kindOf } from '../../kernel/codes.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
-export const PAY_CALL = '/pay/qrcode';
-const QUERY_CALLS: ReadonlySet<string> = new Set(['/pay/get', '/pay/check']);
-const CANCEL_CALL = '/pay/cancel';
-/** Answers that tell the cashier the order's status: success, failed, already paid/closed/cancelled. */
-const RESULT_CODES: ReadonlySet<number> = new Set([1000, 1001, 1003, 1004, 1005, 1006]);
-/** A pay answered so: the customer may still pay, or nobody knows. */
-const OPEN_PAY_CODES: ReadonlySet<number> = new Set([1002, 5001]);
+const QUERY_CALLS: ReadonlySet<string> = new Set([API_PATHS.get, API_PATHS.check]);
 
 export interface AuditFinding {
   rule: AuditRuleName;
@@ -30,7 +26,7 @@ export interface AuditFinding {
   message: string;
 }
 
-export interface AuditedOrder {
+interface AuditedOrder {
   order_id: string;
   app_id?: string;
   /** Calls of this order from its first pay on. */
@@ -129,14 +125,14 @@ function trailsOf(entries: readonly JournalEntry[]): { trails: Trail[]; skipped:
   }
   const trails: Trail[] = [];
   for (const group of byKey.values()) {
-    const first = group.entries.findIndex((e) => e.path === PAY_CALL);
+    const first = group.entries.findIndex((e) => e.path === API_PATHS.pay);
     if (first === -1) {
       skipped += group.entries.length;
       continue;
     }
     skipped += first;
     const kept = group.entries.slice(first);
-    const counted = kept.findIndex((e) => e.path === PAY_CALL && !refusedPay(e));
+    const counted = kept.findIndex((e) => e.path === API_PATHS.pay && !refusedPay(e));
     const pay = counted === -1 ? 0 : counted;
     trails.push({ ...group, entries: kept, pay: kept[pay], after: kept.slice(pay + 1) });
   }
@@ -146,21 +142,21 @@ function trailsOf(entries: readonly JournalEntry[]): { trails: Trail[]; skipped:
 /** Whether the client can have read this answer: a code came back, unspoiled, and not after a slow scenario's delay. */
 function answered(entry: JournalEntry, policy: AuditPolicy): boolean {
   if (!answerReadable(entry)) return false;
-  return !(entry.path === PAY_CALL && entry.scenario !== undefined && policy.unansweredScenarios.includes(entry.scenario));
+  return !(entry.path === API_PATHS.pay && entry.scenario !== undefined && policy.unansweredScenarios.includes(entry.scenario));
 }
 
 /** The answer told the cashier a settled outcome. */
 function toldResult(entry: JournalEntry, policy: AuditPolicy): boolean {
-  return answered(entry, policy) && RESULT_CODES.has(entry.code!) && isResultStatus(entry.order_status);
+  return answered(entry, policy) && kindOf(entry.code) === 'final' && isResultStatus(entry.order_status);
 }
 
 /** A pay answered with an error before any order existed (a bad field, a rate limit): it may be sent again as it was. */
 function refusedPay(pay: JournalEntry): boolean {
-  return pay.code !== undefined && pay.order_status === undefined && !OPEN_PAY_CODES.has(pay.code);
+  return pay.code !== undefined && pay.order_status === undefined && kindOf(pay.code) !== 'open';
 }
 
 function payIsOpen(pay: JournalEntry, policy: AuditPolicy): boolean {
-  return !answered(pay, policy) || OPEN_PAY_CODES.has(pay.code!);
+  return !answered(pay, policy) || kindOf(pay.code) === 'open';
 }
 
 function lastStatus(entries: readonly JournalEntry[]): number | undefined {
@@ -183,7 +179,7 @@ function openCalls(trail: Trail, policy: AuditPolicy): JournalEntry[] {
 }
 
 const isQuery = (entry: JournalEntry) => QUERY_CALLS.has(entry.path);
-const isCancel = (entry: JournalEntry) => entry.path === CANCEL_CALL;
+const isCancel = (entry: JournalEntry) => entry.path === API_PATHS.cancel;
 const since = (trail: Trail, entry: JournalEntry) => entry.at_ms - trail.pay.at_ms;
 
 /** Each rule of audit-rules.ts, as its own check. */
@@ -235,14 +231,14 @@ const CHECKS: Readonly<Record<AuditRuleName, Check>> = {
       .slice(told + 1)
       .filter(isCancel)
       .map((cancel) =>
-        finding(trail, cancel, 'cancel-with-result', 'no cancel once a result is known (refund a paid order instead)', `cancel after ${result.path} told ${statusName(result.order_status)} (seq ${result.seq})`, `${CANCEL_CALL} although the cashier had been told the order was ${statusName(result.order_status)}`),
+        finding(trail, cancel, 'cancel-with-result', 'no cancel once a result is known (refund a paid order instead)', `cancel after ${result.path} told ${statusName(result.order_status)} (seq ${result.seq})`, `${API_PATHS.cancel} although the cashier had been told the order was ${statusName(result.order_status)}`),
       );
   },
 
   'cancel-too-early': (trail, { policy, finding }) =>
     trail.entries
       .filter((e) => isCancel(e) && since(trail, e) < policy.minCancelAfterMs - policy.toleranceMs)
-      .map((cancel) => finding(trail, cancel, 'cancel-too-early', `≥ ${shownDuration(policy.minCancelAfterMs)} after the pay call`, shownDuration(since(trail, cancel)), `${CANCEL_CALL} ${shownDuration(since(trail, cancel))} after the pay call: the customer may still be confirming`)),
+      .map((cancel) => finding(trail, cancel, 'cancel-too-early', `≥ ${shownDuration(policy.minCancelAfterMs)} after the pay call`, shownDuration(since(trail, cancel)), `${API_PATHS.cancel} ${shownDuration(since(trail, cancel))} after the pay call: the customer may still be confirming`)),
 
   'too-many-cancels': (trail, { policy, finding }) => {
     const cancels = trail.entries.filter(isCancel);
@@ -253,7 +249,7 @@ const CHECKS: Readonly<Record<AuditRuleName, Check>> = {
   'repay-same-order': (trail, { finding }) => {
     if (refusedPay(trail.pay)) return [];
     return trail.after
-      .filter((e) => e.path === PAY_CALL)
+      .filter((e) => e.path === API_PATHS.pay)
       .map((pay) => finding(trail, pay, 'repay-same-order', 'a new order_id for a new pay attempt', `a second pay of order_id ${trail.order_id}${pay.code === undefined ? '' : `, answered ${pay.code}`}`, `the order of the pay at seq ${trail.pay.seq} was paid again: query or cancel it, and pay anew under another order_id`));
   },
 

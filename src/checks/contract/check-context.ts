@@ -2,10 +2,11 @@
  * What a rule sees: the call, the request as sent, the parsed response, what the case expects,
  * and the state that outlives one exchange (trade numbers, dialects and orders seen).
  */
-import type { ErrorDialect, FaultClass } from '../../kernel/codes.ts';
+import { payDataOf, type ErrorDialect, type FaultClass } from '../../kernel/codes.ts';
 import type { Finding } from './finding.ts';
 import { createOrderLedger, type OrderLedger } from './order-ledger.ts';
 import type { RuleName } from './rule-names.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 export type Outcome = 'paid' | 'paying' | 'failed';
 
@@ -44,7 +45,7 @@ export interface CheckContext {
 }
 
 /** `undefined`: the rule does not apply to this exchange (it is then not counted as checked). */
-export type RuleCheck = (ctx: CheckContext) => Finding[] | undefined;
+type RuleCheck = (ctx: CheckContext) => Finding[] | undefined;
 
 export interface Rule {
   name: RuleName;
@@ -61,16 +62,12 @@ export function codeOf(body: unknown): unknown {
   return asRecord(body)?.code;
 }
 
-/** The `data` of a pay call's 1000/1001/1002 answer — the only ones that carry an order (pay rules run on the pay call only). */
+/** The `data` of a pay call's answer, when its code is one that carries an order (pay rules run on the pay call only). */
 export function orderData(body: unknown): JsonObject | undefined {
-  const code = codeOf(body);
-  if (code !== 1000 && code !== 1001 && code !== 1002) return undefined;
-  return asRecord(asRecord(body)?.data);
+  return payDataOf(codeOf(body)) === 'order' ? asRecord(asRecord(body)?.data) : undefined;
 }
 
 /** The `data` of a lifecycle call's 1000 answer (an order detail, a status, a refund). */
 export function lifecycleData(ctx: CheckContext): JsonObject | undefined {
-  return ctx.call !== PAY_CALL && codeOf(ctx.body) === 1000 ? asRecord(asRecord(ctx.body)?.data) : undefined;
+  return ctx.call !== API_PATHS.pay && codeOf(ctx.body) === 1000 ? asRecord(asRecord(ctx.body)?.data) : undefined;
 }
-
-export const PAY_CALL = '/pay/qrcode';

@@ -6,7 +6,7 @@
  */
 import { compileSchemas, type SchemaSet } from '../../kernel/spec/schemas.ts';
 import { shown, type Finding } from './finding.ts';
-import { asRecord, PAY_CALL, type CheckContext, type Expectation, type Rule, type RunState } from './check-context.ts';
+import { asRecord, type CheckContext, type Expectation, type Rule, type RunState } from './check-context.ts';
 import { recordExchange } from './order-ledger.ts';
 import type { RuleName } from './rule-names.ts';
 import { createSchemaCheck, type SpecDocument } from './schema-check.ts';
@@ -19,15 +19,16 @@ import { lifecycleEcho, queryAgreesWithPay } from './rules/query-rules.ts';
 import { refundWithinPaid } from './rules/refund-rules.ts';
 import { cancelFinal, statusTransitionLegal, unknownOrder } from './rules/status-rules.ts';
 import { timeFormat, timeOrder } from './rules/time-rules.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 const EVERY_CALL: readonly Rule[] = [expectedOutcome, errorDialect, statusTransitionLegal];
 
-export const PAY_RULES: readonly Rule[] = [
+const PAY_RULES: readonly Rule[] = [
   ...EVERY_CALL, codeOrderStatus, realAmountUnpaid, amountFormat, amountOrder, totalAmountEcho,
   voucherSum, voucherChannelFields, payTypeChannel, orderIdEcho, tradeNoPresent, tradeNoUnique,
 ];
 
-export const LIFECYCLE_RULES: readonly Rule[] = [
+const LIFECYCLE_RULES: readonly Rule[] = [
   ...EVERY_CALL, lifecycleEcho, queryAgreesWithPay, refundWithinPaid, cancelFinal, unknownOrder, timeFormat, timeOrder,
 ];
 
@@ -56,7 +57,7 @@ export function createContractCheck(document: SpecDocument, schemas: SchemaSet =
     const findings = [...transport, ...checkSchema(body, call)];
     const checked: RuleName[] = ['transport', 'schema'];
     const ctx: CheckContext = { call, request: asRecord(input.request?.json), body, expectation, state };
-    for (const rule of call === PAY_CALL ? PAY_RULES : LIFECYCLE_RULES) {
+    for (const rule of call === API_PATHS.pay ? PAY_RULES : LIFECYCLE_RULES) {
       const result = rule.check(ctx);
       if (result === undefined) continue;
       checked.push(rule.name);
@@ -69,7 +70,7 @@ export function createContractCheck(document: SpecDocument, schemas: SchemaSet =
 
 /** The path of the URL called; the pay call when there is none. */
 function callOf(url: string | undefined): string {
-  if (url === undefined) return PAY_CALL;
+  if (url === undefined) return API_PATHS.pay;
   try {
     return new URL(url).pathname;
   } catch {

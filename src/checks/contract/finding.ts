@@ -2,7 +2,7 @@
  * One shape for everything the contract suite can say about a response — schema violations and
  * business-rule breaches alike. Checks return findings; they never throw.
  */
-export type Severity = 'error' | 'warning' | 'info';
+type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
   /** Stable name of the check that produced it (see RULES in rule-names.ts). */
@@ -20,10 +20,6 @@ export function shown(value: unknown): string {
   if (value === undefined) return '(absent)';
   const text = JSON.stringify(value);
   return text === undefined ? String(value) : text;
-}
-
-export function errorsIn(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.severity === 'error');
 }
 
 /** `/data/voucher_list/0/amount` → `$.data.voucher_list[0].amount`. */

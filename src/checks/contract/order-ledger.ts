@@ -6,10 +6,11 @@
  * target's own running total, so that total can be checked.
  */
 import type { Fen } from '../../kernel/money/money.ts';
-import { codeOf, lifecycleData, orderData, PAY_CALL, type CheckContext, type JsonObject } from './check-context.ts';
+import { codeOf, lifecycleData, orderData, type CheckContext, type JsonObject } from './check-context.ts';
 import { fenOf } from './rules/amount-rules.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
-export interface SeenStatus {
+interface SeenStatus {
   status: number;
   call: string;
 }
@@ -44,7 +45,7 @@ export function createOrderLedger(): OrderLedger {
 }
 
 /** Statuses in which the customer's money moved (paid, and since refunded or being refunded). */
-export const PAID_STATUSES: ReadonlySet<number> = new Set([1, 2, 3, -2, -3]);
+const PAID_STATUSES: ReadonlySet<number> = new Set([1, 2, 3, -2, -3]);
 
 const keyOf = (app: unknown, id: unknown) => (typeof id === 'string' && id !== '' ? `${String(app)}|${id}` : undefined);
 
@@ -72,11 +73,11 @@ export function lastStatus(record: LedgerOrder | undefined): number | undefined 
 export function recordExchange(ledger: OrderLedger, ctx: CheckContext): void {
   const app = ctx.request?.app_id;
   // 2002 carries no data, but says what became of the order: its refund failed (-2).
-  if (ctx.call === '/pay/refund' && codeOf(ctx.body) === 2002) {
-    recordOf(ledger, ctx)?.statuses.push({ status: -2, call: '/pay/refund 2002' });
+  if (ctx.call === API_PATHS.refund && codeOf(ctx.body) === 2002) {
+    recordOf(ledger, ctx)?.statuses.push({ status: -2, call: `${API_PATHS.refund} 2002` });
     return;
   }
-  const data = ctx.call === PAY_CALL ? orderData(ctx.body) : lifecycleData(ctx);
+  const data = ctx.call === API_PATHS.pay ? orderData(ctx.body) : lifecycleData(ctx);
   if (!data || typeof data.order_id !== 'string') return;
   const key = keyOf(app, data.order_id)!;
   const before = ledger.orders.get(key);
@@ -87,7 +88,7 @@ export function recordExchange(ledger: OrderLedger, ctx: CheckContext): void {
     record.trade_no ??= data.trade_no;
     ledger.byTradeNo.set(keyOf(app, data.trade_no)!, key);
   }
-  if (ctx.call === PAY_CALL) {
+  if (ctx.call === API_PATHS.pay) {
     if (record.pay) return;
     record.pay = data;
     record.payCode = codeOf(ctx.body) as number;
@@ -95,12 +96,12 @@ export function recordExchange(ledger: OrderLedger, ctx: CheckContext): void {
   const status = data.order_status;
   if (typeof status !== 'number') return;
   record.statuses.push({ status, call: ctx.call });
-  if (record.paidFen === undefined && PAID_STATUSES.has(status) && (ctx.call === PAY_CALL || ctx.call === '/pay/get')) record.paidFen = fenOf(data.real_amount);
-  if (ctx.call === '/pay/cancel') {
+  if (record.paidFen === undefined && PAID_STATUSES.has(status) && (ctx.call === API_PATHS.pay || ctx.call === API_PATHS.get)) record.paidFen = fenOf(data.real_amount);
+  if (ctx.call === API_PATHS.cancel) {
     if (previous === 1 && record.paidFen !== undefined) record.returnedFen = record.paidFen;
     else if (previous === undefined || previous === 0 || previous === -10) record.returnedUnknown = true;
   }
-  if (ctx.call === '/pay/refund' && typeof data.refund_order_id === 'string') {
+  if (ctx.call === API_PATHS.refund && typeof data.refund_order_id === 'string') {
     const amount = fenOf(data.refund_amount) ?? 0;
     record.refunds.set(data.refund_order_id, amount);
     record.returnedFen += amount;

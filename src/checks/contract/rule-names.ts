@@ -2,7 +2,7 @@
  * Every check the contract suite runs, by its stable name. Findings, the summary and the broken
  * variants' self-test all use these names; renaming one is a breaking change of the reports.
  */
-export const RULES = {
+const RULES = {
   transport: 'an HTTP 200 answer arrived, with a JSON body',
   schema: "the body matches its call's openapi.yaml response schema, the member its code selects (pay: 1000 PaySuccess, 1002 PayPending, 1001 PayFailed, else PayError; get/check/cancel/refund: GetResponse/CheckResponse/StatusResponse/RefundResponse)",
   'expected-outcome': 'the code is the one the case calls for (in either error dialect)',

@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import type { SchemaName, SchemaSet } from '../../kernel/spec/schemas.ts';
 import { jsonPath, shown, type Finding } from './finding.ts';
-import { PAY_CALL } from './check-context.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 export interface SpecDocument {
   paths: Record<string, Record<string, unknown>>;
@@ -35,7 +35,7 @@ export function responseSchemaFor(document: SpecDocument, call: string, code: un
 }
 
 export function createSchemaCheck(schemas: SchemaSet, document: SpecDocument) {
-  return function checkSchema(body: unknown, call: string = PAY_CALL): Finding[] {
+  return function checkSchema(body: unknown, call: string = API_PATHS.pay): Finding[] {
     const name = responseSchemaFor(document, call, (body as { code?: unknown } | null)?.code);
     if (name === undefined) {
       return [{ rule: 'schema', path: '$', expected: 'a call openapi.yaml describes', actual: call, message: `openapi.yaml has no JSON 200 response for ${call}`, severity: 'error' }];

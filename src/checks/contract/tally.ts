@@ -6,7 +6,7 @@ import { RULE_NAMES, type RuleName } from './rule-names.ts';
 import type { ContractResult } from './contract-check.ts';
 import type { Finding } from './finding.ts';
 
-export interface RuleCount {
+interface RuleCount {
   checked: number;
   passed: number;
   failed: number;

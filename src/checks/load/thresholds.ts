@@ -25,7 +25,7 @@ export const ENDPOINTS = ['pay', 'get', 'cancel'] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
 /** One call's budget in the checkout scenario. */
-export interface EndpointLimits {
+interface EndpointLimits {
   /** `http_req_duration{endpoint:…}` p(95) below this, ms. */
   p95Ms: number;
   /** `http_req_duration{endpoint:…}` p(99) below this, ms. */
@@ -50,7 +50,7 @@ export type ProfileThresholds = { kind: 'pay'; thresholds: Thresholds } | { kind
  * `checkout_repaid` (checkout) are this project's custom metrics.
  */
 export type ThresholdMetric = 'http_req_duration' | 'http_req_failed' | 'pay_non_success' | 'checks' | 'checkout_unsettled' | 'checkout_repaid';
-export type ThresholdStat = 'p(95)' | 'p(99)' | 'rate' | 'count';
+type ThresholdStat = 'p(95)' | 'p(99)' | 'rate' | 'count';
 /** A metric, or its sub-metric for one endpoint, as k6 names it in `thresholds`. */
 export type MetricKey = ThresholdMetric | `${ThresholdMetric}{endpoint:${Endpoint}}`;
 
@@ -101,7 +101,7 @@ export function thresholdRules(t: Thresholds): ThresholdRule[] {
 }
 
 /** Latency and failures per call, then the orders' outcome: none left unsettled, none paid twice. */
-export function checkoutThresholdRules(t: CheckoutThresholds): ThresholdRule[] {
+function checkoutThresholdRules(t: CheckoutThresholds): ThresholdRule[] {
   const perCall = ENDPOINTS.flatMap((endpoint) => {
     const limits = t.endpoints[endpoint];
     return [

@@ -3,13 +3,13 @@
  * pay-code practice (src/kernel/lifecycle/policy.ts, the same policy the audit judges by and the
  * reference checkout follows) as a step function, so that both executors drive it their own way:
  * k6 in one iteration with `sleep`, the in-repo executor on its own clock with a batch per slot.
- * Pay: 1000/1001 end it; 1002, 5001 or no answer open it; any other code refuses it. An open order
- * is queried every poll interval while the next query still falls within the deadline, then
- * cancelled — not sooner than the minimum after paying — a bounded number of times. Each step is
- * told the time since the pay call was sent, as its driver measures it; a wait runs from the
- * answer just given to the next call. Runtime-neutral.
+ * Pay: 1000/1001 end it; an `open` code of src/kernel/codes.ts (1002, 5001) or no answer opens
+ * it; any other code refuses it. An open order is queried every poll interval while the next
+ * query still falls within the deadline, then cancelled — not sooner than the minimum after
+ * paying — a bounded number of times. Each step is told the time since the pay call was sent, as
+ * its driver measures it; a wait runs from the answer just given to the next call. Runtime-neutral.
  */
-import { DIALECT_CODES } from '../codes.ts';
+import { DIALECT_CODES, kindOf } from '../codes.ts';
 import { isResultStatus } from './order-status.ts';
 import { resolvePolicy, type AuditPolicy } from './policy.ts';
 
@@ -64,8 +64,6 @@ export interface Cashier {
   afterFollowUp(endpoint: FollowUpEndpoint, answer: CallAnswer, order: OrderFollowUp, elapsedMs: number): CashierStep;
 }
 
-const OPEN_PAY_CODES: ReadonlySet<number> = new Set([1002, 5001]);
-
 function outcomeOfStatus(status: number): CashierOutcome {
   if (status === 1) return 'paid';
   if (status === -1) return 'failed';
@@ -92,7 +90,7 @@ export function createCashier(timeScale: number, overrides: Partial<AuditPolicy>
     afterPay(answer, elapsedMs) {
       if (answer.code === 1000) return done('paid');
       if (answer.code === 1001) return done('failed');
-      if (answer.code !== undefined && !OPEN_PAY_CODES.has(answer.code)) return done('refused');
+      if (answer.code !== undefined && kindOf(answer.code) !== 'open') return done('refused');
       return queryOrCancel(elapsedMs);
     },
     afterFollowUp(endpoint, answer, order, elapsedMs) {

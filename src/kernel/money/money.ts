@@ -64,6 +64,6 @@ export function yuanNumber(fen: Fen): number {
   return fen / 100;
 }
 
-export function assertFen(fen: Fen): void {
+function assertFen(fen: Fen): void {
   if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`not an amount in fen: ${fen}`);
 }

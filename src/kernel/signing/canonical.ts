@@ -20,7 +20,7 @@ export function isEmptyValue(value: unknown): boolean {
 }
 
 /** How one value is written after `key=` (D-16): strings verbatim, the rest as compact JSON. */
-export function formatValue(value: unknown): string {
+function formatValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

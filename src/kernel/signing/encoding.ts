@@ -1,7 +1,7 @@
 /** How the MD5 digest becomes `sign` (D-13, D-14). One setting, `PAY_SIGN_ENCODING`. */
-export const SIGN_ENCODINGS = ['base64', 'hex'] as const;
+const SIGN_ENCODINGS = ['base64', 'hex'] as const;
 export type SignEncoding = (typeof SIGN_ENCODINGS)[number];
-export const DEFAULT_SIGN_ENCODING: SignEncoding = 'base64';
+const DEFAULT_SIGN_ENCODING: SignEncoding = 'base64';
 
 export function parseSignEncoding(value: string | undefined): SignEncoding {
   if (value === undefined || value === '') return DEFAULT_SIGN_ENCODING;

@@ -11,7 +11,6 @@
  *
  * Exits 1 when a target is missed. BENCH_SECONDS (default 5) sets each HTTP run's length.
  */
-import autocannon from 'autocannon';
 import { DEMO_APP } from '../../kernel/settings.ts';
 import { nodeDataFactory } from '../../adapters/node/node-data-factory.ts';
 import { nodeDigests, nodeSigner } from '../../adapters/node/node-digests.ts';
@@ -23,20 +22,21 @@ import { createSignedOrderStream, runOrderIdPrefix } from '../load/request/signe
 import { createSigningTemplate } from '../load/request/signing-template.ts';
 import { median } from './lib/report.ts';
 import { startServerProcess } from './lib/server-process.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 3;
 const CONNECTIONS = 10;
+const TIMEOUT_S = 10;
 const RATIO_TARGET = 0.5;
 const SIGNS_TARGET = 200_000;
-const PAY_PATH = '/pay/qrcode';
 const ANSWER = JSON.stringify({ code: 1000, msg: '支付成功', data: {} });
 const options = { secret: DEMO_APP.secret, encoding: 'base64' as const };
 
 const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 async function rawRun(url: string, body: string): Promise<number> {
-  const result = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: SECONDS });
+  const result = await fireBatch({ url, timeoutS: TIMEOUT_S, connections: CONNECTIONS, durationS: SECONDS, fixed: { body } });
   return result.requests.average;
 }
 
@@ -51,7 +51,7 @@ async function executorRun(url: string): Promise<{ rps: number; sent: number; si
   });
   const recorder = createRecorder();
   let serial = 0;
-  const result = await fireBatch({ url, timeoutS: 10, connections: CONNECTIONS, durationS: SECONDS, next: () => stream.order(serial++), recorder: payRecording(recorder) });
+  const result = await fireBatch({ url, timeoutS: TIMEOUT_S, connections: CONNECTIONS, durationS: SECONDS, next: () => stream.order(serial++), recorder: payRecording(recorder) });
   const m = recorder.measurements();
   if (m.answered === 0 || m.codes['1000'] !== m.answered) throw new Error(`the executor's answers were not all 1000: ${JSON.stringify(m.codes)}`);
   return { rps: result.requests.average, sent: m.sent, signUs: m.signingUs?.mean ?? 0 };
@@ -70,7 +70,7 @@ function opsPerSecond(fn: (i: number) => number, ms = 1500): number {
 
 async function httpFigures(): Promise<{ raw: number; executor: number; ratio: number; signUs: number }> {
   const server = await startServerProcess({ script: 'src/runners/bench/lib/bare-json-server.ts', args: [ANSWER] });
-  const url = server.url + PAY_PATH;
+  const url = server.url + API_PATHS.pay;
   try {
     const fixed = JSON.stringify(nodeDataFactory({ seed: 1, app: DEMO_APP, encoding: 'base64' }).signedRequest({ goodsCount: 2 }));
     await rawRun(url, fixed); // warm-up: JIT, sockets

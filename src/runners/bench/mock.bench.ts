@@ -24,14 +24,16 @@ import { createNodeEngine } from '../../adapters/http/build-engine.ts';
 import { createMswHandlers } from '../../adapters/msw/handlers.ts';
 import { scenarioForAmount } from '../../engine/index.ts';
 import { startServerProcess, type ServerProcess } from './lib/server-process.ts';
-import { runLoad, type LoadFigures } from './lib/run-load.ts';
-import { figureRow, median, ratio } from './lib/report.ts';
+import { fireBatch } from '../load/executor/autocannon-batch.ts';
+import { figureRow, figuresOf, median, ratio, type LoadFigures } from './lib/report.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const MOCK_CLI = fileURLToPath(new URL('../../cli/mock.ts', import.meta.url));
 const BARE = fileURLToPath(new URL('./lib/bare-json-server.ts', import.meta.url));
-const PAY_PATH = '/pay/qrcode';
 const TARGET = 0.7;
+/** autocannon's own default, which these runs always had. */
+const AUTOCANNON_TIMEOUT_S = 10;
 
 const { values: flags } = parseArgs({
   options: {
@@ -80,10 +82,36 @@ async function health(url: string): Promise<Health> {
   return (await (await fetch(`${url}/__mock/health`)).json()) as Health;
 }
 
+interface LoadRun {
+  durationS: number;
+  connections: number;
+  /** Requests per second over all connections; absent = as fast as the server answers. */
+  overallRate?: number;
+  /** Index of the first body, so that consecutive runs against one server do not repeat bodies. */
+  startAt?: number;
+}
+
+/**
+ * One run of pay calls, the bodies taken in turn from one shared cursor so that no two requests
+ * repeat a body until the list wraps; `next` is where the cursor stopped, for the next run's startAt.
+ */
+async function loadRun(url: string, bodies: readonly string[], run: LoadRun): Promise<LoadFigures & { next: number }> {
+  let cursor = run.startAt ?? 0;
+  const result = await fireBatch({
+    url: url + API_PATHS.pay,
+    timeoutS: AUTOCANNON_TIMEOUT_S,
+    connections: run.connections,
+    durationS: run.durationS,
+    overallRate: run.overallRate,
+    next: () => ({ body: bodies[cursor++ % bodies.length] }),
+  });
+  return { ...figuresOf(result), next: cursor };
+}
+
 async function measure(server: ServerProcess, bodies: readonly string[], startAt: number): Promise<LoadFigures> {
-  const base = { url: server.url, path: PAY_PATH, bodies, connections: Number(flags.connections) };
-  const warm = await runLoad({ ...base, durationS: Number(flags.warmup), startAt });
-  return runLoad({ ...base, durationS: Number(flags.duration), startAt: warm.next });
+  const connections = Number(flags.connections);
+  const warm = await loadRun(server.url, bodies, { connections, durationS: Number(flags.warmup), startAt });
+  return loadRun(server.url, bodies, { connections, durationS: Number(flags.duration), startAt: warm.next });
 }
 
 /** MSW handlers behind a node:http server that turns each request into a Fetch Request: for the record only. */
@@ -114,7 +142,7 @@ async function measureMemory(): Promise<void> {
   const count = 50_000;
   const engine = createNodeEngine({ storeCap: count * 2 });
   const bodies = signedBodies(count, 'M').map((body) => Buffer.from(body));
-  const handle = (target: typeof engine, body: Buffer) => target.handle({ method: 'POST', path: PAY_PATH, headers: { 'content-type': 'application/json' }, body });
+  const handle = (target: typeof engine, body: Buffer) => target.handle({ method: 'POST', path: API_PATHS.pay, headers: { 'content-type': 'application/json' }, body });
   // Warm the code paths on a throwaway engine, so that compiled code is not counted as orders.
   const warm = createNodeEngine({ storeCap: 1_000 });
   for (const body of bodies.slice(0, 2_000)) handle(warm, body);
@@ -175,7 +203,7 @@ async function compare(): Promise<void> {
   }
 
   const mswServer = await startServerProcess({ script: SELF, args: ['--child', 'msw-server', '--cap', String(cap)], readyPath: '/__mock/health' });
-  const msw = await runLoad({ url: mswServer.url, path: PAY_PATH, bodies, connections: Number(flags.connections), durationS: Math.min(5, Number(flags.duration)) });
+  const msw = await loadRun(mswServer.url, bodies, { connections: Number(flags.connections), durationS: Math.min(5, Number(flags.duration)) });
   await mswServer.stop();
   const bytesPerOrder = await memoryPerOrder();
 
@@ -210,7 +238,7 @@ async function soak(): Promise<void> {
     samples.push({ s, rss: h.rssBytes, orders: h.orders });
     console.log(`${String(s).padStart(5)} s  rss ${(h.rssBytes / 2 ** 20).toFixed(1)} MiB  orders ${h.orders}  evicted ${h.evicted}`);
   }, 30_000);
-  const figures = await runLoad({ url: server.url, path: PAY_PATH, bodies, connections: 16, durationS: minutes * 60, overallRate: rate });
+  const figures = await loadRun(server.url, bodies, { connections: 16, durationS: minutes * 60, overallRate: rate });
   clearInterval(timer);
   await server.stop();
   console.log(figureRow('soak', figures));

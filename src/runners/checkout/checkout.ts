@@ -12,6 +12,7 @@ import type { UnsignedPayRequest } from '../../kernel/factories/data-factory.ts'
 import { createCashier, type CashierOutcome, type CashierStep, type FollowUpEndpoint } from '../../kernel/lifecycle/cashier.ts';
 import { isResultStatus, STATUS_NAMES, type OrderStatus } from '../../kernel/lifecycle/order-status.ts';
 import type { AuditPolicy } from '../../kernel/lifecycle/policy.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 export interface CheckoutClock {
   /** Milliseconds, from any origin. */
@@ -19,13 +20,13 @@ export interface CheckoutClock {
   sleep(ms: number): Promise<void>;
 }
 
-export const realClock: CheckoutClock = {
+const realClock: CheckoutClock = {
   now: () => performance.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
 /** How long one call may take before it counts as unanswered (before the time scale). */
-export const DEFAULT_TIMEOUTS = Object.freeze({ payMs: 10_000, callMs: 5_000 });
+const DEFAULT_TIMEOUTS = Object.freeze({ payMs: 10_000, callMs: 5_000 });
 
 export interface CheckoutOptions {
   target: Omit<PayClientOptions, 'timeoutMs'>;
@@ -77,8 +78,6 @@ interface Answer {
 /** Transport errors that prove the request never reached the server. */
 const UNDELIVERED = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)\b/;
 
-const PATHS: Readonly<Record<FollowUpEndpoint, string>> = { get: '/pay/get', cancel: '/pay/cancel' };
-
 /** The status an ended order is reported with, when the last answer did not carry one. */
 const OUTCOME_STATUS: Partial<Record<CashierOutcome, number>> = { paid: 1, failed: -1, closed: 4, cancelled: 5 };
 
@@ -110,12 +109,12 @@ export async function runCheckout(options: CheckoutOptions): Promise<CheckoutRes
 
   const pay = answerOf(await payClient.pay(options.request, options.scenario ? { headers: { 'x-mock-scenario': options.scenario } } : undefined));
   if (pay.undelivered) {
-    record('/pay/qrcode', pay, `not delivered (${pay.failure}): nothing to follow up`);
+    record(API_PATHS.pay, pay, `not delivered (${pay.failure}): nothing to follow up`);
     return end('unreachable');
   }
   let step = cashier.afterPay({ code: pay.code, orderStatus: pay.status }, clock.now() - start);
   const payStatus = pay.status ?? (step.kind === 'done' ? OUTCOME_STATUS[step.outcome] : undefined);
-  record('/pay/qrcode', { ...pay, status: payStatus }, payNote(pay, step));
+  record(API_PATHS.pay, { ...pay, status: payStatus }, payNote(pay, step));
 
   // Bounded twice: by the cashier's deadline on the clock, and by a count, in case the clock does not move.
   const order = cashier.open();
@@ -124,9 +123,9 @@ export async function runCheckout(options: CheckoutOptions): Promise<CheckoutRes
   for (let calls = 0; step.kind === 'call' && calls < maxCalls; calls++) {
     if (step.waitMs > 0) await clock.sleep(step.waitMs);
     const endpoint: FollowUpEndpoint = step.endpoint;
-    last = answerOf(await callClient.pay(lookup, { path: PATHS[endpoint] }));
+    last = answerOf(await callClient.pay(lookup, { path: API_PATHS[endpoint] }));
     const next = cashier.afterFollowUp(endpoint, { code: last.code, orderStatus: last.status }, order, clock.now() - start);
-    record(PATHS[endpoint], last, followUpNote(endpoint, last, next, order.cancels >= policy.maxCancelAttempts));
+    record(API_PATHS[endpoint], last, followUpNote(endpoint, last, next, order.cancels >= policy.maxCancelAttempts));
     step = next;
   }
   if (step.kind === 'call') return end('unknown');

@@ -4,7 +4,7 @@ import { shown, type Finding } from '../finding.ts';
 import { codeOf, OUTCOME_CODES, UNKNOWN_CODES, type Expectation, type Rule } from '../check-context.ts';
 
 /** The codes an expectation accepts; for a fault class, both dialects' codes. */
-export function acceptedCodes(expectation: Expectation): number[] {
+function acceptedCodes(expectation: Expectation): number[] {
   if ('outcome' in expectation) return [OUTCOME_CODES[expectation.outcome]];
   if ('fault' in expectation) return [...new Set(Object.values(DIALECT_CODES[expectation.fault]))];
   if ('unknown' in expectation) return [UNKNOWN_CODES[expectation.unknown]];
@@ -35,7 +35,7 @@ export const expectedOutcome: Rule = {
 };
 
 /** Which dialect a code shows for a fault class; undefined where the dialects agree or neither matches. */
-export function dialectOf(fault: keyof typeof DIALECT_CODES, code: unknown): ErrorDialect | undefined {
+function dialectOf(fault: keyof typeof DIALECT_CODES, code: unknown): ErrorDialect | undefined {
   const { flowchart, table } = DIALECT_CODES[fault];
   if (flowchart === table) return undefined;
   return code === flowchart ? 'flowchart' : code === table ? 'table' : undefined;

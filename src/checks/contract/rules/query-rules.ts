@@ -4,6 +4,7 @@ import { shown, type Finding } from '../finding.ts';
 import { lifecycleData, type JsonObject, type Rule } from '../check-context.ts';
 import { lastStatus, recordOf } from '../order-ledger.ts';
 import { fenOf } from './amount-rules.ts';
+import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 const ECHOED = ['order_id', 'trade_no', 'refund_order_id'] as const;
 /** Statuses an order leaves by itself: a query may show any later one. */
@@ -40,7 +41,7 @@ export const queryAgreesWithPay: Rule = {
     for (const key of ['order_id', 'trade_no'] as const) {
       if (data[key] !== pay[key]) differ(`$.data.${key}`, pay[key], data[key], `${key} differs from the pay answer's`);
     }
-    if (ctx.call === '/pay/get') {
+    if (ctx.call === API_PATHS.get) {
       if (data.pay_channel !== pay.pay_type) differ('$.data.pay_channel', pay.pay_type, data.pay_channel, 'pay_channel must be the pay answer\'s pay_type (D-44)');
       const amounts = record.payCode === 1000 ? (['total_amount', 'payable_amount', 'real_amount'] as const) : (['total_amount', 'payable_amount'] as const);
       for (const key of amounts) {
@@ -52,7 +53,7 @@ export const queryAgreesWithPay: Rule = {
       }
     }
     const known = lastStatus(record);
-    if ((ctx.call === '/pay/get' || ctx.call === '/pay/check') && known !== undefined && !MOVING.has(known) && data.order_status !== known) {
+    if ((ctx.call === API_PATHS.get || ctx.call === API_PATHS.check) && known !== undefined && !MOVING.has(known) && data.order_status !== known) {
       differ('$.data.order_status', known, data.order_status, `the order was last seen ${known} (${record.statuses.at(-1)?.call}) and nothing has moved it since`);
     }
     return findings;

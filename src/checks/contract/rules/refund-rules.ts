@@ -8,6 +8,7 @@ import { shown, type Finding } from '../finding.ts';
 import { asRecord, lifecycleData, type Rule } from '../check-context.ts';
 import { lastStatus, recordOf } from '../order-ledger.ts';
 import { fenOf } from './amount-rules.ts';
+import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 /** Nothing was ever paid on an order in these statuses: failed, closed, cancelled unpaid. */
 const NEVER_PAID: ReadonlySet<number> = new Set([-1, 4]);
@@ -16,14 +17,14 @@ export const refundWithinPaid: Rule = {
   name: 'refund-within-paid',
   check(ctx) {
     const data = lifecycleData(ctx);
-    if (!data || (ctx.call !== '/pay/refund' && ctx.call !== '/pay/get')) return undefined;
+    if (!data || (ctx.call !== API_PATHS.refund && ctx.call !== API_PATHS.get)) return undefined;
     const record = ctx.state ? recordOf(ctx.state.orders, ctx) : undefined;
     const findings: Finding[] = [];
     const breach = (path: string, expected: string, actual: string, message: string) =>
       findings.push({ rule: 'refund-within-paid', path, expected, actual, message, severity: 'error' });
     const yuan = (fen: Fen | undefined, raw: unknown) => (fen === undefined ? shown(raw) : formatYuan(fen));
 
-    if (ctx.call === '/pay/get') {
+    if (ctx.call === API_PATHS.get) {
       const [real, refunded] = [fenOf(data.real_amount), fenOf(data.refund_amount)];
       if (real === undefined || refunded === undefined) return undefined;
       if (refunded > real) breach('$.data.refund_amount', `≤ real_amount ${formatYuan(real)}`, formatYuan(refunded), 'more was refunded than the customer paid');

@@ -3,14 +3,15 @@
  * and an order (or refund) is unknown exactly when the run never made it.
  */
 import { shown, type Finding } from '../finding.ts';
-import { codeOf, lifecycleData, orderData, PAY_CALL, UNKNOWN_CODES, type Rule } from '../check-context.ts';
+import { codeOf, lifecycleData, orderData, UNKNOWN_CODES, type Rule } from '../check-context.ts';
 import { knowsRefund, lastStatus, recordOf } from '../order-ledger.ts';
 import { canFollow } from '../order-transitions.ts';
+import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 export const statusTransitionLegal: Rule = {
   name: 'status-transition-legal',
   check(ctx) {
-    const data = ctx.call === PAY_CALL ? orderData(ctx.body) : lifecycleData(ctx);
+    const data = ctx.call === API_PATHS.pay ? orderData(ctx.body) : lifecycleData(ctx);
     const record = ctx.state ? recordOf(ctx.state.orders, ctx) : undefined;
     const from = lastStatus(record);
     const to = data?.order_status;
@@ -30,11 +31,11 @@ const CANCEL_OF: Readonly<Record<number, number>> = { 5: 1005, 4: 1004 };
 export const cancelFinal: Rule = {
   name: 'cancel-final',
   check(ctx) {
-    if (ctx.call !== '/pay/cancel' && ctx.call !== '/pay/refund') return undefined;
+    if (ctx.call !== API_PATHS.cancel && ctx.call !== API_PATHS.refund) return undefined;
     const code = codeOf(ctx.body);
     const status = lastStatus(ctx.state ? recordOf(ctx.state.orders, ctx) : undefined);
     const findings: Finding[] = [];
-    if (ctx.call === '/pay/cancel') {
+    if (ctx.call === API_PATHS.cancel) {
       const data = lifecycleData(ctx);
       if (data && data.order_status !== 5) {
         findings.push({
@@ -65,7 +66,7 @@ export const cancelFinal: Rule = {
 export const unknownOrder: Rule = {
   name: 'unknown-order',
   check(ctx) {
-    if (ctx.call === PAY_CALL) return undefined;
+    if (ctx.call === API_PATHS.pay) return undefined;
     const code = codeOf(ctx.body);
     const expected = ctx.expectation && 'unknown' in ctx.expectation ? ctx.expectation.unknown : undefined;
     if (expected !== undefined) {

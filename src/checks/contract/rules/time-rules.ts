@@ -5,6 +5,7 @@
  */
 import { shown, type Finding } from '../finding.ts';
 import { asRecord, lifecycleData, type JsonObject, type Rule } from '../check-context.ts';
+import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 const TIME_FIELDS = ['create_time', 'pay_time', 'refund_time', 'update_time', 'check_time'] as const;
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
@@ -41,7 +42,7 @@ export const timeFormat: Rule = {
 export const timeOrder: Rule = {
   name: 'time-order',
   check(ctx) {
-    const data = ctx.call === '/pay/get' ? lifecycleData(ctx) : undefined;
+    const data = ctx.call === API_PATHS.get ? lifecycleData(ctx) : undefined;
     if (!data) return undefined;
     const at = (v: unknown) => (typeof v === 'string' && isCalendarTime(v) ? v : undefined);
     const [created, paid, updated] = [at(data.create_time), at(data.pay_time), at(data.update_time)];

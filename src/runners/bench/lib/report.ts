@@ -1,5 +1,25 @@
 /** Bench output: one aligned row per server, and ratios against the baseline of the same run. */
-import type { LoadFigures } from './run-load.ts';
+import type autocannon from 'autocannon';
+
+export interface LoadFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+export function figuresOf(result: autocannon.Result): LoadFigures {
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
 
 export function figureRow(name: string, figures: LoadFigures, extra = ''): string {
   return [

@@ -3,7 +3,8 @@
  * real engine with its `handle` wrapped — the request rewritten before it, or the answer after
  * it. Nothing here touches the engine; each variant names the rules that must catch it.
  */
-import { messageOf, type Code } from '../../../kernel/codes.ts';
+import { messageOf, payDataOf, type Code } from '../../../kernel/codes.ts';
+import { isRepeatAnswer } from '../../../kernel/lifecycle/cashier.ts';
 import type { AppCredentials } from '../../../kernel/settings.ts';
 import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import { nodeSigner } from '../../../adapters/node/node-digests.ts';
@@ -11,10 +12,11 @@ import { parseAmount, yuanNumber } from '../../../kernel/money/money.ts';
 import type { RuleName } from '../../../checks/contract/rule-names.ts';
 import type { MockHandler, MockRequest, MockResponse } from '../../../engine/index.ts';
 import type { NodeEngineOptions } from '../../../adapters/http/build-engine.ts';
+import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 type Json = Record<string, unknown>;
 
-export interface VariantContext {
+interface VariantContext {
   app: AppCredentials;
   encoding: SignEncoding;
 }
@@ -44,7 +46,7 @@ function mapAnswer(change: (body: Json, data: Json | undefined) => void): Broken
     const response = await handle(request);
     const body = parse(response.body);
     if (!body) return response;
-    const data = request.path.endsWith(PAY_PATH) && [1000, 1001, 1002].includes(body.code as number) ? (body.data as Json) : undefined;
+    const data = request.path.endsWith(API_PATHS.pay) && payDataOf(body.code) === 'order' ? (body.data as Json) : undefined;
     change(body, data);
     return { ...response, body: JSON.stringify(body) };
   };
@@ -64,7 +66,7 @@ function mapLifecycle(path: string, change: (data: Json, sent: Json) => void): B
 /** The order as the engine's own /pay/get shows it, asked for inside a variant. */
 async function detailOf(handle: MockHandler, { app, encoding }: VariantContext, order: Json): Promise<Json | undefined> {
   const lookup = nodeSigner.signed({ app_id: app.appId, sign_type: 'MD5', ...(order.order_id ? { order_id: order.order_id } : { trade_no: order.trade_no }) }, { secret: app.secret, encoding });
-  const answer = parse((await handle({ method: 'POST', path: '/pay/get', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lookup) })).body);
+  const answer = parse((await handle({ method: 'POST', path: API_PATHS.get, headers: { 'content-type': 'application/json' }, body: JSON.stringify(lookup) })).body);
   return answer?.code === 1000 ? (answer.data as Json) : undefined;
 }
 
@@ -76,8 +78,7 @@ function envelope(code: Code): MockResponse {
   return answer(code, {});
 }
 
-const PAY_PATH = '/pay/qrcode';
-const requestJson = (request: MockRequest) => (request.path.endsWith(PAY_PATH) ? parse(request.body) : undefined);
+const requestJson = (request: MockRequest) => (request.path.endsWith(API_PATHS.pay) ? parse(request.body) : undefined);
 const vouchers = (data: Json | undefined) => (Array.isArray(data?.voucher_list) ? (data.voucher_list as Json[]) : []);
 const fenOf = (yuan: unknown) => {
   const parsed = parseAmount(yuan, { allowZero: true });
@@ -181,7 +182,7 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
         const key = `${String(sent?.app_id)}|${String(sent?.order_id)}`;
         if (body?.code === 1000) paid.set(key, response.body);
         const earlier = paid.get(key);
-        if ((body?.code === 1003 || body?.code === 1007) && earlier) return { ...response, body: earlier };
+        if (typeof body?.code === 'number' && isRepeatAnswer(body.code) && earlier) return { ...response, body: earlier };
         return response;
       };
     },
@@ -220,7 +221,7 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     caughtBy: ['refund-within-paid', 'expected-outcome'],
     wrap: (handle, ctx) => async (request) => {
       const response = await handle(request);
-      if (!request.path.endsWith('/pay/refund') || parse(response.body)?.code !== 2001) return response;
+      if (!request.path.endsWith(API_PATHS.refund) || parse(response.body)?.code !== 2001) return response;
       const sent = parse(request.body) ?? {};
       const order = await detailOf(handle, ctx, sent);
       const asked = fenOf(sent.refund_amount);
@@ -236,7 +237,7 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     name: 'get-disagrees',
     breaks: "answers /pay/get with the other channel in pay_channel than the pay call's pay_type",
     caughtBy: ['query-agrees-with-pay'],
-    wrap: mapLifecycle('/pay/get', (data) => {
+    wrap: mapLifecycle(API_PATHS.get, (data) => {
       data.pay_channel = data.pay_channel === 0 ? 1 : 0;
     }),
   },
@@ -244,7 +245,7 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     name: 'cancelled-comes-back',
     breaks: 'shows a cancelled order as paid again in /pay/get',
     caughtBy: ['status-transition-legal'],
-    wrap: mapLifecycle('/pay/get', (data) => {
+    wrap: mapLifecycle(API_PATHS.get, (data) => {
       if (data.order_status === 5) data.order_status = 1;
     }),
   },
@@ -254,7 +255,7 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     caughtBy: ['cancel-final', 'expected-outcome'],
     wrap: (handle, ctx) => async (request) => {
       const response = await handle(request);
-      if (!request.path.endsWith('/pay/cancel') || parse(response.body)?.code !== 1005) return response;
+      if (!request.path.endsWith(API_PATHS.cancel) || parse(response.body)?.code !== 1005) return response;
       const order = await detailOf(handle, ctx, parse(request.body) ?? {});
       if (!order) return response;
       return answer(1000, { trade_no: order.trade_no, order_id: order.order_id, order_status: 5, update_time: order.update_time });
@@ -265,7 +266,7 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     breaks: 'answers 4001 to a /pay/get that names the order by trade_no alone',
     caughtBy: ['unknown-order', 'expected-outcome'],
     wrap: (handle) => (request) => {
-      const sent = request.path.endsWith('/pay/get') ? parse(request.body) : undefined;
+      const sent = request.path.endsWith(API_PATHS.get) ? parse(request.body) : undefined;
       return sent?.trade_no !== undefined && sent.order_id === undefined && typeof sent.sign === 'string' ? envelope(4001) : handle(request);
     },
   },
@@ -277,7 +278,7 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
       const response = await handle(request);
       const journal = request.path === '/__mock/journal' ? parse(response.body) : undefined;
       if (!journal || !Array.isArray(journal.entries)) return response;
-      return { ...response, body: JSON.stringify({ entries: (journal.entries as Json[]).filter((e) => e.path !== '/pay/get') }) };
+      return { ...response, body: JSON.stringify({ entries: (journal.entries as Json[]).filter((e) => e.path !== API_PATHS.get) }) };
     },
   },
 ];

@@ -11,6 +11,7 @@ import type { Expectation } from '../../../checks/contract/check-context.ts';
 import { shown } from '../../../checks/contract/finding.ts';
 import { limit, payRequestProps } from './request-validation.ts';
 import type { CaseContext, CaseTag, ContractCase } from '../support/case-context.ts';
+import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 const MONEY: readonly CaseTag[] = ['@moves-money'];
 const CONTROLLED: readonly CaseTag[] = ['@moves-money', '@mock-controls'];
@@ -38,7 +39,7 @@ async function placeOrder(ctx: CaseContext, scenario?: string, outcome: 'paid' |
 const refundId = (ctx: CaseContext) => `RF${ctx.factory.orderId()}`;
 
 function refund(ctx: CaseContext, order_id: string, amount: string, expect: Expectation = OK, refund_order_id = refundId(ctx)) {
-  return ctx.call('/pay/refund', { order_id, refund_order_id, refund_amount: amount }, { expect });
+  return ctx.call(API_PATHS.refund, { order_id, refund_order_id, refund_amount: amount }, { expect });
 }
 
 /** A demand of this case on one field of an answer (rule `case-expectation`). */
@@ -61,7 +62,7 @@ const POLL_BOUND_MS = 17_000;
 async function pollToOutcome(ctx: CaseContext, order: Order): Promise<Exchange> {
   const until = Date.now() + POLL_BOUND_MS;
   for (;;) {
-    const answer = await ctx.call('/pay/get', { order_id: order.order_id }, { expect: OK });
+    const answer = await ctx.call(API_PATHS.get, { order_id: order.order_id }, { expect: OK });
     const status = dataOf(answer).order_status;
     if ((status !== 0 && status !== -10) || Date.now() > until) return answer;
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
@@ -84,35 +85,35 @@ export const LIFECYCLE_QUERY_CASES: readonly ContractCase[] = [
   {
     title: 'get by order_id: the paid order as the pay call answered it',
     tags: MONEY,
-    run: async (ctx) => void (await ctx.call('/pay/get', { order_id: (await placeOrder(ctx)).order_id }, { expect: OK })),
+    run: async (ctx) => void (await ctx.call(API_PATHS.get, { order_id: (await placeOrder(ctx)).order_id }, { expect: OK })),
   },
   {
     title: 'get by trade_no alone: the same order',
     tags: MONEY,
-    run: async (ctx) => void (await ctx.call('/pay/get', { trade_no: (await placeOrder(ctx)).trade_no }, { expect: OK })),
+    run: async (ctx) => void (await ctx.call(API_PATHS.get, { trade_no: (await placeOrder(ctx)).trade_no }, { expect: OK })),
   },
   {
     title: 'get of a voucher payment: the vouchers and amounts as paid',
     tags: CONTROLLED,
-    run: async (ctx) => void (await ctx.call('/pay/get', { order_id: (await placeOrder(ctx, 'TWO_VOUCHERS')).order_id }, { expect: OK })),
+    run: async (ctx) => void (await ctx.call(API_PATHS.get, { order_id: (await placeOrder(ctx, 'TWO_VOUCHERS')).order_id }, { expect: OK })),
   },
   {
     title: 'get of an order still paying: order_status 0, real_amount 0',
     tags: CONTROLLED,
     run: async (ctx) => {
-      const answer = await ctx.call('/pay/get', { order_id: (await placeOrder(ctx, 'USER_PAYING', 'paying')).order_id }, { expect: OK });
+      const answer = await ctx.call(API_PATHS.get, { order_id: (await placeOrder(ctx, 'USER_PAYING', 'paying')).order_id }, { expect: OK });
       expectField(ctx, answer, 'order_status', 0, 'a USER_PAYING order asked about at once is still paying');
       expectField(ctx, answer, 'real_amount', 0, 'nothing is paid while the customer confirms');
     },
   },
-  neverMade('get of an order never made: 4001', '/pay/get', freshOrder),
+  neverMade('get of an order never made: 4001', API_PATHS.get, freshOrder),
   {
     title: 'check by order_id and by trade_no: the paid status',
     tags: MONEY,
     run: async (ctx) => {
       const order = await placeOrder(ctx);
-      await ctx.call('/pay/check', { order_id: order.order_id }, { expect: OK });
-      await ctx.call('/pay/check', { trade_no: order.trade_no }, { expect: OK });
+      await ctx.call(API_PATHS.check, { order_id: order.order_id }, { expect: OK });
+      await ctx.call(API_PATHS.check, { trade_no: order.trade_no }, { expect: OK });
     },
   },
   {
@@ -121,12 +122,12 @@ export const LIFECYCLE_QUERY_CASES: readonly ContractCase[] = [
     run: async (ctx) => {
       const order = await placeOrder(ctx);
       const refunded = await refund(ctx, order.order_id, '1.00');
-      const answer = await ctx.call('/pay/check', { refund_order_id: String(dataOf(refunded).refund_order_id) }, { expect: OK });
+      const answer = await ctx.call(API_PATHS.check, { refund_order_id: String(dataOf(refunded).refund_order_id) }, { expect: OK });
       expectField(ctx, answer, 'order_status', 3, 'after a partial refund the order is partly refunded');
     },
   },
-  neverMade('check of a refund never made: 4002', '/pay/check', (ctx) => ({ refund_order_id: refundId(ctx) }), 'refund'),
-  neverMade('check of an order never made: 4001', '/pay/check', freshOrder),
+  neverMade('check of a refund never made: 4002', API_PATHS.check, (ctx) => ({ refund_order_id: refundId(ctx) }), 'refund'),
+  neverMade('check of an order never made: 4001', API_PATHS.check, freshOrder),
 ];
 
 export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
@@ -135,8 +136,8 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
     tags: CONTROLLED_WRITES,
     run: async (ctx) => {
       const order = await placeOrder(ctx, 'USER_PAYING', 'paying');
-      await ctx.call('/pay/cancel', { order_id: order.order_id }, { expect: OK });
-      const after = await ctx.call('/pay/get', { order_id: order.order_id }, { expect: OK });
+      await ctx.call(API_PATHS.cancel, { order_id: order.order_id }, { expect: OK });
+      const after = await ctx.call(API_PATHS.get, { order_id: order.order_id }, { expect: OK });
       expectField(ctx, after, 'real_amount', 0, 'an order cancelled while paying was never paid');
     },
   },
@@ -145,8 +146,8 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
     tags: WRITES,
     run: async (ctx) => {
       const order = await placeOrder(ctx);
-      await ctx.call('/pay/cancel', { trade_no: order.trade_no }, { expect: OK });
-      await ctx.call('/pay/get', { order_id: order.order_id }, { expect: OK });
+      await ctx.call(API_PATHS.cancel, { trade_no: order.trade_no }, { expect: OK });
+      await ctx.call(API_PATHS.get, { order_id: order.order_id }, { expect: OK });
     },
   },
   {
@@ -154,13 +155,13 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
     tags: WRITES,
     run: async (ctx) => {
       const order = await placeOrder(ctx);
-      await ctx.call('/pay/cancel', { order_id: order.order_id }, { expect: OK });
-      await ctx.call('/pay/cancel', { order_id: order.order_id }, { expect: { codes: [1005] } });
+      await ctx.call(API_PATHS.cancel, { order_id: order.order_id }, { expect: OK });
+      await ctx.call(API_PATHS.cancel, { order_id: order.order_id }, { expect: { codes: [1005] } });
       await refund(ctx, order.order_id, '1.00', { codes: [1005, 2001] });
-      await ctx.call('/pay/check', { order_id: order.order_id }, { expect: OK });
+      await ctx.call(API_PATHS.check, { order_id: order.order_id }, { expect: OK });
     },
   },
-  neverMade('cancel of an order never made: 4001', '/pay/cancel', freshOrder),
+  neverMade('cancel of an order never made: 4001', API_PATHS.cancel, freshOrder),
   {
     title: 'refunds accumulate: 3.00 (3), 2.50 (3), 0 for the rest (2), then nothing is left (2001)',
     tags: WRITES,
@@ -171,7 +172,7 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
       const rest = await refund(ctx, order.order_id, '0');
       expectField(ctx, rest, 'order_status', 2, 'refunding the rest leaves the order fully refunded');
       await refund(ctx, order.order_id, '0.01', { codes: [2001] });
-      const detail = await ctx.call('/pay/get', { order_id: order.order_id }, { expect: OK });
+      const detail = await ctx.call(API_PATHS.get, { order_id: order.order_id }, { expect: OK });
       const list = dataOf(detail).refund_list;
       ctx.require(Array.isArray(list) && list.length === 3, detail, { path: '$.data.refund_list', expected: '3 refunds', actual: shown(list), message: 'the order detail lists every refund' });
     },
@@ -183,7 +184,7 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
       const order = await placeOrder(ctx);
       await refund(ctx, order.order_id, '4.00');
       await refund(ctx, order.order_id, '6.01', { codes: [2001] });
-      await ctx.call('/pay/get', { order_id: order.order_id }, { expect: OK });
+      await ctx.call(API_PATHS.get, { order_id: order.order_id }, { expect: OK });
     },
   },
   {
@@ -199,10 +200,10 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
       const id = refundId(ctx);
       await refund(ctx, order.order_id, '1.00', OK, id);
       await refund(ctx, order.order_id, '1.00', { codes: [3002] }, id);
-      await ctx.call('/pay/get', { order_id: order.order_id }, { expect: OK });
+      await ctx.call(API_PATHS.get, { order_id: order.order_id }, { expect: OK });
     },
   },
-  neverMade('a refund of an order never made: 4001', '/pay/refund', (ctx) => ({ ...freshOrder(ctx), refund_order_id: refundId(ctx), refund_amount: '1.00' })),
+  neverMade('a refund of an order never made: 4001', API_PATHS.refund, (ctx) => ({ ...freshOrder(ctx), refund_order_id: refundId(ctx), refund_amount: '1.00' })),
   {
     title: 'a refund of an order still paying: 2001 (nothing paid yet)',
     tags: CONTROLLED_WRITES,
@@ -219,7 +220,7 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
     run: async (ctx) => {
       const order = await placeOrder(ctx, 'REFUND_FAILS');
       await refund(ctx, order.order_id, '1.00', { codes: [2002] });
-      await ctx.call('/pay/get', { order_id: order.order_id }, { expect: OK });
+      await ctx.call(API_PATHS.get, { order_id: order.order_id }, { expect: OK });
     },
   },
 ];
@@ -233,19 +234,19 @@ export const LIFECYCLE_POLL_CASES: readonly ContractCase[] = [
     run: async (ctx) => {
       const order = await placeOrder(ctx, 'USER_PAYING_ABANDONED', 'paying');
       expectField(ctx, await pollToOutcome(ctx, order), 'order_status', 4, 'an abandoned order ends closed');
-      await ctx.call('/pay/cancel', { order_id: order.order_id }, { expect: { codes: [1004] } });
+      await ctx.call(API_PATHS.cancel, { order_id: order.order_id }, { expect: { codes: [1004] } });
     },
   },
 ];
 
 type Fields = Record<string, unknown>;
-const LIFECYCLE_CALLS = ['/pay/get', '/pay/check', '/pay/cancel', '/pay/refund'] as const;
+const LIFECYCLE_CALLS = [API_PATHS.get, API_PATHS.check, API_PATHS.cancel, API_PATHS.refund] as const;
 
 /** Faults every lifecycle call shares with the pay call, on an order never made: nothing can move. */
 function faultCases(path: (typeof LIFECYCLE_CALLS)[number]): ContractCase[] {
   const fields = (ctx: CaseContext): Fields => ({
     app_id: ctx.target.app.appId, sign_type: 'MD5', order_id: ctx.factory.orderId(),
-    ...(path === '/pay/refund' ? { refund_order_id: refundId(ctx), refund_amount: '1.00' } : {}),
+    ...(path === API_PATHS.refund ? { refund_order_id: refundId(ctx), refund_amount: '1.00' } : {}),
   });
   const fault = (title: string, build: (ctx: CaseContext) => Fields | string, expect: Expectation): ContractCase => ({
     title: `${path}: ${title}`,
@@ -261,7 +262,7 @@ function faultCases(path: (typeof LIFECYCLE_CALLS)[number]): ContractCase[] {
     fault('an unknown field: 3002', (ctx) => ctx.client.sign({ ...fields(ctx), pay_code: '134567890123456789' }), { fault: 'format' }),
     fault('a body that is not JSON: 3002', () => '{"app_id": "paycheck-demo-app",', { fault: 'format' }),
   ];
-  if (path !== '/pay/refund') return cases;
+  if (path !== API_PATHS.refund) return cases;
   return [
     ...cases,
     fault('no refund_order_id: 3001', signedWithout('refund_order_id'), { fault: 'missing' }),

@@ -23,7 +23,7 @@ export interface ContractCase {
   run(ctx: CaseContext): Promise<void>;
 }
 
-export interface CallOptions {
+interface CallOptions {
   expect: Expectation;
   /**
    * The outcome asked for: `X-Mock-Scenario` on a target with the mock's controls, else the
@@ -54,7 +54,7 @@ export interface CaseEnvironment {
   skip(reason: string): never;
 }
 
-export function createCaseContext(env: CaseEnvironment) {
+function createCaseContext(env: CaseEnvironment) {
   const verdicts: Verdict[] = [];
   const { client, factory, check, state } = env;
 

@@ -1,9 +1,11 @@
 /**
  * The one place that drives autocannon: a batch of calls fired at the target, either a fixed
  * number (`amount`, one per connection: a scheduled slot of arrivals, or the follow-ups due in a
- * slot) or as many as the target takes for `durationS` (the benchmark). autocannon sends, parses
- * and times every request; this module hands it each call's body (and path and headers, when the
- * call has its own) and gives each answer back with the call it answers.
+ * slot) or as many as the target takes for `durationS` (the benchmarks), optionally paced
+ * (`overallRate`). autocannon sends, parses and times every request; this module hands it each
+ * call's body (and path and headers, when the call has its own) and, given a recorder, gives each
+ * answer back with the call it answers. A `fixed` call is built once and sent as it is: autocannon
+ * at its own speed, the baseline the benchmarks hold the rest against.
  */
 import autocannon from 'autocannon';
 
@@ -23,7 +25,7 @@ export interface BatchRecorder<C extends BatchCall> {
   failed(call: C): void;
 }
 
-export interface BatchOptions<C extends BatchCall> {
+interface BatchSettings {
   url: string;
   timeoutS: number;
   connections: number;
@@ -31,15 +33,24 @@ export interface BatchOptions<C extends BatchCall> {
   amount?: number;
   /** Or as many as fit in this time (whole seconds; autocannon stops on a sample tick). */
   durationS?: number;
-  next: () => C;
-  recorder: BatchRecorder<C>;
+  /** Requests per second over all connections; absent: as fast as the target answers. */
+  overallRate?: number;
 }
+
+/** Each request's call from `next` (its answers to `recorder`, if any), or one `fixed` call. */
+type BatchCalls<C extends BatchCall> = { next: () => C; recorder?: BatchRecorder<C>; fixed?: never } | { fixed: BatchCall; next?: never; recorder?: never };
+
+export type BatchOptions<C extends BatchCall> = BatchSettings & BatchCalls<C>;
 
 interface CallContext<C> {
   call?: C;
 }
 
 const HEADERS = { 'content-type': 'application/json' };
+
+function fixedRequest(call: BatchCall): autocannon.Request {
+  return { method: 'POST', body: call.body, headers: { ...HEADERS, ...call.headers }, ...(call.path === undefined ? {} : { path: call.path }) };
+}
 
 export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promise<autocannon.Result> {
   const { next, recorder } = options;
@@ -48,24 +59,33 @@ export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promis
   // autocannon calls onResponse and then emits 'response' for the same answer, synchronously:
   // the answer waits here for its latency.
   let answer: { call: C; status: number; body: string } | undefined;
-  const request: autocannon.Request = {
-    method: 'POST',
-    headers: HEADERS,
-    setupRequest(req, context) {
-      const call = next();
-      (context as CallContext<C>).call = call;
-      pending.add(call);
-      recorder.sent(call);
-      req.body = call.body;
-      if (call.path !== undefined) req.path = call.path;
-      if (call.headers !== undefined) Object.assign(req.headers as object, call.headers);
-      return req;
-    },
-    onResponse(status, body, context) {
-      const call = (context as CallContext<C>).call;
-      if (call !== undefined) answer = { call, status, body };
-    },
-  };
+  const request: autocannon.Request =
+    next === undefined
+      ? fixedRequest(options.fixed)
+      : {
+          method: 'POST',
+          headers: HEADERS,
+          setupRequest(req, context) {
+            const call = next();
+            (context as CallContext<C>).call = call;
+            req.body = call.body;
+            if (call.path !== undefined) req.path = call.path;
+            if (call.headers !== undefined) Object.assign(req.headers as object, call.headers);
+            if (recorder !== undefined) {
+              pending.add(call);
+              recorder.sent(call);
+            }
+            return req;
+          },
+          // Only a recorder wants the answers; without one autocannon need not hand them over.
+          ...(recorder === undefined
+            ? {}
+            : {
+                onResponse(status: number, body: string, context: CallContext<C>) {
+                  if (context.call !== undefined) answer = { call: context.call, status, body };
+                },
+              }),
+        };
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -73,18 +93,20 @@ export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promis
         connections: options.connections,
         amount: options.amount,
         duration: options.durationS ?? 1,
+        overallRate: options.overallRate,
         timeout: options.timeoutS,
         // A batch ends on the first sample tick after its last answer: keep that short.
         sampleInt: options.amount === undefined ? 1000 : 50,
         requests: [request],
       },
       (error: unknown, result) => {
-        for (const call of pending) recorder.failed(call);
+        for (const call of pending) recorder?.failed(call);
         pending.clear();
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve(result);
       },
     );
+    if (recorder === undefined) return;
     instance.on('response', (_client, _status, _bytes, latencyMs) => {
       if (answer === undefined || !pending.delete(answer.call)) return;
       recorder.answered(answer.call, latencyMs, answer.status, answer.body);

@@ -13,7 +13,7 @@ export interface FollowUpDeps<C> {
   fire(calls: C[]): Promise<unknown>;
 }
 
-export interface FollowUpOutcome {
+interface FollowUpOutcome {
   released: number;
   /** How late the worst slot was released. */
   maxLagMs: number;

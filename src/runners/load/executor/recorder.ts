@@ -10,7 +10,7 @@ import { NO_CODE } from '../../../checks/load/outcomes.ts';
 import type { BatchRecorder } from './autocannon-batch.ts';
 
 /** What the recorder needs of an answer: its code, and one pass/fail per check name. */
-export interface Inspection {
+interface Inspection {
   code?: number;
   passed: readonly boolean[];
 }

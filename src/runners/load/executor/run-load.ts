@@ -28,12 +28,12 @@ import { openTarget, type LoadTarget } from './target.ts';
 import type { Workload, WorkloadProgress } from './workload.ts';
 
 /** Arrivals are released in 100 ms slots: the executor's resolution of the open model. */
-export const SLOT_MS = 100;
+const SLOT_MS = 100;
 /**
  * Checkout follow-ups leave at their own time, batched per 10 ms: at the scenario's time scale a
  * query is due every 250 ms and the audit's tolerance is 50 ms, finer than the arrival slots.
  */
-export const FOLLOW_UP_GRAIN_MS = 10;
+const FOLLOW_UP_GRAIN_MS = 10;
 /** Distinct orders cycled through; each request still gets its own order_id and pay code. */
 export const ORDER_POOL_SIZE = 256;
 

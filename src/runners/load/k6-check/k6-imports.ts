@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 /** The k6 ≥ 1.0 built-in modules this project may use. */
-export const K6_MODULES = new Set(['k6', 'k6/crypto', 'k6/data', 'k6/encoding', 'k6/execution', 'k6/http', 'k6/metrics', 'k6/timers']);
+const K6_MODULES = new Set(['k6', 'k6/crypto', 'k6/data', 'k6/encoding', 'k6/execution', 'k6/http', 'k6/metrics', 'k6/timers']);
 
 export interface ImportProblem {
   file: string;

@@ -26,6 +26,7 @@ import { k6Options } from './lib/k6-options.ts';
 import { DATA_FILE, k6OrderStream, loadOrders } from './lib/k6-orders.ts';
 import { k6SummaryFiles, type K6SummaryData } from './lib/k6-summary.ts';
 import { k6Settings } from './lib/k6-settings.ts';
+import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 const orders = loadOrders(() => open(DATA_FILE));
 const settings = k6Settings(__ENV, orders.demoApp, 'checkout');
@@ -50,7 +51,7 @@ const headers = { 'Content-Type': 'application/json' };
 const paramsFor = (endpoint: Endpoint, extra: Record<string, string> = {}) => ({
   headers: { ...headers, ...extra },
   timeout: `${REQUEST_TIMEOUT_S}s`,
-  tags: { name: `POST /${endpoint === 'pay' ? 'pay/qrcode' : `pay/${endpoint}`}`, endpoint },
+  tags: { name: `POST ${API_PATHS[endpoint]}`, endpoint },
 });
 const payParams = new Map(mix.map((e) => [e.scenario, paramsFor('pay', { 'X-Mock-Scenario': e.scenario })]));
 const followUpParams = { get: paramsFor('get'), cancel: paramsFor('cancel') };

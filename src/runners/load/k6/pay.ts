@@ -16,6 +16,7 @@ import { k6Options } from './lib/k6-options.ts';
 import { DATA_FILE, k6OrderStream, loadOrders } from './lib/k6-orders.ts';
 import { k6SummaryFiles, type K6SummaryData } from './lib/k6-summary.ts';
 import { k6Settings } from './lib/k6-settings.ts';
+import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 const orders = loadOrders(() => open(DATA_FILE));
 const settings = k6Settings(__ENV, orders.demoApp, 'pay');
@@ -26,7 +27,7 @@ export const options: Options = k6Options(settings.scenario, rules);
 const stream = k6OrderStream(orders.records, settings);
 const metrics = createPayMetrics();
 const checkers = Object.fromEntries(PAY_CHECKS.map((name, i) => [name, (x: PayInspection) => x.passed[i]]));
-const params = { headers: { 'Content-Type': 'application/json' }, timeout: `${REQUEST_TIMEOUT_S}s`, tags: { name: 'POST /pay/qrcode' } };
+const params = { headers: { 'Content-Type': 'application/json' }, timeout: `${REQUEST_TIMEOUT_S}s`, tags: { name: `POST ${API_PATHS.pay}` } };
 
 export function setup(): void {
   if (settings.warning) console.warn(settings.warning);

@@ -9,7 +9,7 @@ import type { CheckoutPlan } from './checkout-mix.ts';
 import type { CheckoutThresholds, Thresholds } from '../../../checks/load/thresholds.ts';
 
 /** Rates ramp linearly from the previous stage's target (or `startRate`) to `target`. */
-export interface Stage {
+interface Stage {
   durationS: number;
   /** Arrivals per second at the end of the stage. */
   target: number;
@@ -27,7 +27,7 @@ interface ScenarioBase {
 }
 
 /** Each arrival is one pay call. */
-export interface PayProfile extends ScenarioBase {
+interface PayProfile extends ScenarioBase {
   kind: 'pay';
   thresholds: Thresholds;
 }

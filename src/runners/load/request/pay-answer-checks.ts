@@ -3,7 +3,7 @@
  * (`check()`) and in the executor — and the `code` they read, which the reports count.
  * Cheap on purpose: this runs once per request. Full schema validation is the contract suite's job.
  */
-import { codeEntry } from '../../../kernel/codes.ts';
+import { codeEntry, payDataOf } from '../../../kernel/codes.ts';
 
 export const PAY_CHECKS = [
   'HTTP 200',
@@ -18,8 +18,6 @@ export interface PayInspection {
   /** One entry per PAY_CHECKS name, in order. */
   passed: boolean[];
 }
-
-const WITH_ORDER = new Set([1000, 1001, 1002]);
 
 /** The answer as `{code, msg, data}`, or undefined when it is not that envelope. */
 export function parseEnvelope(body: string | null | undefined): { code: number; msg: string; data: Record<string, unknown> } | undefined {
@@ -41,6 +39,6 @@ export function inspectPayAnswer(status: number, body: string | null | undefined
   const envelope = status === 0 ? undefined : parseEnvelope(body);
   if (!envelope) return { passed: [status === 200, false, false, false] };
   const { code, data } = envelope;
-  const fits = WITH_ORDER.has(code) ? data.order_id === orderId : Object.keys(data).length === 0;
+  const fits = payDataOf(code) === 'order' ? data.order_id === orderId : Object.keys(data).length === 0;
   return { code, passed: [status === 200, true, codeEntry(code) !== undefined, fits] };
 }

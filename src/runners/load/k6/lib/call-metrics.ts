@@ -11,10 +11,8 @@ import type { Endpoint } from '../../../../checks/load/thresholds.ts';
 
 export const codeMetricPrefix = (endpoint: Endpoint): string => `${endpoint}_code_`;
 export const noAnswerMetric = (endpoint: Endpoint): string => `${endpoint}_no_answer`;
-export const CODE_METRIC_PREFIX = codeMetricPrefix('pay');
-export const NO_ANSWER_METRIC = noAnswerMetric('pay');
 /** Codes the registry does not know. */
-export const OTHER_CODE = 'other';
+const OTHER_CODE = 'other';
 
 /** Counts one call's answers by code; `status` 0: k6 got no answer (connection error or timeout). */
 export function createCallMetrics(endpoint: Endpoint) {

@@ -9,7 +9,7 @@ import type { MixEntry } from '../../profiles/checkout-mix.ts';
 
 export const OUTCOME_METRIC_PREFIX = 'checkout_outcome_';
 export const MIX_METRIC_PREFIX = 'checkout_mix_';
-export const UNSETTLED_METRIC = 'checkout_unsettled';
+const UNSETTLED_METRIC = 'checkout_unsettled';
 export const REPAID_METRIC = 'checkout_repaid';
 
 export function createCheckoutMetrics(mix: readonly MixEntry[]) {

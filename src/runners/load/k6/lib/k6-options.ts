@@ -4,11 +4,11 @@ import { REQUEST_TIMEOUT_S, type LoadProfile } from '../../profiles/profiles.ts'
 import type { ThresholdRule } from '../../../../checks/load/thresholds.ts';
 
 /** p(99) is not in k6's default summary statistics; the thresholds and the report need it. */
-export const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'];
+const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'];
 
 const duration = (seconds: number): string => `${Number(seconds.toFixed(3))}s`;
 
-export function k6Thresholds(rules: readonly ThresholdRule[]): Record<string, Threshold[]> {
+function k6Thresholds(rules: readonly ThresholdRule[]): Record<string, Threshold[]> {
   const out: Record<string, Threshold[]> = {};
   for (const r of rules) {
     const entry: Threshold = r.abortOnFail ? { threshold: r.expression, abortOnFail: true, delayAbortEval: duration(r.abortDelayS ?? 0) } : r.expression;

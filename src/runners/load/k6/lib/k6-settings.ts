@@ -9,7 +9,7 @@ import { scaleDurations, profileByName, PROFILES, type LoadProfile } from '../..
 import { ENDPOINTS, type Endpoint } from '../../../../checks/load/thresholds.ts';
 
 /** The mock's default address (DEFAULT_BASE_URL in src/kernel/settings.ts, which k6 cannot load). */
-export const K6_DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
+const K6_DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
 
 export interface K6Settings<S extends LoadProfile> {
   scenario: S;

@@ -16,13 +16,13 @@ import { codeMetricPrefix, noAnswerMetric } from './call-metrics.ts';
 import { MIX_METRIC_PREFIX, OUTCOME_METRIC_PREFIX, REPAID_METRIC } from './checkout-metrics.ts';
 
 /** The parts of k6's summary data this reads (https://grafana.com/docs/k6/latest/results-output/end-of-test/custom-summary/). */
-export interface K6Metric {
+interface K6Metric {
   type: string;
   values: Record<string, number>;
   thresholds?: Record<string, { ok: boolean }>;
 }
 
-export interface K6Group {
+interface K6Group {
   checks?: { name: string; passes: number; fails: number }[];
   groups?: K6Group[];
 }
@@ -111,7 +111,7 @@ function ordersFromK6(m: K6SummaryData['metrics'], mix: readonly MixEntry[]): Or
   };
 }
 
-export function summaryFromK6(data: K6SummaryData, run: K6RunInfo): LoadSummary {
+function summaryFromK6(data: K6SummaryData, run: K6RunInfo): LoadSummary {
   const m = data.metrics;
   const count = (name: string): number => m[name]?.values.count ?? 0;
   const codes = countsByPrefix(m, codeMetricPrefix('pay'));
