@@ -6,6 +6,7 @@
  * total, voucher amount = merchant + other, channel-specific voucher fields, refunds never above
  * what was paid. A violation throws: the mock cannot drift from the spec unnoticed.
  */
+import { PaycheckError } from '../kernel/errors.ts';
 import { parseAmount, type Fen } from '../kernel/money/money.ts';
 import type { SchemaName, SchemaSet } from '../kernel/spec/schemas.ts';
 import type { OrderDetail } from './order-calls/order-detail.ts';
@@ -13,9 +14,11 @@ import type { PayResultData } from './pay-context.ts';
 import type { MockResponse } from './types.ts';
 import { WECHAT } from './vouchers.ts';
 
-export class SelfCheckError extends Error {
-  readonly code = 'E_MOCK_SELF_CHECK';
+export class SelfCheckError extends PaycheckError {
   override name = 'SelfCheckError';
+  constructor(message: string) {
+    super('PAYCHECK_SELF_CHECK', message);
+  }
 }
 
 const SCHEMA_OF: Readonly<Record<number, SchemaName>> = { 1000: 'PaySuccess', 1001: 'PayFailed', 1002: 'PayPending' };
