@@ -8,7 +8,7 @@ import { PROFILES } from '../runners/load/profiles/profiles.ts';
 import { defineCommand, type OptionSpec } from './command.ts';
 
 /** The same option, worded for the command's default target. */
-const baseUrl = (otherwise: string) => ({ type: 'string', value: 'URL', env: 'PAY_BASE_URL', description: `the target's base URL (default: ${otherwise})` }) as const satisfies OptionSpec;
+const baseUrl = (description: string) => ({ type: 'string', value: 'URL', env: 'PAY_BASE_URL', description }) as const satisfies OptionSpec;
 const ALLOW_REMOTE = { type: 'boolean', description: 'allow a target that is not on loopback (real pay codes move real money)' } as const satisfies OptionSpec;
 const QUIET = (what: string) => ({ type: 'boolean', description: what }) as const satisfies OptionSpec;
 
@@ -102,7 +102,7 @@ export const LOAD = defineCommand({
   options: {
     profile: { type: 'string', value: 'NAME', description: 'the load profile (default smoke; listed below)' },
     scenario: { type: 'string', value: 'NAME', description: 'deprecated: use --profile', deprecatedFor: 'profile' },
-    'base-url': baseUrl('the embedded mock, on a free port'),
+    'base-url': baseUrl("the target's base URL (default: the embedded mock, on a free port)"),
     'allow-remote': ALLOW_REMOTE,
     'duration-scale': { type: 'string', value: 'F', description: 'every stage F times as long (0.2 → a 3 s smoke)' },
     'mock-latency': { type: 'string', value: 'MS', description: 'embedded mock only: add MS (or MIN-MAX) ms to every pay answer' },
@@ -132,7 +132,7 @@ export const CHECKOUT = defineCommand({
     amount: { type: 'string', value: 'A', description: "total in yuan, e.g. 0.01 (the mock's scenarios go by amount: 0.30 user paying)" },
     'pay-code': { type: 'string', value: 'C', description: "the customer's pay code (default: a generated one of --channel); printed masked" },
     channel: { type: 'string', value: 'CH', description: 'wechat or alipay, for a generated pay code (default: either)' },
-    'base-url': baseUrl(`the mock at ${DEFAULT_BASE_URL}`),
+    'base-url': baseUrl(`the target's base URL (default: the mock at ${DEFAULT_BASE_URL})`),
     scenario: { type: 'string', value: 'NAME', description: 'sent as X-Mock-Scenario (USER_PAYING, USER_PAYING_FAILS, USER_PAYING_ABANDONED …)' },
     'time-scale': { type: 'string', value: 'F', description: "multiplies every wait and timeout (0.01 against 'paycheck mock --pending-ms 150')" },
     'allow-remote': ALLOW_REMOTE,
@@ -154,7 +154,7 @@ export const AUDIT = defineCommand({
   arguments: { FILE: "a journal as JSON ({\"entries\": [...]} or an array); '-' reads standard input" },
   options: {
     from: { type: 'string', value: 'FILE', description: "the journal file, as FILE ('-': standard input; a URL here is deprecated: use --base-url)" },
-    'base-url': baseUrl('standard input'),
+    'base-url': baseUrl('the running mock whose journal is judged (GET /__mock/journal)'),
     'order-id': { type: 'string', value: 'ID', description: 'judge this order only' },
     'time-scale': { type: 'string', value: 'F', description: "multiplies every time bound (0.01 for a cashier run against 'paycheck mock --pending-ms 150')" },
     json: { type: 'boolean', description: 'print the report as JSON' },
