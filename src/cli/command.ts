@@ -52,7 +52,7 @@ export interface ParsedCommand<O extends OptionSpecs> {
 
 export const defineCommand = <const O extends OptionSpecs>(spec: CommandSpec<O>): CommandSpec<O> => spec;
 
-export function flagOn(value: string | undefined): boolean {
+function flagOn(value: string | undefined): boolean {
   return value !== undefined && /^(1|true|yes|on)$/i.test(value);
 }
 

@@ -166,5 +166,3 @@ export const AUDIT = defineCommand({
     'Exit status: 0 every order passes, 1 findings (or no order in the journal), 2 bad input, 3 the mock does not answer.',
   ].join('\n'),
 });
-
-export const COMMAND_SPECS = [SIGN, EXPLAIN, VERIFY, GEN, MOCK, LOAD, CHECKOUT, AUDIT] as const;

@@ -61,7 +61,7 @@ options:
 
 'paycheck <command> --help' describes each; docs/cli.md lists every flag and error code.`;
 
-export function version(): string {
+function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 

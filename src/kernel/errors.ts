@@ -50,8 +50,6 @@ export const HARNESS_ERRORS = {
 
 export type HarnessErrorCode = keyof typeof HARNESS_ERRORS;
 
-export const HARNESS_ERROR_CODES = Object.keys(HARNESS_ERRORS) as HarnessErrorCode[];
-
 /** The one base class of every error the harness raises. */
 export class PaycheckError extends Error {
   override name = 'PaycheckError';

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { EXIT, HARNESS_ERRORS } from '../../src/kernel/errors.ts';
 import { helpText, SHORT_FLAGS } from '../../src/cli/command.ts';
-import { COMMAND_SPECS } from '../../src/cli/commands.ts';
 import { COMMANDS } from '../../src/cli/main.ts';
 
 const doc = readFileSync('docs/cli.md', 'utf8');
+const COMMAND_SPECS = Object.values(COMMANDS).map((c) => c.spec);
 
 test('docs/cli.md lists exactly the registry, row for row', () => {
   const rows = [...doc.matchAll(/^\| `(PAYCHECK_[A-Z_]+)` \| (\d+) \| ([^|]+) \| ([^|]+) \|$/gm)].map((m) => [m[1], { exit: Number(m[2]), meaning: m[3].trim(), hint: m[4].trim() }]);
@@ -54,7 +54,7 @@ function documentedFlags(command: string): Map<string, string | undefined> {
 }
 
 test("every flag in each command's --help is in docs/cli.md under that command, with its environment variable, and nothing else is", () => {
-  assert.deepEqual(COMMAND_SPECS.map((s) => s.name).sort(), Object.keys(COMMANDS).sort());
+  assert.deepEqual(COMMAND_SPECS.map((s) => s.name), ['sign', 'explain', 'verify', 'gen', 'mock', 'load', 'checkout', 'audit']);
   for (const spec of COMMAND_SPECS) {
     const inHelp = helpFlags(helpText(spec));
     assert.ok(inHelp.size > 1, spec.name);
