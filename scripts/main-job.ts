@@ -22,11 +22,11 @@ results.push([
 
 if (baseUrl && !isLoopbackUrl(baseUrl)) {
   console.log(`\n=== load run skipped: ${baseUrl} is not loopback. Real pay codes move real money; run`);
-  console.log(`    npm run load -- --scenario smoke --base-url ${baseUrl} --allow-remote   yourself if you mean it.`);
+  console.log(`    npm run load -- --profile smoke --base-url ${baseUrl} --allow-remote   yourself if you mean it.`);
   results.push(['load run (smoke)', 'skipped']);
 } else {
-  const target = baseUrl ? ['--base-url', baseUrl] : [];
-  results.push([`load run (smoke) against ${baseUrl ?? 'the embedded mock'}`, step('load run (smoke)', process.execPath, ['--import', 'tsx', 'src/cli/load.ts', '--scenario', 'smoke', ...target])]);
+  // The load command reads PAY_BASE_URL itself: without it, the embedded mock.
+  results.push([`load run (smoke) against ${baseUrl ?? 'the embedded mock'}`, step('load run (smoke)', process.execPath, ['bin/paycheck.js', 'load', '--profile', 'smoke'])]);
 }
 
 console.log('\n=== main job');

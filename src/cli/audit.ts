@@ -1,63 +1,41 @@
 /**
- * `paycheck audit [FILE|-] | --from URL`: a cashier's conduct judged from a request journal
+ * `paycheck audit [FILE|-] | --base-url URL`: a cashier's conduct judged from a request journal
  * (src/checks/audit/audit.ts), read from a file, standard input or a running mock. Exit 0 when every
- * order passes, 1 with findings (or no order to judge), 2 on bad input.
+ * order passes, 1 with findings (or no order to judge), 2 on bad input, 3 when the mock does not answer.
  */
-import { readFile } from 'node:fs/promises';
-import { DEFAULT_BASE_URL, isLoopbackUrl } from '../kernel/settings.ts';
+import { isLoopbackUrl } from '../kernel/settings.ts';
+import { isPaycheckError, PaycheckError } from '../kernel/errors.ts';
 import { auditJournal } from '../checks/audit/audit.ts';
 import { formatAuditReport } from '../checks/audit/audit-report.ts';
 import type { JournalEntry } from '../kernel/journal-entry.ts';
-import { journalEntriesOf, JournalShapeError } from '../checks/audit/journal-input.ts';
+import { journalEntriesOf } from '../checks/audit/journal-input.ts';
 import { parseTimeScale } from '../kernel/lifecycle/policy.ts';
-import { CliError, type CliIo } from './cli-error.ts';
-import { parseOptions } from './options.ts';
+import type { ParsedCommand } from './command.ts';
+import type { AUDIT } from './commands.ts';
+import { setting } from './harness-error.ts';
+import type { CliIo } from './io.ts';
+import { parseJsonInput, readInput, type InputText } from './request-input.ts';
 
 export const JOURNAL_ROUTE = '/__mock/journal';
 
-export const AUDIT_HELP = `usage: paycheck audit [FILE|-] [--from URL] [--order-id ID] [--time-scale F] [--json]
-
-Judges a cashier's conduct from the mock's request journal against the documented practice:
-after a 1002 or a timeout, query every 5–10 s, stop by 30 s, cancel only without a result and
-not before 15 s, never pay the same order_id twice, leave no order open.
-Exit 0 when every order passes, 1 with findings (or when no order is in the journal), 2 on bad input.
-
-  FILE             a journal as JSON ({"entries": [...]} or an array); '-' or nothing: standard input
-  --from URL       fetch it from a running mock instead (e.g. ${DEFAULT_BASE_URL}), GET ${JOURNAL_ROUTE}
-  --order-id ID    judge this order only
-  --time-scale F   multiplies every time bound (0.01 for a cashier run against 'paycheck mock --pending-ms 150')
-  --json           print the report as JSON
-  --allow-remote   let --from read a mock that is not on loopback`;
-
-const OPTIONS = {
-  from: { type: 'string' },
-  'order-id': { type: 'string' },
-  'time-scale': { type: 'string' },
-  json: { type: 'boolean' },
-  'allow-remote': { type: 'boolean' },
-} as const;
-
 const FETCH_TIMEOUT_MS = 5_000;
 
-export async function runAudit(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, OPTIONS);
-  if (values.help) {
-    io.out(AUDIT_HELP);
-    return 0;
+export async function runAudit({ values, positionals, given }: ParsedCommand<typeof AUDIT.options>, io: CliIo): Promise<number> {
+  let from = values.from;
+  let baseUrl = values['base-url'];
+  if (from !== undefined && URL.canParse(from) && /^https?:$/.test(new URL(from).protocol)) {
+    io.err('paycheck audit: --from URL is deprecated and goes in the next release: use --base-url URL');
+    if (given.has('base-url')) throw new PaycheckError('PAYCHECK_USAGE', 'give --base-url once, not also as --from');
+    [from, baseUrl] = [undefined, from];
   }
-  if (positionals.length > 1) throw new CliError('PAYCHECK_USAGE', 'give one journal file at most');
-  if (positionals.length === 1 && values.from !== undefined) throw new CliError('PAYCHECK_USAGE', 'give a journal FILE or --from URL, not both');
-  let timeScale = 1;
-  if (values['time-scale'] !== undefined) {
-    try {
-      timeScale = parseTimeScale(values['time-scale']);
-    } catch (error) {
-      throw new CliError('PAYCHECK_BAD_SETTING', (error as Error).message);
-    }
-  }
+  const file = positionals[0] ?? from;
+  if (positionals.length > 0 && from !== undefined) throw new PaycheckError('PAYCHECK_USAGE', 'give the journal FILE once: as an argument or as --from');
+  if (file !== undefined && given.has('base-url')) throw new PaycheckError('PAYCHECK_USAGE', 'give a journal FILE or --base-url, not both');
+  const scale = values['time-scale'];
+  const timeScale = scale === undefined ? 1 : setting(() => parseTimeScale(scale));
   const orderId = values['order-id'];
-  const { name, text } = values.from !== undefined ? await fetchJournal(values.from, orderId, values['allow-remote'] ?? false) : await readJournal(positionals[0], io);
-  let entries = entriesOf(name, text);
+  const input = file === undefined && baseUrl !== undefined ? await fetchJournal(baseUrl, orderId, values['allow-remote']) : await readInput(file, io);
+  let entries = entriesOf(input);
   if (orderId !== undefined) entries = entries.filter((e) => e.order_id === orderId);
 
   const report = auditJournal(entries, { timeScale });
@@ -66,25 +44,15 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
   return report.passed && report.orders.length > 0 ? 0 : 1;
 }
 
-async function readJournal(source: string | undefined, io: CliIo): Promise<{ name: string; text: string }> {
-  const name = source === undefined || source === '-' ? 'standard input' : source;
-  try {
-    return { name, text: source === undefined || source === '-' ? await io.readStdin() : await readFile(source, 'utf8') };
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError('PAYCHECK_INPUT_UNREADABLE', `cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
-  }
-}
-
-async function fetchJournal(from: string, orderId: string | undefined, allowRemote: boolean): Promise<{ name: string; text: string }> {
+async function fetchJournal(baseUrl: string, orderId: string | undefined, allowRemote: boolean): Promise<InputText> {
   let url: URL;
   try {
-    url = new URL(from);
+    url = new URL(baseUrl);
   } catch {
-    throw new CliError('PAYCHECK_USAGE', `--from "${from}" is not a URL`);
+    throw new PaycheckError('PAYCHECK_BAD_URL', `--base-url "${baseUrl}" is not a URL`);
   }
-  if (!/^https?:$/.test(url.protocol)) throw new CliError('PAYCHECK_USAGE', `--from "${from}" is not an http(s) URL`);
-  if (!allowRemote && !isLoopbackUrl(url)) throw new CliError('PAYCHECK_USAGE', `refusing ${url.origin}: not loopback (pass --allow-remote to read a mock elsewhere)`);
+  if (!/^https?:$/.test(url.protocol)) throw new PaycheckError('PAYCHECK_BAD_URL', `--base-url "${baseUrl}" is not an http(s) URL`);
+  if (!allowRemote && !isLoopbackUrl(url)) throw new PaycheckError('PAYCHECK_REMOTE_REFUSED', `refusing ${url.origin}: not loopback (pass --allow-remote to read a mock elsewhere)`);
   if (!url.pathname.endsWith(JOURNAL_ROUTE)) url.pathname = url.pathname.replace(/\/$/, '') + JOURNAL_ROUTE;
   if (orderId !== undefined) url.searchParams.set('order_id', orderId);
   const name = url.toString();
@@ -95,23 +63,18 @@ async function fetchJournal(from: string, orderId: string | undefined, allowRemo
     text = await response.text();
   } catch (error) {
     const e = error as { name?: string; cause?: { code?: string } };
-    throw new CliError('PAYCHECK_INPUT_UNREADABLE', `cannot read ${name} (${e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? 'fetch failed')})`);
+    throw new PaycheckError('PAYCHECK_TARGET_UNREACHABLE', `cannot read ${name} (${e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? 'fetch failed')})`);
   }
-  if (response.status !== 200) throw new CliError('PAYCHECK_INPUT_UNREADABLE', `cannot read ${name} (HTTP ${response.status}): is a paycheck mock serving there?`);
+  if (response.status !== 200) throw new PaycheckError('PAYCHECK_TARGET_NOT_API', `cannot read ${name} (HTTP ${response.status}): is a paycheck mock serving there?`);
   return { name, text };
 }
 
-function entriesOf(name: string, text: string): JournalEntry[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new CliError('PAYCHECK_INPUT_NOT_JSON', `${name} is not JSON: ${(error as Error).message.split('\n')[0]}`);
-  }
+function entriesOf(input: InputText): JournalEntry[] {
+  const value = parseJsonInput(input);
   try {
     return journalEntriesOf(value);
   } catch (error) {
-    if (error instanceof JournalShapeError) throw new CliError('PAYCHECK_INPUT_NOT_OBJECT', `${name}: ${error.message}`);
+    if (isPaycheckError(error, 'PAYCHECK_INPUT_NOT_JOURNAL')) throw new PaycheckError(error.code, `${input.name}: ${error.message}`);
     throw error;
   }
 }

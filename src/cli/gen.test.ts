@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runGen } from './gen.ts';
+import { main } from './main.ts';
 import { loadSpec } from '../adapters/node/spec-file.ts';
 import { compileSchemas } from '../kernel/spec/schemas.ts';
 import { nodeSigner } from '../adapters/node/node-digests.ts';
@@ -11,7 +11,7 @@ import { channelOfPayCode } from '../kernel/channel.ts';
 async function gen(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runGen(args, { out: (l) => out.push(l), err: (l) => err.push(l), env });
+  const code = await main(['gen', ...args], { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '', env });
   return { code, out, err };
 }
 
@@ -48,11 +48,13 @@ test('bad input: exit 2 and one line, nothing on stdout', async () => {
     assert.equal(code, 2, args.join(' '));
     assert.deepEqual(out, []);
     assert.equal(err.length, 1);
-    assert.match(err[0], /^paycheck gen: /);
+    assert.match(err[0], /^paycheck gen: PAYCHECK_[A-Z_]+ /);
   }
   const half = await gen(['request'], { PAY_APP_ID: 'only-id' });
   assert.equal(half.code, 2);
   assert.match(half.err[0], /PAY_APP_SECRET/);
-  assert.equal((await gen(['goods'], { PAY_SEED: 'abc' })).code, 2);
+  const badSeed = await gen(['goods'], { PAY_SEED: 'abc' });
+  assert.equal(badSeed.code, 2);
+  assert.match(badSeed.err[0], /--seed\/PAY_SEED must be a whole number/);
   assert.equal((await gen(['--help'])).code, 0);
 });

@@ -2,76 +2,100 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { isPaycheckError } from '../kernel/errors.ts';
 import { REMOTE_WARNING } from '../runners/load/request/target-guard.ts';
-import { parseLoadArgs } from './load-options.ts';
-import { runLoadCli, type LoadCliIo } from './load.ts';
-import { LoadError } from '../runners/load/executor/load-error.ts';
-import { openTarget, payUrlFor } from '../runners/load/executor/target.ts';
+import { loadTarget, payUrlFor } from '../runners/load/executor/target.ts';
+import { parseCommand } from './command.ts';
+import { LOAD } from './commands.ts';
+import type { CliIo } from './io.ts';
+import { loadArgsFrom } from './load-options.ts';
+import { main } from './main.ts';
 
-function capture() {
+function capture(env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: LoadCliIo = { out: (l) => out.push(l), err: (l) => err.push(l), writeErr: () => {}, progressInPlace: false };
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '', env };
   return { io, out, err };
 }
 
-test('flags parse into runLoad options; smoke is the default scenario', () => {
-  assert.deepEqual(parseLoadArgs([]).run.scenario, 'smoke');
-  const args = parseLoadArgs(['--scenario', 'load', '--base-url', 'http://127.0.0.1:4010', '--duration-scale', '0.5', '--seed', '7', '--report-dir', 'out', '-q']);
-  assert.deepEqual(args, {
-    help: false,
-    quiet: true,
-    run: { scenario: 'load', baseUrl: 'http://127.0.0.1:4010', allowRemote: false, durationScale: 0.5, mockLatency: undefined, timeScale: undefined, seed: 7, reportDir: 'out' },
+const argsOf = (argv: string[], env: Record<string, string> = {}) => loadArgsFrom(parseCommand(LOAD, argv, env).values);
+
+test('flags parse into runLoad options; smoke is the default profile; PAY_BASE_URL is the target when --base-url is not given', () => {
+  assert.equal(argsOf([]).run.profile, 'smoke');
+  assert.equal(argsOf([]).baseUrl, undefined);
+  assert.deepEqual(argsOf(['--profile', 'load', '--base-url', 'http://127.0.0.1:4010', '--duration-scale', '0.5', '--seed', '7', '--report-dir', 'out', '-q']), {
+    baseUrl: 'http://127.0.0.1:4010',
+    mockLatency: undefined,
+    run: { profile: 'load', allowRemote: false, durationScale: 0.5, timeScale: undefined, seed: 7, reportDir: 'out' },
   });
+  assert.equal(argsOf([], { PAY_BASE_URL: 'http://127.0.0.1:5000' }).baseUrl, 'http://127.0.0.1:5000');
+  assert.equal(argsOf(['--base-url', 'http://127.0.0.1:6000'], { PAY_BASE_URL: 'http://127.0.0.1:5000' }).baseUrl, 'http://127.0.0.1:6000');
+  assert.equal(argsOf([], { PAY_BASE_URL: '' }).baseUrl, undefined);
+  assert.equal(argsOf([], { PAY_SEED: '9' }).run.seed, 9);
 });
 
-test('bad flags are LoadErrors with one line each', () => {
-  const cases: [string[], RegExp][] = [
-    [['--bogus'], /Unknown option '--bogus'/],
-    [['stray'], /Unexpected argument 'stray'/],
-    [['--scenario'], /--scenario/],
-    [['--duration-scale', '0'], /--duration-scale must be a number above 0; got "0"/],
-    [['--duration-scale', 'fast'], /--duration-scale must be a number above 0/],
-    [['--seed=-1'], /--seed must be a whole number/],
-    [['--time-scale=0'], /--time-scale must be a number above 0/],
+test('--scenario still names the profile, for one release, with a one-line warning; --profile wins', async () => {
+  const parsed = parseCommand(LOAD, ['--scenario', 'load'], {});
+  assert.equal(loadArgsFrom(parsed.values).run.profile, 'load');
+  assert.deepEqual(parsed.warnings, ['--scenario is deprecated and goes in the next release: use --profile']);
+  assert.equal(loadArgsFrom(parseCommand(LOAD, ['--scenario', 'load', '--profile', 'soak'], {}).values).run.profile, 'soak');
+  assert.deepEqual(parseCommand(LOAD, ['--profile', 'load'], {}).warnings, []);
+  const { io, err } = capture();
+  assert.equal(await main(['load', '--scenario', 'nope', '-q'], io), 2);
+  assert.deepEqual(err, [
+    'paycheck load: --scenario is deprecated and goes in the next release: use --profile',
+    'paycheck load: PAYCHECK_UNKNOWN_PROFILE unknown profile "nope"; known: smoke, load, stress, spike, soak, checkout',
+  ]);
+});
+
+test('bad flags are PaycheckErrors with one line each', () => {
+  const cases: [string[], string, RegExp][] = [
+    [['--bogus'], 'PAYCHECK_UNKNOWN_OPTION', /Unknown option '--bogus'/],
+    [['stray'], 'PAYCHECK_USAGE', /unexpected argument "stray"/],
+    [['--profile'], 'PAYCHECK_USAGE', /--profile/],
+    [['--duration-scale', '0'], 'PAYCHECK_BAD_SETTING', /--duration-scale must be a number above 0; got "0"/],
+    [['--duration-scale', 'fast'], 'PAYCHECK_BAD_SETTING', /--duration-scale must be a number above 0/],
+    [['--seed=-1'], 'PAYCHECK_BAD_SETTING', /--seed\/PAY_SEED must be a whole number/],
+    [['--time-scale=0'], 'PAYCHECK_BAD_SETTING', /--time-scale must be a number above 0/],
   ];
-  for (const [argv, message] of cases) {
-    assert.throws(() => parseLoadArgs(argv), (e: unknown) => e instanceof LoadError && e.code === 'LOAD_USAGE' && message.test(e.message) && !e.message.includes('\n'), argv.join(' '));
+  for (const [argv, code, message] of cases) {
+    assert.throws(() => argsOf(argv), (e: unknown) => isPaycheckError(e) && e.code === code && message.test(e.message) && !e.message.includes('\n'), argv.join(' '));
   }
 });
 
-test('--help prints usage with the scenario table and exits 0', async () => {
+test('--help prints usage with the profile table and exits 0', async () => {
   const { io, out } = capture();
-  assert.equal(await runLoadCli(['--help'], {}, io), 0);
-  assert.match(out.join('\n'), /Usage: npm run load/);
+  assert.equal(await main(['load', '--help'], io), 0);
+  assert.match(out.join('\n'), /^usage: paycheck load /);
   assert.match(out.join('\n'), /stress +where it breaks/);
 });
 
-test('an unknown scenario, a bad setting or a remote target without --allow-remote exits 2 with a stable code', async () => {
+test('an unknown profile, a bad setting or a remote target without --allow-remote exits 2 with a stable code', async () => {
   for (const [argv, env, message] of [
-    [['--scenario', 'nope'], {}, /^paycheck load: LOAD_UNKNOWN_SCENARIO unknown scenario "nope"; known: smoke, load, stress, spike, soak, checkout$/],
-    [['--time-scale', '1'], {}, /^paycheck load: LOAD_USAGE --time-scale applies to the checkout scenario only$/],
-    [['--base-url', 'https://api.huishouyin.cn'], {}, /^paycheck load: LOAD_REMOTE_REFUSED refusing to send load to https:\/\/api\.huishouyin\.cn/],
-    [['--base-url', 'ftp://127.0.0.1'], {}, /^paycheck load: LOAD_BAD_URL --base-url must be http or https/],
-    [[], { PAY_SEED: 'x' }, /^paycheck load: LOAD_BAD_SETTING PAY_SEED must be a whole number/],
-    [[], { PAY_APP_ID: 'only-the-id' }, /^paycheck load: LOAD_BAD_SETTING set both PAY_APP_ID and PAY_APP_SECRET/],
-    [['--mock-latency', 'slow'], {}, /^paycheck load: LOAD_USAGE --mock-latency: /],
-    [['--base-url', 'http://127.0.0.1:1', '--mock-latency', '5'], {}, /^paycheck load: LOAD_USAGE --mock-latency applies to the embedded mock only/],
+    [['--profile', 'nope'], {}, /^paycheck load: PAYCHECK_UNKNOWN_PROFILE unknown profile "nope"; known: smoke, load, stress, spike, soak, checkout$/],
+    [['--time-scale', '1'], {}, /^paycheck load: PAYCHECK_USAGE --time-scale applies to the checkout profile only$/],
+    [['--base-url', 'https://api.huishouyin.cn'], {}, /^paycheck load: PAYCHECK_REMOTE_REFUSED refusing to send load to https:\/\/api\.huishouyin\.cn/],
+    [[], { PAY_BASE_URL: 'https://api.huishouyin.cn' }, /^paycheck load: PAYCHECK_REMOTE_REFUSED refusing to send load to https:\/\/api\.huishouyin\.cn/],
+    [['--base-url', 'ftp://127.0.0.1'], {}, /^paycheck load: PAYCHECK_BAD_URL --base-url must be http or https/],
+    [[], { PAY_SEED: 'x' }, /^paycheck load: PAYCHECK_BAD_SETTING --seed\/PAY_SEED must be a whole number/],
+    [[], { PAY_APP_ID: 'only-the-id' }, /^paycheck load: PAYCHECK_BAD_SETTING set both PAY_APP_ID and PAY_APP_SECRET/],
+    [['--mock-latency', 'slow'], {}, /^paycheck load: PAYCHECK_MOCK_CONTROL --mock-latency: /],
+    [['--base-url', 'http://127.0.0.1:1', '--mock-latency', '5'], {}, /^paycheck load: PAYCHECK_USAGE --mock-latency applies to the embedded mock only/],
   ] as [string[], Record<string, string>, RegExp][]) {
-    const { io, err } = capture();
-    assert.equal(await runLoadCli([...argv, '-q', '--report-dir', 'unused'], env, io), 2, argv.join(' '));
+    const { io, err } = capture(env);
+    assert.equal(await main(['load', ...argv, '-q', '--report-dir', 'unused'], io), 2, argv.join(' '));
     assert.equal(err.length, 1, err.join('\n'));
     assert.match(err[0], message);
   }
 });
 
-test('a remote target is allowed only with --allow-remote, and then with the real-money warning', async () => {
+test('a remote target is allowed only with --allow-remote, and then with the real-money warning', () => {
   const warnings: string[] = [];
-  const target = await openTarget({ baseUrl: 'https://api.example.com/v1', allowRemote: true, warn: (l) => warnings.push(l) });
+  const target = loadTarget('https://api.example.com/v1', { allowRemote: true, warn: (l) => warnings.push(l) });
   assert.equal(target.payUrl, 'https://api.example.com/v1/pay/qrcode');
   assert.deepEqual(warnings, [REMOTE_WARNING]);
   assert.match(REMOTE_WARNING, /real pay codes move real money/);
-  const local = await openTarget({ baseUrl: 'http://127.0.0.1:4010', warn: (l) => warnings.push(l) });
+  const local = loadTarget('http://127.0.0.1:4010', { warn: (l) => warnings.push(l) });
   assert.equal(local.payUrl, 'http://127.0.0.1:4010/pay/qrcode');
   assert.equal(warnings.length, 1);
   assert.throws(() => payUrlFor('http://user:pw@127.0.0.1/'), /credentials/);
@@ -79,9 +103,9 @@ test('a remote target is allowed only with --allow-remote, and then with the rea
 });
 
 test('the real CLI process prints one line and exits 2 on a bad flag, with no stack', () => {
-  const cli = fileURLToPath(new URL('./load.ts', import.meta.url));
-  const run = spawnSync(process.execPath, ['--import', 'tsx', cli, '--duration-scale', 'x'], { encoding: 'utf8' });
+  const bin = fileURLToPath(new URL('../../bin/paycheck.js', import.meta.url));
+  const run = spawnSync(process.execPath, [bin, 'load', '--duration-scale', 'x'], { encoding: 'utf8' });
   assert.equal(run.status, 2);
-  assert.equal(run.stderr.trim(), 'paycheck load: LOAD_USAGE --duration-scale must be a number above 0; got "x"');
+  assert.equal(run.stderr.trim(), 'paycheck load: PAYCHECK_BAD_SETTING --duration-scale must be a number above 0; got "x"');
   assert.equal(run.stdout, '');
 });

@@ -1,27 +1,52 @@
 /**
- * `paycheck` — one entry, one module per command, loaded only when asked for.
- * Every failure the user can cause ends in a one-line message and exit 2, never a stack trace.
+ * `paycheck` — the one entry of every command, and the only place where the layers are wired
+ * together. Each command is parsed from its description (src/cli/commands.ts) and loaded only when
+ * asked for. Every harness error ends in one line, `paycheck <command>: <CODE> <message>`, and the
+ * registry's exit status (src/kernel/errors.ts), never a stack trace.
  */
-import { CliError, type CliIo } from './cli-error.ts';
+import { readFileSync } from 'node:fs';
+import { EXIT, PaycheckError } from '../kernel/errors.ts';
+import { helpText, parseCommand, type CommandSpec, type OptionSpecs, type ParsedCommand } from './command.ts';
+import { AUDIT, CHECKOUT, EXPLAIN, GEN, LOAD, MOCK, SIGN, VERIFY } from './commands.ts';
+import { errorLine, toHarnessError } from './harness-error.ts';
+import type { CliIo } from './io.ts';
 
-type Command = (args: string[], io: CliIo) => Promise<number>;
+type Run<O extends OptionSpecs> = (parsed: ParsedCommand<O>, io: CliIo) => Promise<number>;
 
-/** Commands that own the process (signals, long runs) and set its exit code themselves. */
-const processCommand = (run: (argv: readonly string[]) => Promise<void>): Command => async (args) => {
-  await run(args);
-  return typeof process.exitCode === 'number' ? process.exitCode : 0;
-};
+interface Command {
+  summary: string;
+  spec: CommandSpec;
+  run(argv: readonly string[], io: CliIo): Promise<number>;
+}
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  sign: { summary: 'print the request with sign filled in', load: async () => (await import('./signing-commands.ts')).runSign },
-  explain: { summary: 'show the string to sign, its MD5 and the sign', load: async () => (await import('./signing-commands.ts')).runExplain },
-  verify: { summary: "check a request's sign; explain a mismatch", load: async () => (await import('./signing-commands.ts')).runVerify },
-  mock: { summary: 'serve the mock on loopback (127.0.0.1:4010)', load: async () => processCommand((await import('./mock.ts')).serveFromCommandLine) },
-  load: { summary: 'run a load scenario against the mock or a target', load: async () => processCommand((await import('./load.ts')).loadFromCommandLine) },
-  gen: { summary: 'generate seeded requests, goods or store ids as JSON lines', load: async () => (await import('./gen.ts')).runGen },
-  audit: { summary: "judge a cashier's conduct from the mock's request journal", load: async () => (await import('./audit.ts')).runAudit },
-  checkout: { summary: 'the reference cashier: pay, poll, cancel, with its timeline', load: async () => (await import('./checkout.ts')).runCheckoutCommand },
-};
+function command<O extends OptionSpecs>(spec: CommandSpec<O>, summary: string, load: () => Promise<Run<O>>): Command {
+  return {
+    summary,
+    spec,
+    async run(argv, io) {
+      const parsed = parseCommand(spec, argv, io.env);
+      if (parsed.help) {
+        io.out(helpText(spec));
+        return EXIT.ok;
+      }
+      for (const warning of parsed.warnings) io.err(`paycheck ${spec.name}: ${warning}`);
+      return (await load())(parsed, io);
+    },
+  };
+}
+
+export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
+  [
+    command(SIGN, 'print the request with sign filled in', async () => (await import('./signing-commands.ts')).runSign),
+    command(EXPLAIN, 'show the string to sign, its MD5 and the sign', async () => (await import('./signing-commands.ts')).runExplain),
+    command(VERIFY, "check a request's sign; explain a mismatch", async () => (await import('./signing-commands.ts')).runVerify),
+    command(GEN, 'generate seeded requests, goods or store ids as JSON lines', async () => (await import('./gen.ts')).runGen),
+    command(MOCK, 'serve the mock on loopback (127.0.0.1:4010)', async () => (await import('./mock.ts')).runMock),
+    command(LOAD, 'run a load profile against the embedded mock or a target', async () => (await import('./load.ts')).runLoadCommand),
+    command(CHECKOUT, 'the reference cashier: pay, poll, cancel, with its timeline', async () => (await import('./checkout.ts')).runCheckoutCommand),
+    command(AUDIT, "judge a cashier's conduct from the mock's request journal", async () => (await import('./audit.ts')).runAudit),
+  ].map((c) => [c.spec.name, c]),
+);
 
 export const HELP = `usage: paycheck <command> [options]
 
@@ -30,30 +55,39 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
   .join('\n')}
 
-'paycheck <command> --help' describes each.`;
+options:
+  -V, --version  the version
+  -h, --help     this text
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+'paycheck <command> --help' describes each; docs/cli.md lists every flag and error code.`;
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS[name];
+  if (name === '--version' || name === '-V') {
+    io.out(version());
+    return EXIT.ok;
+  }
+  const found = COMMANDS[name];
   try {
-    if (!command) throw new CliError('PAYCHECK_UNKNOWN_COMMAND', `unknown command "${name}"; try 'paycheck --help'`);
-    return await (await command.load())(rest, io);
+    if (!found) throw new PaycheckError('PAYCHECK_UNKNOWN_COMMAND', `unknown command "${name}"; try 'paycheck --help'`);
+    return await found.run(rest, io);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err(`paycheck: ${error.message}`);
-      return 2;
-    }
-    io.err(`paycheck: internal error: ${error instanceof Error ? error.message : String(error)}`);
-    return 70;
+    const harness = toHarnessError(error);
+    io.err(errorLine(found ? name : undefined, harness));
+    return harness.exitCode;
   }
 }
 
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new CliError('PAYCHECK_USAGE', 'no request given: pass a FILE, or pipe the JSON in');
+  if (process.stdin.isTTY) throw new PaycheckError('PAYCHECK_USAGE', 'no input given: pass a FILE, or pipe the JSON in');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
@@ -64,4 +98,6 @@ export const processIo: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
   readStdin,
   env: process.env,
+  progressInPlace: process.stderr.isTTY === true,
+  writeErr: (text) => process.stderr.write(text),
 };

@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mockConfigFrom, mockHelp, MockUsageError, MOCK_SETTINGS } from './mock-options.ts';
+import { isPaycheckError } from '../kernel/errors.ts';
+import type { Env } from '../kernel/settings.ts';
+import { helpText, parseCommand } from './command.ts';
+import { MOCK } from './commands.ts';
+import { mockServerOptions } from './mock-options.ts';
+
+function mockConfigFrom(argv: string[], env: Env) {
+  const { values, help } = parseCommand(MOCK, argv, env);
+  return { server: mockServerOptions(values, env), quiet: values.quiet, help };
+}
 import { DEMO_APP } from '../kernel/settings.ts';
 
 test('defaults: port 4010, flowchart, the demo app, base64, not quiet', () => {
@@ -40,7 +49,7 @@ test('callbacks and the journal: URL (loopback only), variants, time scale, cap'
   assert.equal(mockConfigFrom(['--callback-url', 'http://[::1]:1/x'], env).server.callbackUrl, 'http://[::1]:1/x');
   assert.throws(() => mockConfigFrom(['--callback-url', 'https://api.huishouyin.cn/cb'], {}), /loopback/);
   for (const argv of [['--journal-cap', '0'], ['--journal-cap', '1000001'], ['--callback-time-scale', '0'], ['--callback-time-scale', 'x'], ['--callback-variants', 'duplicate:2']]) {
-    assert.throws(() => mockConfigFrom(argv, {}), (e: unknown) => typeof (e as { code?: unknown }).code === 'string', argv.join(' '));
+    assert.throws(() => mockConfigFrom(argv, {}), (e: unknown) => isPaycheckError(e) && e.exitCode === 2, argv.join(' '));
   }
 });
 
@@ -54,15 +63,17 @@ test('an apps file replaces the single app', () => {
 
 test('bad flags and values are usage errors with a stable code', () => {
   for (const argv of [['--port', 'x'], ['--port', '-1'], ['--nope'], ['--rate-limit', 'fast'], ['--store-cap', '1'], ['--error-codes', 'klingon'], ['--faults', 'boom']]) {
-    assert.throws(() => mockConfigFrom(argv, {}), (e: unknown) => typeof (e as { code?: unknown }).code === 'string', argv.join(' '));
+    assert.throws(() => mockConfigFrom(argv, {}), (e: unknown) => isPaycheckError(e) && e.exitCode === 2, argv.join(' '));
   }
-  assert.throws(() => mockConfigFrom(['--port', 'x'], {}), MockUsageError);
+  assert.throws(() => mockConfigFrom(['--port', 'x'], {}), (e: unknown) => isPaycheckError(e, 'PAYCHECK_BAD_SETTING') && /--port\/PORT must be a whole number/.test(e.message));
+  assert.throws(() => mockConfigFrom(['--nope'], {}), (e: unknown) => isPaycheckError(e, 'PAYCHECK_UNKNOWN_OPTION'));
+  assert.throws(() => mockConfigFrom(['--faults', 'boom'], {}), (e: unknown) => isPaycheckError(e, 'PAYCHECK_MOCK_CONTROL'));
 });
 
 test('help lists every setting with its environment name', () => {
-  const help = mockHelp();
-  for (const [flag, [envName]] of Object.entries(MOCK_SETTINGS)) {
-    assert.ok(help.includes(`--${flag}`) && help.includes(envName), flag);
+  const help = helpText(MOCK);
+  for (const [flag, option] of Object.entries(MOCK.options)) {
+    assert.ok(help.includes(`--${flag}`) && option.env !== undefined && help.includes(`[env ${option.env}]`), flag);
   }
   assert.equal(mockConfigFrom(['--help'], {}).help, true);
 });

@@ -1,60 +1,38 @@
 /**
- * `npm run mock`: the mock on 127.0.0.1 until SIGINT/SIGTERM, one log line per request unless
- * quiet. Errors in flags or settings print a stable code and exit 2, never a stack.
+ * `paycheck mock` (and `npm run mock`): the mock on 127.0.0.1 until SIGINT/SIGTERM, one log line
+ * per request unless quiet.
  */
-import { pathToFileURL } from 'node:url';
-import type { Env } from '../kernel/settings.ts';
-import { mockConfigFrom, mockHelp } from './mock-options.ts';
 import { startMockServer, type MockServer } from '../adapters/http/server.ts';
+import type { ParsedCommand } from './command.ts';
+import type { MOCK } from './commands.ts';
+import { errorLine, toHarnessError } from './harness-error.ts';
+import type { CliIo } from './io.ts';
+import { mockServerOptions } from './mock-options.ts';
 
-export interface MockCliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-/** Starts the mock and returns it (undefined after --help or an error; the exit code says which). */
-export async function runMockCli(argv: readonly string[], env: Env, io: MockCliIo): Promise<{ server?: MockServer; exitCode: number }> {
-  let config;
-  try {
-    config = mockConfigFrom(argv, env);
-  } catch (error) {
-    io.err(`paycheck mock: ${codeOf(error)} ${(error as Error).message}`);
-    return { exitCode: 2 };
-  }
-  if (config.help) {
-    io.out(mockHelp());
-    return { exitCode: 0 };
-  }
-  let server: MockServer;
-  try {
-    server = await startMockServer({ ...config.server, log: config.quiet ? undefined : io.out });
-  } catch (error) {
-    io.err(`paycheck mock: ${codeOf(error)} ${(error as Error).message}`);
-    return { exitCode: 2 };
-  }
+/** Starts the mock and says where it listens; the caller stops it. */
+export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.options>, io: Pick<CliIo, 'out' | 'env'>): Promise<MockServer> {
+  const server = await startMockServer({ ...mockServerOptions(values, io.env), log: values.quiet ? undefined : io.out });
   const { dialect } = server.engine;
   const callbacks = server.callbacks ? `; status callbacks to ${server.callbacks.url}` : '';
   io.out(`paycheck mock listening on ${server.url} (error codes: ${dialect}; health: ${server.url}/__mock/health${callbacks})`);
-  return { server, exitCode: 0 };
+  return server;
 }
 
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'E_MOCK_START';
-}
-
-/** `npm run mock` and `paycheck mock`: serve until SIGINT/SIGTERM. */
-export async function serveFromCommandLine(argv: readonly string[]): Promise<void> {
-  const io: MockCliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
-  const { server, exitCode } = await runMockCli(argv, process.env, io);
-  process.exitCode = exitCode;
-  if (!server) return;
+/** Serves until SIGINT or SIGTERM; the open server keeps the process alive after this returns. */
+export async function runMock(parsed: ParsedCommand<typeof MOCK.options>, io: CliIo): Promise<number> {
+  const server = await startMockCommand(parsed, io);
   const stop = (signal: string) => {
     io.out(`paycheck mock: ${signal}, shutting down`);
-    void server.close().then(() => io.out('paycheck mock: stopped'));
+    server.close().then(
+      () => io.out('paycheck mock: stopped'),
+      (error: unknown) => {
+        const harness = toHarnessError(error);
+        io.err(errorLine('mock', harness));
+        process.exitCode = harness.exitCode;
+      },
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  return 0;
 }
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await serveFromCommandLine(process.argv.slice(2));

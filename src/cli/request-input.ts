@@ -1,26 +1,40 @@
-/** Reads a request from FILE, `-` or standard input, and insists on a JSON object. */
+/** Input from FILE, `-` or standard input: read, parsed as JSON, and (a request) insisted on as one object. */
 import { readFile } from 'node:fs/promises';
-import { CliError, type CliIo } from './cli-error.ts';
+import { PaycheckError } from '../kernel/errors.ts';
+import type { CliIo } from './io.ts';
 
 export type RequestObject = Record<string, unknown>;
 
+export interface InputText {
+  /** How messages name it: the path, or "standard input". */
+  name: string;
+  text: string;
+}
+
+export async function readInput(source: string | undefined, io: CliIo): Promise<InputText> {
+  const stdin = source === undefined || source === '-';
+  const name = stdin ? 'standard input' : source;
+  try {
+    return { name, text: stdin ? await io.readStdin() : await readFile(source, 'utf8') };
+  } catch (error) {
+    if (error instanceof PaycheckError) throw error;
+    throw new PaycheckError('PAYCHECK_INPUT_UNREADABLE', `cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+}
+
+export function parseJsonInput({ name, text }: InputText): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PaycheckError('PAYCHECK_INPUT_NOT_JSON', `${name} is not JSON: ${jsonErrorReason(error)}`);
+  }
+}
+
 export async function readRequest(source: string | undefined, io: CliIo): Promise<RequestObject> {
-  let text: string;
-  const name = source === undefined || source === '-' ? 'standard input' : source;
-  try {
-    text = source === undefined || source === '-' ? await io.readStdin() : await readFile(source, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new CliError('PAYCHECK_INPUT_UNREADABLE', `cannot read ${name} (${reason})`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new CliError('PAYCHECK_INPUT_NOT_JSON', `${name} is not JSON: ${jsonErrorReason(error)}`);
-  }
+  const input = await readInput(source, io);
+  const value = parseJsonInput(input);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new CliError('PAYCHECK_INPUT_NOT_OBJECT', `${name} must hold one JSON object, the request`);
+    throw new PaycheckError('PAYCHECK_INPUT_NOT_OBJECT', `${input.name} must hold one JSON object, the request`);
   }
   return value as RequestObject;
 }

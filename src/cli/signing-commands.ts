@@ -6,84 +6,49 @@ import { parseSignEncoding, type SignEncoding } from '../kernel/signing/encoding
 import { signTypeOf, type SignOptions } from '../kernel/signing/signer.ts';
 import { displayCanonical, firstDifference, maskSecretIn, SECRET_MASK } from '../kernel/signing/explain.ts';
 import { redact } from '../kernel/redaction/redact.ts';
-import { CliError, type CliIo } from './cli-error.ts';
-import { parseOptions } from './options.ts';
+import { PaycheckError } from '../kernel/errors.ts';
+import type { ParsedCommand } from './command.ts';
+import type { SIGN, VERIFY } from './commands.ts';
+import type { CliIo } from './io.ts';
 import { readRequest, type RequestObject } from './request-input.ts';
 
-const COMMON_OPTIONS = {
-  secret: { type: 'string' },
-  encoding: { type: 'string' },
-  'private-key': { type: 'string' },
-  'public-key': { type: 'string' },
-  'show-pay-code': { type: 'boolean' },
-} as const;
-
-const COMMON_HELP = `
-  FILE            the request as JSON; '-' or nothing reads standard input
-  --secret S      the application secret (default: $PAY_APP_SECRET, preferred: a
-                  command-line secret is visible to other users of the machine)
-  --encoding E    base64 (default) or hex (default: $PAY_SIGN_ENCODING)
-  --private-key F PEM file, for sign_type RSA (default: $PAY_RSA_PRIVATE_KEY_FILE)
-  --public-key F  PEM file, for verifying sign_type RSA (default: $PAY_RSA_PUBLIC_KEY_FILE)
-  --show-pay-code print the pay code whole (it is masked by default)`;
-
-export const SIGN_HELP = `usage: paycheck sign [FILE|-] [options]
-
-Prints the request with 'sign' filled in.
-${COMMON_HELP}`;
-
-export const EXPLAIN_HELP = `usage: paycheck explain [FILE|-] [options]
-
-Prints the string to sign (secret masked), its MD5 and the resulting 'sign'.
-${COMMON_HELP}`;
-
-export const VERIFY_HELP = `usage: paycheck verify [FILE|-] [options] [--compare STRING]
-
-Exits 0 when the request's 'sign' is valid, 1 with an explanation when not.
-${COMMON_HELP}
-  --compare S     the string you signed: verify shows where it first differs from ours`;
-
-type Parsed = ReturnType<typeof parseOptions<typeof COMMON_OPTIONS & { compare: { type: 'string' } }>>;
+type SigningValues = ParsedCommand<typeof SIGN.options>['values'] & Partial<ParsedCommand<typeof VERIFY.options>['values']>;
+type SigningCommand = ParsedCommand<typeof SIGN.options> | ParsedCommand<typeof VERIFY.options>;
 
 function readKey(file: string | undefined, what: string): string | undefined {
   if (file === undefined) return undefined;
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    throw new CliError('PAYCHECK_NO_KEY', `cannot read the ${what} key file ${file}`);
+    throw new PaycheckError('PAYCHECK_NO_KEY', `cannot read the ${what} key file ${file}`);
   }
 }
 
-function signOptions(values: Parsed['values'], request: RequestObject, io: CliIo): SignOptions {
+function signOptions(values: SigningValues, request: RequestObject): SignOptions {
   let encoding: SignEncoding;
   try {
-    encoding = parseSignEncoding(values.encoding ?? io.env.PAY_SIGN_ENCODING);
+    encoding = parseSignEncoding(values.encoding);
   } catch (error) {
-    throw new CliError('PAYCHECK_BAD_SETTING', (error as Error).message.replace('PAY_SIGN_ENCODING', '--encoding / PAY_SIGN_ENCODING'));
+    throw new PaycheckError('PAYCHECK_BAD_SETTING', (error as Error).message.replace('PAY_SIGN_ENCODING', '--encoding / PAY_SIGN_ENCODING'));
   }
   const rsa = signTypeOf(request) === 'RSA';
-  const secret = values.secret ?? io.env.PAY_APP_SECRET;
-  if (!rsa && !secret) throw new CliError('PAYCHECK_NO_SECRET', 'no secret: pass --secret or set PAY_APP_SECRET');
+  const secret = values.secret;
+  if (!rsa && !secret) throw new PaycheckError('PAYCHECK_NO_SECRET', 'no secret: pass --secret or set PAY_APP_SECRET');
   return {
     secret: secret ?? '',
     encoding,
-    rsaPrivateKey: readKey(values['private-key'] ?? io.env.PAY_RSA_PRIVATE_KEY_FILE, 'private'),
-    rsaPublicKey: readKey(values['public-key'] ?? io.env.PAY_RSA_PUBLIC_KEY_FILE, 'public'),
+    rsaPrivateKey: readKey(values['private-key'], 'private'),
+    rsaPublicKey: readKey(values['public-key'], 'public'),
   };
 }
 
-async function prepare(args: string[], io: CliIo, help: string) {
-  const parsed = parseOptions(args, { ...COMMON_OPTIONS, compare: { type: 'string' } });
-  if (parsed.values.help) {
-    io.out(help);
-    return undefined;
-  }
-  if (parsed.positionals.length > 1) throw new CliError('PAYCHECK_USAGE', 'give one request file at most');
+async function prepare(parsed: SigningCommand, io: CliIo) {
+  const values: SigningValues = parsed.values;
   const request = await readRequest(parsed.positionals[0], io);
-  const options = signOptions(parsed.values, request, io);
+  const options = signOptions(values, request);
   const rsa = signTypeOf(request) === 'RSA';
-  const shown = displayCanonical(request, { rsa, showPayCode: parsed.values['show-pay-code'] === true });
-  return { request, values: parsed.values, shown, rsa, options };
+  const shown = displayCanonical(request, { rsa, showPayCode: values['show-pay-code'] });
+  return { request, values, shown, rsa, options };
 }
 
 function signature(request: RequestObject, options: SignOptions) {
@@ -92,22 +57,20 @@ function signature(request: RequestObject, options: SignOptions) {
   } catch (error) {
     const message = (error as Error).message;
     // Node's own words for a file that is no PEM key mean nothing to a user.
-    throw new CliError('PAYCHECK_NO_KEY', /DECODER|PEM|asn1/i.test(message) ? 'the private key is not a PEM RSA key' : message);
+    throw new PaycheckError('PAYCHECK_NO_KEY', /DECODER|PEM|asn1/i.test(message) ? 'the private key is not a PEM RSA key' : message);
   }
 }
 
-export async function runSign(args: string[], io: CliIo): Promise<number> {
-  const ready = await prepare(args, io, SIGN_HELP);
-  if (!ready) return 0;
+export async function runSign(parsed: ParsedCommand<typeof SIGN.options>, io: CliIo): Promise<number> {
+  const ready = await prepare(parsed, io);
   const { sign } = signature(ready.request, ready.options);
   const { sign: _old, ...rest } = ready.request;
   io.out(JSON.stringify({ ...rest, sign }, null, 2));
   return 0;
 }
 
-export async function runExplain(args: string[], io: CliIo): Promise<number> {
-  const ready = await prepare(args, io, EXPLAIN_HELP);
-  if (!ready) return 0;
+export async function runExplain(parsed: ParsedCommand<typeof SIGN.options>, io: CliIo): Promise<number> {
+  const ready = await prepare(parsed, io);
   const sig = signature(ready.request, ready.options);
   io.out(`sign_type:      ${signTypeOf(ready.request)}`);
   io.out(`string to sign: ${ready.shown}`);
@@ -118,11 +81,10 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export async function runVerify(args: string[], io: CliIo): Promise<number> {
-  const ready = await prepare(args, io, VERIFY_HELP);
-  if (!ready) return 0;
+export async function runVerify(parsed: ParsedCommand<typeof VERIFY.options>, io: CliIo): Promise<number> {
+  const ready = await prepare(parsed, io);
   const { request, options, values, shown, rsa } = ready;
-  if (rsa && !options.rsaPublicKey) throw new CliError('PAYCHECK_NO_KEY', 'sign_type RSA: no public key (--public-key or PAY_RSA_PUBLIC_KEY_FILE)');
+  if (rsa && !options.rsaPublicKey) throw new PaycheckError('PAYCHECK_NO_KEY', 'sign_type RSA: no public key (--public-key or PAY_RSA_PUBLIC_KEY_FILE)');
   if (nodeSigner.verify(request, options)) {
     io.out('valid: the sign matches');
     return 0;
@@ -137,7 +99,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     io.out(`  expected sign:  ${sig.sign}`);
     io.out(`  request's sign: ${typeof given === 'string' ? given : '(none)'}`);
     io.out(`  we signed:      ${shown}`);
-    if (values.compare !== undefined) io.out(compareWith(canonicalString(request, SECRET_MASK), maskSecretIn(values.compare), values['show-pay-code'] === true));
+    if (values.compare !== undefined) io.out(compareWith(canonicalString(request, SECRET_MASK), maskSecretIn(values.compare), values['show-pay-code']));
   }
   io.out(`  request:        ${JSON.stringify(values['show-pay-code'] ? { ...request } : redact(request))}`);
   return 1;

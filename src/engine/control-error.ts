@@ -1,5 +1,9 @@
 /** A mock-control input (header, flag, env value) the mock cannot honour. Answered with HTTP 400, never an API code. */
-export class MockControlError extends Error {
-  readonly code = 'E_MOCK_CONTROL';
+import { PaycheckError } from '../kernel/errors.ts';
+
+export class MockControlError extends PaycheckError {
   override name = 'MockControlError';
+  constructor(message: string) {
+    super('PAYCHECK_MOCK_CONTROL', message);
+  }
 }

@@ -41,7 +41,7 @@ test('unreadable control headers are HTTP 400 with a reason, not an API code', (
   for (const [name, value] of [['x-mock-scenario', 'NOPE'], ['x-mock-fault', 'explode'], ['x-mock-latency', 'slow']]) {
     const response = engine.handle(payRequest(signedPay(), { [name]: value }));
     assert.equal(response.status, 400, name);
-    assert.match(response.body, /E_MOCK_CONTROL/);
+    assert.match(response.body, /PAYCHECK_MOCK_CONTROL/);
   }
   assert.equal(engine.orders.size, 0);
 });

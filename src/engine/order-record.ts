@@ -3,6 +3,7 @@
  * with the time of every transition. The pay call creates it; a paying order settles lazily on the
  * clock; cancel and refund move it through `transition`, which refuses illegal moves.
  */
+import { PaycheckError } from '../kernel/errors.ts';
 import type { Fen } from '../kernel/money/money.ts';
 import type { components } from '../kernel/spec/openapi.ts';
 import type { CallbackVariantSpec } from './callback/variants.ts';
@@ -105,9 +106,11 @@ export const NO_REFUNDS: readonly Refund[] = Object.freeze([]);
 /** Shared by every order until it first moves. */
 export const NO_MOVES: readonly Transition[] = Object.freeze([]);
 
-export class IllegalTransitionError extends Error {
-  readonly code = 'E_MOCK_TRANSITION';
+export class IllegalTransitionError extends PaycheckError {
   override name = 'IllegalTransitionError';
+  constructor(message: string) {
+    super('PAYCHECK_ILLEGAL_TRANSITION', message);
+  }
 }
 
 export function createOrder(fields: NewOrder, at: number): OrderRecord {

@@ -13,15 +13,18 @@
  * the kernel; only the comparisons are written twice.
  */
 import { CHANNEL_VOUCHER_FIELDS, PAY_TYPE, type Channel } from '../kernel/channel.ts';
+import { PaycheckError } from '../kernel/errors.ts';
 import { parseAmount, type Fen } from '../kernel/money/money.ts';
 import type { SchemaName, SchemaSet } from '../kernel/spec/schemas.ts';
 import type { OrderDetail } from './order-calls/order-detail.ts';
 import type { PayResultData, Voucher } from './pay-context.ts';
 import type { MockResponse } from './types.ts';
 
-export class SelfCheckError extends Error {
-  readonly code = 'E_MOCK_SELF_CHECK';
+export class SelfCheckError extends PaycheckError {
   override name = 'SelfCheckError';
+  constructor(message: string) {
+    super('PAYCHECK_SELF_CHECK', message);
+  }
 }
 
 /** Checks one answer: a pay answer against PayResponse, any other call's against `schema`. */

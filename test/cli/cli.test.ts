@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/cli-error.ts';
+import type { CliIo } from '../../src/cli/io.ts';
 import { loadSpec } from '../../src/adapters/node/spec-file.ts';
 
 const run = promisify(execFile);
@@ -90,15 +90,17 @@ test('verify --compare points at the first difference from the caller-signed str
   assert.match(result.out, /theirs: …[^\n]*total_amount=11\.00/);
 });
 
-test('bad input: one line on stderr, exit 2', async () => {
+test('bad input: one coded line on stderr, exit 2', async () => {
   const cases: [string[], string, Record<string, string>, RegExp][] = [
-    [['sign', '--secret', 's'], 'not json', {}, /not JSON/],
-    [['sign', '--secret', 's'], '[1,2]', {}, /one JSON object/],
-    [['sign'], seed, {}, /no secret/],
-    [['sign', '--bogus'], seed, {}, /Unknown option '--bogus'/],
-    [['sign', '--secret', 's', '--encoding', 'sha1'], seed, {}, /--encoding/],
-    [['sign', '--secret', 's', join(dir, 'missing.json')], '', {}, /cannot read .*ENOENT/],
-    [['frobnicate'], '', {}, /unknown command/],
+    [['sign', '--secret', 's'], 'not json', {}, /^paycheck sign: PAYCHECK_INPUT_NOT_JSON standard input is not JSON/],
+    [['sign', '--secret', 's'], '[1,2]', {}, /^paycheck sign: PAYCHECK_INPUT_NOT_OBJECT .*one JSON object/],
+    [['sign'], seed, {}, /^paycheck sign: PAYCHECK_NO_SECRET no secret/],
+    [['sign', '--bogus'], seed, {}, /^paycheck sign: PAYCHECK_UNKNOWN_OPTION Unknown option '--bogus'/],
+    [['sign', '--compare', 'x'], seed, {}, /^paycheck sign: PAYCHECK_UNKNOWN_OPTION Unknown option '--compare'/],
+    [['sign', '--secret', 's', '--encoding', 'sha1'], seed, {}, /^paycheck sign: PAYCHECK_BAD_SETTING .*--encoding/],
+    [['sign', '--secret', 's', join(dir, 'missing.json')], '', {}, /^paycheck sign: PAYCHECK_INPUT_UNREADABLE cannot read .*ENOENT/],
+    [['sign', '--secret', 's', 'a.json', 'b.json'], '', {}, /^paycheck sign: PAYCHECK_USAGE unexpected argument "b\.json"/],
+    [['frobnicate'], '', {}, /^paycheck: PAYCHECK_UNKNOWN_COMMAND unknown command "frobnicate"/],
   ];
   for (const [args, stdin, env, message] of cases) {
     const result = await cli(args, stdin, env);
@@ -109,7 +111,7 @@ test('bad input: one line on stderr, exit 2', async () => {
 });
 
 test('--help on every command', async () => {
-  for (const command of ['sign', 'explain', 'verify']) {
+  for (const command of ['sign', 'explain', 'verify', 'gen', 'mock', 'load', 'checkout', 'audit']) {
     const result = await cli([command, '--help']);
     assert.equal(result.code, 0);
     assert.match(result.out, new RegExp(`usage: paycheck ${command}`));
@@ -134,7 +136,7 @@ test('the installed bin: a file argument, exit codes and no stack trace', async 
 
 test('mock and load are reachable through the paycheck bin', async () => {
   const load = await run(process.execPath, ['bin/paycheck.js', 'load', '--help']);
-  assert.match(load.stdout, /--scenario/);
+  assert.match(load.stdout, /--profile NAME/);
   const mock = await run(process.execPath, ['bin/paycheck.js', 'mock', '--help']);
   assert.match(mock.stdout + mock.stderr, /--port/);
 });

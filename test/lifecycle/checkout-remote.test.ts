@@ -8,9 +8,8 @@ import { setupServer } from 'msw/node';
 import { manualClock } from '../../src/engine/index.ts';
 import { createNodeEngine } from '../../src/adapters/http/build-engine.ts';
 import { createMswHandlers } from '../../src/adapters/msw/handlers.ts';
-import { runCheckoutCommand } from '../../src/cli/checkout.ts';
 import { PRODUCTION_BASE_URL } from '../../src/kernel/settings.ts';
-import { captureIo, steppedClock } from './support.ts';
+import { captureIo, checkoutOn, steppedClock } from './support.ts';
 
 const clock = manualClock();
 const server = setupServer(...createMswHandlers(createNodeEngine({ clock, pendingMs: 60_000 }), { baseUrl: PRODUCTION_BASE_URL }));
@@ -19,7 +18,7 @@ after(() => server.close());
 
 test('--allow-remote warns that real pay codes move real money, then runs the flow', async () => {
   const c = captureIo();
-  const code = await runCheckoutCommand(['--amount', '0.30', '--base-url', PRODUCTION_BASE_URL, '--allow-remote'], c.io, steppedClock(clock));
+  const code = await checkoutOn(steppedClock(clock), ['--amount', '0.30', '--base-url', PRODUCTION_BASE_URL, '--allow-remote'], c.io);
   assert.equal(code, 1, c.text());
   assert.equal(c.errText(), `warning: sending to ${PRODUCTION_BASE_URL}, not the mock — real pay codes move real money`);
   assert.match(c.text(), /\/pay\/cancel {2}1000 {2}cancelled \(5\)/);

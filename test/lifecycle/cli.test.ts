@@ -6,12 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock } from '../../src/engine/index.ts';
 import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
-import { runCheckoutCommand } from '../../src/cli/checkout.ts';
 import { HELP, main } from '../../src/cli/main.ts';
 import type { AuditReport } from '../../src/checks/audit/audit.ts';
 import { startEchoServer } from '../support/echo-server.ts';
 import { polls, staged } from './journal-builder.ts';
-import { captureIo, steppedClock } from './support.ts';
+import { captureIo, checkoutOn, steppedClock } from './support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'paycheck-lifecycle-'));
 const PAY_CODE = '134567890123456789';
@@ -28,12 +27,12 @@ async function cli(args: string[], stdin = '', env: Record<string, string> = {})
   return { code, out: c.text(), err: c.errText() };
 }
 
-/** Exit 2 with one line on stderr, no stack, nothing on stdout. */
-async function refused(args: string[], pattern: RegExp, stdin = '', env: Record<string, string> = {}) {
+/** Exit 2 (or `exit`) with one coded line on stderr, no stack. */
+async function refused(args: string[], pattern: RegExp, stdin = '', env: Record<string, string> = {}, exit = 2) {
   const result = await cli(args, stdin, env);
-  assert.equal(result.code, 2, `${args.join(' ')}: ${result.out} ${result.err}`);
+  assert.equal(result.code, exit, `${args.join(' ')}: ${result.out} ${result.err}`);
   assert.equal(result.err.split('\n').length, 1, result.err);
-  assert.match(result.err, /^paycheck: /);
+  assert.match(result.err, new RegExp(`^paycheck ${args[0]}: PAYCHECK_[A-Z_]+ `));
   assert.match(result.err, pattern);
   assert.doesNotMatch(result.err, /\n\s+at /);
   return result;
@@ -115,26 +114,40 @@ describe('paycheck audit', () => {
     await refused(['audit'], /entry 1 is not an object/, '[1]');
     await refused(['audit'], /entry 1: code must be a whole number/, JSON.stringify([{ ...clean()[0], code: '1002' }]));
     await refused(['audit', join(dir, 'missing.json')], /cannot read .*missing\.json \(ENOENT\)/);
-    await refused(['audit', 'a.json', 'b.json'], /one journal file at most/);
-    await refused(['audit', 'a.json', '--from', 'http://127.0.0.1:4010'], /a journal FILE or --from URL, not both/);
-    await refused(['audit', '--from', 'http://example.com'], /refusing http:\/\/example\.com: not loopback/);
-    await refused(['audit', '--from', 'not a url'], /is not a URL/);
-    await refused(['audit', '--from', 'file:///etc/passwd'], /not an http\(s\) URL/);
+    await refused(['audit', 'a.json', 'b.json'], /PAYCHECK_USAGE unexpected argument "b\.json"/);
+    await refused(['audit', 'a.json', '--base-url', 'http://127.0.0.1:4010'], /a journal FILE or --base-url, not both/);
+    await refused(['audit', 'a.json', '--from', 'b.json'], /give the journal FILE once/);
+    await refused(['audit', '--base-url', 'http://example.com'], /PAYCHECK_REMOTE_REFUSED refusing http:\/\/example\.com: not loopback/);
+    await refused(['audit'], /PAYCHECK_REMOTE_REFUSED refusing http:\/\/example\.com/, '', { PAY_BASE_URL: 'http://example.com' });
+    await refused(['audit', '--base-url', 'not a url'], /PAYCHECK_BAD_URL .*is not a URL/);
+    await refused(['audit', '--base-url', 'file:///etc/passwd'], /PAYCHECK_BAD_URL .*not an http\(s\) URL/);
+    await refused(['audit', '--from', 'file:///etc/passwd'], /PAYCHECK_INPUT_UNREADABLE cannot read file:\/\/\/etc\/passwd/);
     await refused(['audit', '--time-scale', '0'], /time scale must be a number above 0/, '[]');
     await refused(['audit', '--time-scale', 'fast'], /time scale/, '[]');
     await refused(['audit', '--bogus'], /Unknown option '--bogus'/);
   });
 
-  test('--from: an unreachable port or a server that is no mock is bad input', async () => {
+  test('--base-url: an unreachable port or a server that is no mock is a target that cannot be used, exit 3', async () => {
     const other = await startEchoServer({ status: 404, body: 'no' });
     await other.close();
-    await refused(['audit', '--from', other.url], /cannot read http:\/\/127\.0\.0\.1:\d+\/__mock\/journal \(ECONNREFUSED\)/);
+    await refused(['audit', '--base-url', other.url], /PAYCHECK_TARGET_UNREACHABLE cannot read http:\/\/127\.0\.0\.1:\d+\/__mock\/journal \(ECONNREFUSED\)/, '', {}, 3);
     const notMock = await startEchoServer({ status: 404, body: 'no' });
     try {
-      await refused(['audit', '--from', notMock.url], /\(HTTP 404\): is a paycheck mock serving there\?/);
+      await refused(['audit', '--base-url', notMock.url], /PAYCHECK_TARGET_NOT_API .*\(HTTP 404\): is a paycheck mock serving there\?/, '', {}, 3);
     } finally {
       await notMock.close();
     }
+  });
+
+  test('--from FILE and - read a file and standard input; --from URL still works, with a deprecation warning', async () => {
+    assert.equal((await cli(['audit', '--from', file('from.json', { entries: clean() })])).code, 0);
+    assert.equal((await cli(['audit', '--from', '-'], JSON.stringify(bad()))).code, 1);
+    const gone = await startEchoServer({ status: 404, body: 'no' });
+    await gone.close();
+    const old = await cli(['audit', '--from', gone.url]);
+    assert.equal(old.code, 3);
+    assert.deepEqual(old.err.split('\n').slice(0, 1), ['paycheck audit: --from URL is deprecated and goes in the next release: use --base-url URL']);
+    assert.match(old.err.split('\n')[1], /^paycheck audit: PAYCHECK_TARGET_UNREACHABLE /);
   });
 });
 
@@ -148,7 +161,7 @@ describe('against the mock', () => {
 
   async function checkout(args: string[], env: Record<string, string> = {}) {
     const c = captureIo('', env);
-    const code = await runCheckoutCommand(['--base-url', mock.url, ...args], c.io, steppedClock(clock));
+    const code = await checkoutOn(steppedClock(clock), ['--base-url', mock.url, ...args], c.io);
     return { code, out: c.text(), err: c.errText() };
   }
 
@@ -181,12 +194,13 @@ describe('against the mock', () => {
 
   test('checkout honours PAY_BASE_URL, and the demo application is the default', async () => {
     const c = captureIo('', { PAY_BASE_URL: mock.url });
-    assert.equal(await runCheckoutCommand(['--amount', '0.02'], c.io, steppedClock(clock)), 0);
+    assert.equal(await checkoutOn(steppedClock(clock), ['--amount', '0.02'], c.io), 0);
     assert.match(c.text(), new RegExp(mock.url.replace(/[.]/g, '\\.')));
   });
 
-  test('audit --from the mock judges every checkout above clean, and flags a bad cashier', async () => {
-    const passed = await cli(['audit', '--from', mock.url]);
+  test('audit --base-url the mock (or PAY_BASE_URL) judges every checkout above clean, and flags a bad cashier', async () => {
+    const passed = await cli(['audit', '--base-url', mock.url]);
+    assert.equal((await cli(['audit'], '', { PAY_BASE_URL: mock.url })).code, 0);
     assert.equal(passed.code, 0, passed.out);
     assert.match(passed.out, /^passed: 5 orders/m);
     const orderId = `BAD${process.pid}`;
@@ -195,7 +209,7 @@ describe('against the mock', () => {
     const client = createPayClient({ baseUrl: mock.url, app: { appId: 'paycheck-demo-app', secret: 'paycheck-demo-secret' }, encoding: 'base64' });
     await client.pay(badPay);
     await client.pay(badPay);
-    const flagged = await cli(['audit', '--from', `${mock.url}/__mock/journal`, '--order-id', orderId]);
+    const flagged = await cli(['audit', '--base-url', `${mock.url}/__mock/journal`, '--order-id', orderId]);
     assert.equal(flagged.code, 1);
     assert.match(flagged.out, /repay-same-order at seq \d+/);
     assert.match(flagged.out, /no-follow-up/);
@@ -225,10 +239,10 @@ describe('paycheck checkout: bad input', () => {
     await refused(['checkout', '--amount'], /argument missing|--amount/);
   });
 
-  test('an unreachable target is exit 2 at once, not a 30 s follow-up', async () => {
+  test('an unreachable target is exit 3 at once, not a 30 s follow-up', async () => {
     const gone = await startEchoServer({ body: '{}' });
     await gone.close();
-    const result = await refused(['checkout', '--amount', '0.01', '--base-url', gone.url], /cannot reach http:\/\/127\.0\.0\.1:\d+ \(start the mock: 'npm run mock'\)/);
+    const result = await refused(['checkout', '--amount', '0.01', '--base-url', gone.url], /PAYCHECK_TARGET_UNREACHABLE cannot reach http:\/\/127\.0\.0\.1:\d+ \(start the mock: 'npm run mock'\)/, '', {}, 3);
     assert.match(result.out, /not delivered \(fetch failed \(ECONNREFUSED\)\): nothing to follow up/);
   });
 });

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AUDIT_HELP } from '../../src/cli/audit.ts';
-import { CHECKOUT_HELP } from '../../src/cli/checkout.ts';
+import { helpText } from '../../src/cli/command.ts';
+import { AUDIT, CHECKOUT } from '../../src/cli/commands.ts';
 import { AUDIT_RULES, AUDIT_RULE_NAMES, policyCell } from '../../src/checks/audit/audit-rules.ts';
 import { DEFAULT_POLICY, resolvePolicy } from '../../src/kernel/lifecycle/policy.ts';
 
@@ -34,7 +34,7 @@ test('the policy table lists every field of DEFAULT_POLICY with its default', ()
 });
 
 test('every option the commands take is documented', () => {
-  for (const [help, section] of [[AUDIT_HELP, '## `paycheck audit`'], [CHECKOUT_HELP, '## `paycheck checkout`']] as const) {
+  for (const [help, section] of [[helpText(AUDIT), '## `paycheck audit`'], [helpText(CHECKOUT), '## `paycheck checkout`']] as const) {
     const text = doc.slice(doc.indexOf(section));
     for (const option of help.match(/--[a-z-]+/g) ?? []) if (option !== '--help') assert.ok(text.includes(option), `${section}: ${option}`);
   }

@@ -1,5 +1,8 @@
 /** Test-only helpers of the lifecycle tests: requests, the journal over HTTP, a clock that does not wait, captured CLI output. */
-import type { CliIo } from '../../src/cli/cli-error.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+import { parseCommand } from '../../src/cli/command.ts';
+import { CHECKOUT } from '../../src/cli/commands.ts';
+import { runCheckoutCommand } from '../../src/cli/checkout.ts';
 import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { type UnsignedPayRequest } from '../../src/kernel/factories/data-factory.ts';
 import { nodeDataFactory } from '../../src/adapters/node/node-data-factory.ts';
@@ -37,4 +40,9 @@ export function captureIo(stdin = '', env: Record<string, string> = {}) {
   const err: string[] = [];
   const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin, env };
   return { io, out, err, text: () => out.join('\n'), errText: () => err.join('\n') };
+}
+
+/** `paycheck checkout ARGS` on a clock of the test's choosing. */
+export function checkoutOn(clock: CheckoutClock, args: string[], io: CliIo): Promise<number> {
+  return runCheckoutCommand(parseCommand(CHECKOUT, args, io.env), io, clock);
 }

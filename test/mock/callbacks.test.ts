@@ -9,7 +9,9 @@ import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
 import { canonicalString } from '../../src/kernel/signing/canonical.ts';
 import { CALLBACK_RETRY_MS } from '../../src/adapters/http/callback-delivery.ts';
 import { startMockServer } from '../../src/adapters/http/server.ts';
-import { mockConfigFrom } from '../../src/cli/mock-options.ts';
+import { parseCommand } from '../../src/cli/command.ts';
+import { MOCK } from '../../src/cli/commands.ts';
+import { mockServerOptions } from '../../src/cli/mock-options.ts';
 import { startCallbackReceiver, type CallbackReceiver } from '../support/callback-receiver.ts';
 import { nextRefundId, signedCall, signedPay, type Params } from '../support/signed-request.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -214,11 +216,12 @@ describe('configuration', () => {
   test('a receiver that is not on loopback is refused at start, with a clear error', async () => {
     for (const url of ['http://example.com/callback', 'http://10.0.0.1:8080/cb', 'ftp://127.0.0.1/cb', 'not a url']) {
       await assert.rejects(startMockServer({ port: 0, callbackUrl: url }), /loopback|not a URL/, url);
-      assert.throws(() => mockConfigFrom(['--callback-url', url], {}), /loopback|not a URL/, url);
+      assert.throws(() => mockServerOptions(parseCommand(MOCK, ['--callback-url', url], {}).values, {}), /loopback|not a URL/, url);
     }
-    assert.equal(mockConfigFrom([], { MOCK_CALLBACK_URL: 'http://localhost:9/cb' }).server.callbackUrl, 'http://localhost:9/cb');
-    assert.throws(() => mockConfigFrom(['--callback-variants', 'nope'], {}), /unknown callback variant/);
-    assert.throws(() => mockConfigFrom(['--callback-time-scale', '2'], {}), /callback-time-scale/);
+    const env = { MOCK_CALLBACK_URL: 'http://localhost:9/cb' };
+    assert.equal(mockServerOptions(parseCommand(MOCK, [], env).values, env).callbackUrl, 'http://localhost:9/cb');
+    assert.throws(() => mockServerOptions(parseCommand(MOCK, ['--callback-variants', 'nope'], {}).values, {}), /unknown callback variant/);
+    assert.throws(() => mockServerOptions(parseCommand(MOCK, ['--callback-time-scale', '2'], {}).values, {}), /callback-time-scale/);
   });
 
   test('without a callback URL nothing is queued and /__mock/callbacks says so', async () => {

@@ -1,50 +1,69 @@
-/** `npm run mock`: flags, the request log with masked pay codes, clean shutdown on SIGTERM/SIGINT. */
+/** `npm run mock`: flags, the request log with masked pay codes, clean shutdown on SIGTERM/SIGINT, a taken port. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runMockCli } from '../../src/cli/mock.ts';
+import { parseCommand } from '../../src/cli/command.ts';
+import { MOCK } from '../../src/cli/commands.ts';
+import { main } from '../../src/cli/main.ts';
+import { startMockCommand } from '../../src/cli/mock.ts';
+import { startMockServer } from '../../src/adapters/http/server.ts';
 import { signedPay, WECHAT_CODE } from '../support/signed-request.ts';
 import { maskPayCode } from '../../src/kernel/redaction/redact.ts';
 
-const CLI = fileURLToPath(new URL('../../src/cli/mock.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/paycheck.js', import.meta.url));
 
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) } };
+  return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), readStdin: async () => '', env: {} } };
 }
+
+const start = (argv: string[], io: ReturnType<typeof capture>['io']) => startMockCommand(parseCommand(MOCK, argv, {}), io);
 
 test('--help prints every flag and exits 0; a bad flag prints a coded error and exits 2, no stack', async () => {
   const help = capture();
-  assert.equal((await runMockCli(['--help'], {}, help.io)).exitCode, 0);
-  assert.match(help.out.join('\n'), /--latency\s+MOCK_LATENCY_MS/);
+  assert.equal(await main(['mock', '--help'], help.io), 0);
+  assert.match(help.out.join('\n'), /--latency MS +added latency per pay request: MS or MIN-MAX \[env MOCK_LATENCY_MS\]/);
   const bad = capture();
-  assert.equal((await runMockCli(['--latency', 'soon'], {}, bad.io)).exitCode, 2);
-  assert.match(bad.err.join('\n'), /^paycheck mock: E_MOCK_CONTROL --latency/);
-  assert.doesNotMatch(bad.err.join('\n'), /\n\s+at /);
+  assert.equal(await main(['mock', '--latency', 'soon'], bad.io), 2);
+  assert.deepEqual(bad.err, ['paycheck mock: PAYCHECK_MOCK_CONTROL --latency/MOCK_LATENCY_MS: latency must be MS or MIN-MAX in ms; got "soon"']);
+});
+
+test('a taken port is PAYCHECK_PORT_IN_USE, exit 2, one line, in process and from the bin', async () => {
+  const holder = await startMockServer({ port: 0 });
+  try {
+    const taken = capture();
+    assert.equal(await main(['mock', '--port', String(holder.port), '--quiet'], taken.io), 2);
+    assert.deepEqual(taken.err, [`paycheck mock: PAYCHECK_PORT_IN_USE port ${holder.port} on 127.0.0.1 is taken`]);
+    const run = spawnSync(process.execPath, [BIN, 'mock', '--port', String(holder.port)], { encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, `paycheck mock: PAYCHECK_PORT_IN_USE port ${holder.port} on 127.0.0.1 is taken\n`);
+  } finally {
+    await holder.close();
+  }
 });
 
 test('one log line per request, pay code masked; quiet logs none', async () => {
   const loud = capture();
-  const { server } = await runMockCli(['--port', '0'], {}, loud.io);
-  await fetch(`${server!.url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signedPay()) });
-  await server!.close();
+  const server = await start(['--port', '0'], loud.io);
+  await fetch(`${server.url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signedPay()) });
+  await server.close();
   const lines = loud.out.filter((l) => l.includes('/pay/qrcode'));
   assert.equal(lines.length, 1);
   assert.match(lines[0], /POST \/pay\/qrcode 200 code=1000 scenario=SUCCESS/);
   assert.ok(lines[0].includes(`pay_code=${maskPayCode(WECHAT_CODE)}`));
   assert.equal(lines[0].includes(WECHAT_CODE), false);
   const quiet = capture();
-  const { server: silent } = await runMockCli(['--port', '0', '--quiet'], {}, quiet.io);
-  await fetch(`${silent!.url}/__mock/health`);
-  await silent!.close();
+  const silent = await start(['--port', '0', '-q'], quiet.io);
+  await fetch(`${silent.url}/__mock/health`);
+  await silent.close();
   assert.equal(quiet.out.length, 1, 'only the startup line');
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`${signal} shuts the process down cleanly with exit code 0`, async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'mock', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CALLBACK_VARIANT_NAMES, CONTROL_HEADERS, FAULT_KINDS, FAULT_POINTS, LIFECYCLE_PATHS, SCENARIOS, type Scenario } from '../../src/engine/index.ts';
 import { CALLBACK_RETRY_MS, CALLBACK_TIMEOUT_MS } from '../../src/adapters/http/callback-delivery.ts';
-import { MOCK_SETTINGS } from '../../src/cli/mock-options.ts';
+import { MOCK } from '../../src/cli/commands.ts';
 
 const doc = readFileSync(new URL('../../docs/mock.md', import.meta.url), 'utf8');
 const rows = doc.split('\n').filter((line) => line.startsWith('|'));
@@ -23,8 +23,8 @@ test('the scenario table lists every scenario with its amount, and nothing else'
 test('every fault kind, point, setting and control header is documented', () => {
   for (const kind of FAULT_KINDS) assert.ok(doc.includes(`\`${kind}\``), kind);
   for (const point of FAULT_POINTS) assert.ok(doc.includes(`\`${point}\``), point);
-  for (const [flag, [envName]] of Object.entries(MOCK_SETTINGS)) {
-    assert.ok(rows.some((row) => row.startsWith(`| \`--${flag}\` | \`${envName}\` |`)), flag);
+  for (const [flag, { env }] of Object.entries(MOCK.options)) {
+    assert.ok(rows.some((row) => row.startsWith(`| \`--${flag}\` | \`${env}\` |`)), flag);
   }
   for (const header of Object.values(CONTROL_HEADERS)) assert.ok(doc.toLowerCase().includes(header), header);
 });

@@ -1,12 +1,13 @@
 /**
- * `runLoad`: one scenario against one target — the executor's whole run, callable from the CLI,
- * from the main job and from tests. Builds the order pool and signing templates first, then
+ * `runLoad`: one profile against one target URL — the executor's whole run, callable from the CLI
+ * and from tests (the CLI starts the embedded mock when no target is given). Builds the order pool and signing templates first, then
  * releases fresh signed orders on the scenario's arrival schedule through autocannon, and
  * returns (and by default writes) the summary with every threshold evaluated.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PaycheckError } from '../../../kernel/errors.ts';
 import { appCredentialsFrom, signEncodingFrom, type AppCredentials, type Env } from '../../../kernel/settings.ts';
 import { seedFrom } from '../../../kernel/factories/random-source.ts';
 import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
@@ -21,10 +22,9 @@ import { pendingMsOf } from '../profiles/checkout-mix.ts';
 import { scaleDurations, profileByName, PROFILE_NAMES, totalDurationS, type LoadProfile } from '../profiles/profiles.ts';
 import { evaluateRule, evaluateThresholds, profileRules, type ThresholdRule } from '../../../checks/load/thresholds.ts';
 import { createCheckoutWorkload } from './checkout-workload.ts';
-import { LoadError } from './load-error.ts';
 import { createPayWorkload } from './pay-workload.ts';
 import { runSchedule, type ScheduleOutcome } from './slot-scheduler.ts';
-import { openTarget, type LoadTarget } from './target.ts';
+import { loadTarget, type LoadTarget } from './target.ts';
 import type { Workload, WorkloadProgress } from './workload.ts';
 
 /** Arrivals are released in 100 ms slots: the executor's resolution of the open model. */
@@ -45,17 +45,19 @@ export interface ProgressInfo extends WorkloadProgress {
   rate: number;
 }
 
-export interface RunLoadOptions {
-  scenario: string;
-  /** Absent: start the embedded loopback mock and aim at it. */
-  baseUrl?: string;
-  allowRemote?: boolean;
+/** What picks the profile and its timing; `mockTimingFor` reads the same. */
+export interface ProfileChoice {
+  profile: string;
   /** Every stage this many times as long (e.g. 0.2 for a 3 s smoke in tests). */
   durationScale?: number;
-  /** Embedded mock only: latency added to every pay request, `MS` or `MIN-MAX`. */
-  mockLatency?: string;
-  /** Checkout: the cashier's time scale (default the scenario's; 1 = the documented 5 s queries and 30 s deadline). */
+  /** Checkout: the cashier's time scale (default the profile's; 1 = the documented 5 s queries and 30 s deadline). */
   timeScale?: number;
+}
+
+export interface RunLoadOptions extends ProfileChoice {
+  /** The API's base URL: a mock (the embedded one, started by the caller) or a live target. */
+  baseUrl: string;
+  allowRemote?: boolean;
   /** Default: PAY_SEED, else random (always reported). */
   seed?: number;
   /** PAY_APP_ID, PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED. Default: process.env. */
@@ -78,11 +80,11 @@ export interface LoadRunResult {
 export const SUMMARY_FILE = 'load-summary.json';
 export const JUNIT_FILE = 'load-junit.xml';
 
-function resolveScenario(options: RunLoadOptions): LoadProfile {
-  const base = profileByName(options.scenario);
-  if (!base) throw new LoadError('LOAD_UNKNOWN_SCENARIO', `unknown scenario "${options.scenario}"; known: ${PROFILE_NAMES.join(', ')}`);
+function resolveProfile(options: ProfileChoice): LoadProfile {
+  const base = profileByName(options.profile);
+  if (!base) throw new PaycheckError('PAYCHECK_UNKNOWN_PROFILE', `unknown profile "${options.profile}"; known: ${PROFILE_NAMES.join(', ')}`);
   if (options.durationScale === undefined) return base;
-  if (!(options.durationScale > 0)) throw new LoadError('LOAD_USAGE', `--duration-scale must be a number above 0; got ${options.durationScale}`);
+  if (!(options.durationScale > 0)) throw new PaycheckError('PAYCHECK_BAD_SETTING', `--duration-scale must be a number above 0; got ${options.durationScale}`);
   return scaleDurations(base, options.durationScale);
 }
 
@@ -90,7 +92,7 @@ function settingsFrom(env: Env, seed: number | undefined) {
   try {
     return { app: appCredentialsFrom(env), encoding: signEncodingFrom(env), seed: seed ?? seedFrom(env) };
   } catch (error) {
-    throw new LoadError('LOAD_BAD_SETTING', (error as Error).message);
+    throw new PaycheckError('PAYCHECK_BAD_SETTING', (error as Error).message);
   }
 }
 
@@ -171,40 +173,33 @@ function createWorkload(scenario: LoadProfile, target: LoadTarget, stream: Signe
   });
 }
 
-/** Checkout against the embedded mock: paying customers confirm at the scenario's time scale, and an unknown result comes at once. */
-function mockTimingFor(scenario: LoadProfile, timeScale: number): { pendingMs: number; slowMs: number } | undefined {
-  return scenario.kind === 'checkout' ? { pendingMs: pendingMsOf({ ...scenario.checkout, timeScale }), slowMs: 0 } : undefined;
+function timeScaleFor(profile: LoadProfile, given: number | undefined): number {
+  if (given === undefined) return profile.kind === 'checkout' ? profile.checkout.timeScale : 1;
+  if (!(given > 0)) throw new PaycheckError('PAYCHECK_BAD_SETTING', `--time-scale must be a number above 0; got ${given}`);
+  if (profile.kind !== 'checkout') throw new PaycheckError('PAYCHECK_USAGE', '--time-scale applies to the checkout profile only');
+  return given;
 }
 
-function timeScaleFor(scenario: LoadProfile, given: number | undefined): number {
-  if (given === undefined) return scenario.kind === 'checkout' ? scenario.checkout.timeScale : 1;
-  if (!(given > 0)) throw new LoadError('LOAD_USAGE', `--time-scale must be a number above 0; got ${given}`);
-  if (scenario.kind !== 'checkout') throw new LoadError('LOAD_USAGE', '--time-scale applies to the checkout scenario only');
-  return given;
+/**
+ * The timing a mock needs for a profile's thresholds to hold: under checkout, paying customers
+ * confirm at the cashier's time scale and an unknown result comes at once. Nothing for the others.
+ */
+export function mockTimingFor(options: ProfileChoice): { pendingMs: number; slowMs: number } | undefined {
+  const profile = resolveProfile(options);
+  const timeScale = timeScaleFor(profile, options.timeScale);
+  return profile.kind === 'checkout' ? { pendingMs: pendingMsOf({ ...profile.checkout, timeScale }), slowMs: 0 } : undefined;
 }
 
 export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   const log = options.log ?? (() => {});
-  const scenario = resolveScenario(options);
+  const scenario = resolveProfile(options);
   const timeScale = timeScaleFor(scenario, options.timeScale);
   const { app, encoding, seed } = settingsFrom(options.env ?? process.env, options.seed);
   const rules = profileRules(scenario);
-  const target = await openTarget({
-    baseUrl: options.baseUrl,
-    allowRemote: options.allowRemote,
-    mockLatency: options.mockLatency,
-    mockTiming: mockTimingFor(scenario, timeScale),
-    warn: log,
-  });
+  const target = loadTarget(options.baseUrl, { allowRemote: options.allowRemote, warn: log });
   log(`seed ${seed} (PAY_SEED=${seed} replays the same orders)`);
-  let run: DrivenRun;
-  let workload: Workload;
-  try {
-    workload = createWorkload(scenario, target, buildStream(app, encoding, seed), app, encoding, timeScale);
-    run = await drive(scenario, rules, workload, options.onProgress);
-  } finally {
-    await target.close();
-  }
+  const workload = createWorkload(scenario, target, buildStream(app, encoding, seed), app, encoding, timeScale);
+  const run = await drive(scenario, rules, workload, options.onProgress);
   const { schedule, startedAt, durationS } = run;
   const { sent, answered, noAnswer, ...figures } = workload.figures();
   const partial: Omit<LoadSummary, 'thresholds' | 'passed'> = {

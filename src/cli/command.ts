@@ -1,0 +1,117 @@
+/**
+ * The one argument parser of every command: a declarative description of the command (its
+ * options with their environment fallbacks, its arguments) gives both the parse and the help
+ * text, so that the two cannot drift and every command reads and prints alike. On node:util's
+ * parseArgs; its errors become PaycheckErrors.
+ */
+import { parseArgs } from 'node:util';
+import { PaycheckError } from '../kernel/errors.ts';
+import type { Env } from '../kernel/settings.ts';
+
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  /** The value's placeholder in the help, e.g. `URL`. */
+  readonly value?: string;
+  /** Read when the flag is not given (a boolean: 1, true, yes or on). */
+  readonly env?: string;
+  readonly description: string;
+  /** Kept for one release: its value goes to this option, with a warning. */
+  readonly deprecatedFor?: string;
+}
+
+export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
+
+export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
+  readonly name: string;
+  /** What follows `paycheck <name>` on the usage line. */
+  readonly usage: string;
+  readonly description: string;
+  /** Positional arguments and what they mean, in order; no more are taken. */
+  readonly arguments?: Readonly<Record<string, string>>;
+  readonly options: O;
+  /** Closing lines: settings read from the environment only, the exit status. */
+  readonly notes?: string;
+}
+
+/** One letter, one meaning, in every command. */
+export const SHORT_FLAGS: Readonly<Record<string, string>> = { help: 'h', quiet: 'q' };
+
+const HELP_OPTION: OptionSpec = { type: 'boolean', description: 'this text' };
+
+export type OptionValues<O extends OptionSpecs> = { -readonly [K in keyof O]: O[K]['type'] extends 'boolean' ? boolean : string | undefined };
+
+export interface ParsedCommand<O extends OptionSpecs> {
+  values: OptionValues<O>;
+  positionals: string[];
+  help: boolean;
+  /** The options given on the command line, as against those read from the environment. */
+  given: ReadonlySet<string>;
+  /** One line each, for stderr: deprecated flags that were used. */
+  warnings: string[];
+}
+
+export const defineCommand = <const O extends OptionSpecs>(spec: CommandSpec<O>): CommandSpec<O> => spec;
+
+function flagOn(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value);
+}
+
+export function parseCommand<O extends OptionSpecs>(spec: CommandSpec<O>, argv: readonly string[], env: Env): ParsedCommand<O> {
+  const options = Object.fromEntries(
+    Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, o]) => [name, { type: o.type, ...(SHORT_FLAGS[name] ? { short: SHORT_FLAGS[name] } : {}) }]),
+  );
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs appends advice about '--' that does not fit on one line.
+    const message = (error instanceof Error ? error.message : String(error)).split(/\.\s|\n/)[0];
+    const code = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'PAYCHECK_UNKNOWN_OPTION' : 'PAYCHECK_USAGE';
+    throw new PaycheckError(code, message);
+  }
+  const given = parsed.values as Record<string, string | boolean | undefined>;
+  const help = given.help === true;
+  const wanted = Object.keys(spec.arguments ?? {}).length;
+  if (!help && parsed.positionals.length > wanted) throw new PaycheckError('PAYCHECK_USAGE', `unexpected argument "${parsed.positionals[wanted]}"`);
+  const values: Record<string, string | boolean | undefined> = {};
+  const warnings: string[] = [];
+  for (const [name, option] of Object.entries(spec.options)) {
+    const fromEnv = option.env === undefined || env[option.env] === '' ? undefined : env[option.env];
+    values[name] = option.type === 'boolean' ? given[name] === true || flagOn(fromEnv) : ((given[name] as string | undefined) ?? fromEnv);
+  }
+  for (const [name, option] of Object.entries(spec.options)) {
+    if (option.deprecatedFor === undefined || given[name] === undefined) continue;
+    warnings.push(`--${name} is deprecated and goes in the next release: use --${option.deprecatedFor}`);
+    if (given[option.deprecatedFor] === undefined) values[option.deprecatedFor] = given[name];
+  }
+  return { values: values as OptionValues<O>, positionals: parsed.positionals, help, given: new Set(Object.keys(given)), warnings };
+}
+
+const COLUMN = 26;
+
+function flagColumn(name: string, option: OptionSpec): string {
+  const short = SHORT_FLAGS[name];
+  return `${short ? `-${short}, ` : '    '}--${name}${option.value ? ` ${option.value}` : ''}`;
+}
+
+function row(left: string, right: string): string {
+  return left.length < COLUMN ? `  ${left.padEnd(COLUMN)}${right}` : `  ${left}\n  ${' '.repeat(COLUMN)}${right}`;
+}
+
+export function helpText(spec: CommandSpec): string {
+  const lines = [`usage: paycheck ${spec.name} ${spec.usage}`, '', spec.description];
+  const args = Object.entries(spec.arguments ?? {});
+  if (args.length > 0) lines.push('', 'arguments:', ...args.map(([name, meaning]) => row(name, meaning)));
+  lines.push('', 'options:');
+  for (const [name, option] of Object.entries({ ...spec.options, help: HELP_OPTION })) {
+    lines.push(row(flagColumn(name, option), `${option.description}${option.env ? ` [env ${option.env}]` : ''}`));
+  }
+  if (spec.notes) lines.push('', spec.notes);
+  return lines.join('\n');
+}
+
+/** How a message names an option: with its environment variable when it has one (`--seed/PAY_SEED`). */
+export function optionLabel(spec: CommandSpec, name: string): string {
+  const env = spec.options[name]?.env;
+  return env ? `--${name}/${env}` : `--${name}`;
+}

@@ -1,0 +1,168 @@
+/**
+ * Every command's description: its arguments, its options with their environment fallbacks. The
+ * parser, each `--help` and docs/cli.md follow it. Light to import: the commands themselves are
+ * loaded only when run.
+ */
+import { DEFAULT_BASE_URL, DEFAULT_MOCK_PORT } from '../kernel/settings.ts';
+import { PROFILES } from '../runners/load/profiles/profiles.ts';
+import { defineCommand, type OptionSpec } from './command.ts';
+
+/** The same option, worded for the command's default target. */
+const baseUrl = (description: string) => ({ type: 'string', value: 'URL', env: 'PAY_BASE_URL', description }) as const satisfies OptionSpec;
+const ALLOW_REMOTE = { type: 'boolean', description: 'allow a target that is not on loopback (real pay codes move real money)' } as const satisfies OptionSpec;
+const QUIET = (what: string) => ({ type: 'boolean', description: what }) as const satisfies OptionSpec;
+
+const SIGNING_OPTIONS = {
+  secret: { type: 'string', value: 'S', env: 'PAY_APP_SECRET', description: 'the application secret (prefer the environment: a command-line secret is visible to other users)' },
+  encoding: { type: 'string', value: 'E', env: 'PAY_SIGN_ENCODING', description: 'base64 (default) or hex' },
+  'private-key': { type: 'string', value: 'FILE', env: 'PAY_RSA_PRIVATE_KEY_FILE', description: 'PEM file, for sign_type RSA' },
+  'public-key': { type: 'string', value: 'FILE', env: 'PAY_RSA_PUBLIC_KEY_FILE', description: 'PEM file, for verifying sign_type RSA' },
+  'show-pay-code': { type: 'boolean', description: 'print the pay code whole (it is masked by default)' },
+} as const satisfies Record<string, OptionSpec>;
+
+const REQUEST_ARGUMENT = { FILE: "the request as JSON; '-' or nothing reads standard input" };
+
+export const SIGN = defineCommand({
+  name: 'sign',
+  usage: '[FILE|-] [options]',
+  description: "Prints the request with 'sign' filled in.",
+  arguments: REQUEST_ARGUMENT,
+  options: SIGNING_OPTIONS,
+});
+
+export const EXPLAIN = defineCommand({
+  name: 'explain',
+  usage: '[FILE|-] [options]',
+  description: "Prints the string to sign (secret masked), its MD5 and the resulting 'sign'.",
+  arguments: REQUEST_ARGUMENT,
+  options: SIGNING_OPTIONS,
+});
+
+export const VERIFY = defineCommand({
+  name: 'verify',
+  usage: '[FILE|-] [options] [--compare STRING]',
+  description: "Exits 0 when the request's 'sign' is valid, 1 with an explanation when not.",
+  arguments: REQUEST_ARGUMENT,
+  options: { ...SIGNING_OPTIONS, compare: { type: 'string', value: 'S', description: 'the string you signed: verify shows where it first differs from ours' } },
+});
+
+export const GEN = defineCommand({
+  name: 'gen',
+  usage: 'request|goods|store [--count N] [--seed N] [--channel wechat|alipay]',
+  description: 'Prints seeded test data, one JSON object a line; the seed goes to stderr.',
+  arguments: {
+    KIND: 'request: a whole signed pay request (app from PAY_APP_ID/PAY_APP_SECRET, else the demo app); goods: one goods line; store: a store_info object',
+  },
+  options: {
+    count: { type: 'string', value: 'N', description: 'how many (1–100000, default 1)' },
+    seed: { type: 'string', value: 'N', env: 'PAY_SEED', description: 'the seed (default random); printed to stderr either way' },
+    channel: { type: 'string', value: 'CH', description: "wechat or alipay pay codes for 'request' (default: either)" },
+  },
+  notes: 'Also read: PAY_APP_ID / PAY_APP_SECRET, PAY_SIGN_ENCODING.',
+});
+
+export const MOCK = defineCommand({
+  name: 'mock',
+  usage: '[options]',
+  description: 'The pay-code API simulator on 127.0.0.1 until SIGINT/SIGTERM. Flags win over the environment.',
+  options: {
+    port: { type: 'string', value: 'N', env: 'PORT', description: `port on 127.0.0.1 (default ${DEFAULT_MOCK_PORT}; 0 = any free port)` },
+    quiet: { ...QUIET('no per-request log lines'), env: 'MOCK_QUIET' },
+    'error-codes': { type: 'string', value: 'D', env: 'MOCK_ERROR_CODES', description: 'flowchart (3001–3004, 1007/1003; default) or table (2000 signature, 3000 AppID, 1003 repeat)' },
+    scenario: { type: 'string', value: 'NAME', env: 'MOCK_SCENARIO', description: 'scenario for requests without X-Mock-Scenario (else chosen by amount)' },
+    latency: { type: 'string', value: 'MS', env: 'MOCK_LATENCY_MS', description: 'added latency per pay request: MS or MIN-MAX' },
+    faults: { type: 'string', value: 'LIST', env: 'MOCK_FAULTS', description: 'faults for every pay request: kind[@point][:rate],…' },
+    'rate-limit': { type: 'string', value: 'R', env: 'MOCK_RATE_LIMIT', description: 'token bucket per app_id: PER_SECOND[/BURST]; exhausted → 5002' },
+    'pending-ms': { type: 'string', value: 'MS', env: 'MOCK_PENDING_MS', description: 'how long a USER_PAYING order takes to settle (default 15000)' },
+    'slow-ms': { type: 'string', value: 'MS', env: 'MOCK_SLOW_MS', description: 'how long slow scenarios take to answer (default 65000)' },
+    'store-cap': { type: 'string', value: 'N', env: 'MOCK_STORE_CAP', description: 'most orders kept (default 100000; oldest half dropped at the cap)' },
+    snapshot: { type: 'string', value: 'FILE', env: 'MOCK_SNAPSHOT', description: 'file the order store is read from at start and written to at shutdown' },
+    apps: { type: 'string', value: 'FILE', env: 'MOCK_APPS_FILE', description: 'JSON file of applications [{appId, secret, rsaPublicKey?, enabled?}] (replaces PAY_APP_ID/PAY_APP_SECRET and the demo application)' },
+    'body-limit': { type: 'string', value: 'BYTES', env: 'MOCK_BODY_LIMIT', description: 'largest body in bytes (default 524288); larger → 3002 at once' },
+    'self-check': { type: 'boolean', env: 'MOCK_SELF_CHECK', description: 'validate every answer against openapi.yaml and fail loudly' },
+    'callback-url': { type: 'string', value: 'URL', env: 'MOCK_CALLBACK_URL', description: 'receiver of the signed status callbacks (loopback http(s) only); none = no callbacks' },
+    'callback-variants': { type: 'string', value: 'LIST', env: 'MOCK_CALLBACK_VARIANTS', description: 'hostile callbacks for every change: name[:rate],… (duplicate, bad-signature, mismatch-order-id, mismatch-status, out-of-order)' },
+    'callback-time-scale': { type: 'string', value: 'F', env: 'MOCK_CALLBACK_TIME_SCALE', description: 'multiplies the callback retry waits, timeout and hold time (0 < F ≤ 1; default 1)' },
+    'journal-cap': { type: 'string', value: 'N', env: 'MOCK_JOURNAL_CAP', description: 'most calls the request journal keeps (default 10000, at most 1000000; oldest dropped)' },
+  },
+  notes: [
+    'Also read: PAY_APP_ID / PAY_APP_SECRET (default: the demo app paycheck-demo-app / paycheck-demo-secret), PAY_SIGN_ENCODING (base64 | hex).',
+    'Request headers X-Mock-Scenario, X-Mock-Fault, X-Mock-Latency, X-Mock-Callback: see docs/mock.md.',
+  ].join('\n'),
+});
+
+export const LOAD = defineCommand({
+  name: 'load',
+  usage: '[--profile NAME] [--base-url URL [--allow-remote]] [options]',
+  description: [
+    "Sends fresh, signed pay-code orders to POST /pay/qrcode at the profile's arrival rate and checks",
+    'its thresholds; the checkout profile carries each order on through /pay/get and /pay/cancel.',
+    'Without a base URL it starts the embedded loopback mock and aims at it.',
+  ].join('\n'),
+  options: {
+    profile: { type: 'string', value: 'NAME', description: 'the load profile (default smoke; listed below)' },
+    scenario: { type: 'string', value: 'NAME', description: 'deprecated: use --profile', deprecatedFor: 'profile' },
+    'base-url': baseUrl("the target's base URL (default: the embedded mock, on a free port)"),
+    'allow-remote': ALLOW_REMOTE,
+    'duration-scale': { type: 'string', value: 'F', description: 'every stage F times as long (0.2 → a 3 s smoke)' },
+    'mock-latency': { type: 'string', value: 'MS', description: 'embedded mock only: add MS (or MIN-MAX) ms to every pay answer' },
+    'time-scale': { type: 'string', value: 'F', description: "checkout: the cashier's waits × F (default 0.05; 1 = the documented 5 s and 30 s, for a live target)" },
+    seed: { type: 'string', value: 'N', env: 'PAY_SEED', description: 'order data seed (default random; always printed)' },
+    'report-dir': { type: 'string', value: 'DIR', description: 'where load-summary.json and load-junit.xml go (default reports)' },
+    quiet: QUIET('no progress line'),
+  },
+  notes: [
+    'profiles (src/runners/load/profiles/profiles.ts):',
+    ...PROFILES.map((p) => `  ${p.name.padEnd(9)}${p.purpose}`),
+    '',
+    'Also read: PAY_APP_ID / PAY_APP_SECRET (default: the mock\'s demo app), PAY_SIGN_ENCODING.',
+    'Exit status: 0 every threshold met, 1 a threshold failed (named), 2 bad flags or settings.',
+  ].join('\n'),
+});
+
+export const CHECKOUT = defineCommand({
+  name: 'checkout',
+  usage: '--amount A [--pay-code C] [options]',
+  description: [
+    'Runs the reference cashier flow: pay; on 1002 or no answer, query /pay/get every 5 s until a',
+    'result or 30 s, then cancel (not sooner than 15 s after paying; a failed cancel is retried, at',
+    'most 3 calls); never pays the same order_id twice. Prints the timeline and how the order ended.',
+  ].join('\n'),
+  options: {
+    amount: { type: 'string', value: 'A', description: "total in yuan, e.g. 0.01 (the mock's scenarios go by amount: 0.30 user paying)" },
+    'pay-code': { type: 'string', value: 'C', description: "the customer's pay code (default: a generated one of --channel); printed masked" },
+    channel: { type: 'string', value: 'CH', description: 'wechat or alipay, for a generated pay code (default: either)' },
+    'base-url': baseUrl(`the target's base URL (default: the mock at ${DEFAULT_BASE_URL})`),
+    scenario: { type: 'string', value: 'NAME', description: 'sent as X-Mock-Scenario (USER_PAYING, USER_PAYING_FAILS, USER_PAYING_ABANDONED …)' },
+    'time-scale': { type: 'string', value: 'F', description: "multiplies every wait and timeout (0.01 against 'paycheck mock --pending-ms 150')" },
+    'allow-remote': ALLOW_REMOTE,
+  },
+  notes: [
+    "Also read: PAY_APP_ID / PAY_APP_SECRET (default: the mock's demo application), PAY_SIGN_ENCODING, PAY_SEED.",
+    'Exit status: 0 the order ended paid, 1 otherwise (failed, closed, cancelled, refused, unknown), 2 bad input, 3 the target does not answer.',
+  ].join('\n'),
+});
+
+export const AUDIT = defineCommand({
+  name: 'audit',
+  usage: '[FILE|-] [--base-url URL] [--order-id ID] [--time-scale F] [--json]',
+  description: [
+    "Judges a cashier's conduct from the mock's request journal against the documented practice:",
+    'after a 1002 or a timeout, query every 5–10 s, stop by 30 s, cancel only without a result and',
+    'not before 15 s, never pay the same order_id twice, leave no order open.',
+  ].join('\n'),
+  arguments: { FILE: "a journal as JSON ({\"entries\": [...]} or an array); '-' reads standard input" },
+  options: {
+    from: { type: 'string', value: 'FILE', description: "the journal file, as FILE ('-': standard input; a URL here is deprecated: use --base-url)" },
+    'base-url': baseUrl('the running mock whose journal is judged (GET /__mock/journal)'),
+    'order-id': { type: 'string', value: 'ID', description: 'judge this order only' },
+    'time-scale': { type: 'string', value: 'F', description: "multiplies every time bound (0.01 for a cashier run against 'paycheck mock --pending-ms 150')" },
+    json: { type: 'boolean', description: 'print the report as JSON' },
+    'allow-remote': { type: 'boolean', description: 'read the journal of a mock that is not on loopback' },
+  },
+  notes: [
+    'With neither FILE nor --from, the journal is fetched (GET /__mock/journal) from the mock at',
+    '--base-url, else PAY_BASE_URL; with none of them it is read from standard input.',
+    'Exit status: 0 every order passes, 1 findings (or no order in the journal), 2 bad input, 3 the mock does not answer.',
+  ].join('\n'),
+});
