@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The CLI is TypeScript; tsx loads it so that no build step sits between a checkout and `npx paycheck`.
-import { register } from 'tsx/esm/api';
+// In a checkout the CLI runs from its TypeScript through tsx, so no build step sits between an
+// edit and `npx paycheck`; the installed package has no src/ and runs the JavaScript in dist/.
+import { existsSync } from 'node:fs';
 
 // A reader that stops early (`paycheck gen … | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,6 +11,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main, processIo } = await import('../src/cli/main.ts');
+const source = new URL('../src/cli/main.ts', import.meta.url);
+let entry = new URL('../dist/cli/main.js', import.meta.url);
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  entry = source;
+}
+const { main, processIo } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2), processIo);

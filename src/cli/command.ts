@@ -31,6 +31,8 @@ export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
   readonly options: O;
   /** Closing lines: settings read from the environment only, the exit status. */
   readonly notes?: string;
+  /** What follows `--` goes, untouched, to the tool the command runs (its meaning, for the help). */
+  readonly passThrough?: string;
 }
 
 /** One letter, one meaning, in every command. */
@@ -48,6 +50,8 @@ export interface ParsedCommand<O extends OptionSpecs> {
   given: ReadonlySet<string>;
   /** One line each, for stderr: deprecated flags that were used. */
   warnings: string[];
+  /** Everything after `--`, for a command with `passThrough`. */
+  passThrough: string[];
 }
 
 export const defineCommand = <const O extends OptionSpecs>(spec: CommandSpec<O>): CommandSpec<O> => spec;
@@ -60,9 +64,12 @@ export function parseCommand<O extends OptionSpecs>(spec: CommandSpec<O>, argv: 
   const options = Object.fromEntries(
     Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, o]) => [name, { type: o.type, ...(SHORT_FLAGS[name] ? { short: SHORT_FLAGS[name] } : {}) }]),
   );
+  const cut = spec.passThrough === undefined ? -1 : argv.indexOf('--');
+  const own = cut < 0 ? argv : argv.slice(0, cut);
+  const passThrough = cut < 0 ? [] : argv.slice(cut + 1);
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...own], options, allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs appends advice about '--' that does not fit on one line.
     const message = (error instanceof Error ? error.message : String(error)).split(/\.\s|\n/)[0];
@@ -84,7 +91,7 @@ export function parseCommand<O extends OptionSpecs>(spec: CommandSpec<O>, argv: 
     warnings.push(`--${name} is deprecated and goes in the next release: use --${option.deprecatedFor}`);
     if (given[option.deprecatedFor] === undefined) values[option.deprecatedFor] = given[name];
   }
-  return { values: values as OptionValues<O>, positionals: parsed.positionals, help, given: new Set(Object.keys(given)), warnings };
+  return { values: values as OptionValues<O>, positionals: parsed.positionals, help, given: new Set(Object.keys(given)), warnings, passThrough };
 }
 
 const COLUMN = 26;
@@ -106,6 +113,7 @@ export function helpText(spec: CommandSpec): string {
   for (const [name, option] of Object.entries({ ...spec.options, help: HELP_OPTION })) {
     lines.push(row(flagColumn(name, option), `${option.description}${option.env ? ` [env ${option.env}]` : ''}`));
   }
+  if (spec.passThrough) lines.push('', row('-- ARGS…', spec.passThrough));
   if (spec.notes) lines.push('', spec.notes);
   return lines.join('\n');
 }

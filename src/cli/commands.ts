@@ -166,3 +166,40 @@ export const AUDIT = defineCommand({
     'Exit status: 0 every order passes, 1 findings (or no order in the journal), 2 bad input, 3 the mock does not answer.',
   ].join('\n'),
 });
+
+export const DOCTOR = defineCommand({
+  name: 'doctor',
+  usage: '[--base-url URL]',
+  description: [
+    'Checks the set-up before a run: the Node version, the credentials and the sign encoding, then the',
+    'target — reachable, speaking this API, knowing the app, accepting the signature, its error-code',
+    'dialect, whether it offers the mock\'s controls, its clock against ours. Nothing it sends can move',
+    'money: the app and the signature are confirmed by a lookup of an order that does not exist.',
+  ].join('\n'),
+  options: {
+    'base-url': baseUrl(`the target to check (default: the mock at ${DEFAULT_BASE_URL})`),
+  },
+  notes: [
+    'Also read: PAY_APP_ID / PAY_APP_SECRET (default: the mock\'s demo application), PAY_SIGN_ENCODING.',
+    'Exit status: 0 the target can be used, 2 bad settings, 3 the target cannot be used (the cause named).',
+  ].join('\n'),
+});
+
+export const CONTRACTS = defineCommand({
+  name: 'contracts',
+  usage: '[--base-url URL] [-- PLAYWRIGHT_FLAGS…]',
+  description: [
+    'Runs the bundled contract suite (Playwright API tests, no browser) from any directory: against',
+    'the embedded mocks (in-process MSW, the loopback mock and a second one in the table dialect), or',
+    'against --base-url, preflighted first. Reports land in ./reports of the current directory.',
+  ].join('\n'),
+  options: {
+    'base-url': baseUrl('the target (default: the embedded mocks)'),
+  },
+  passThrough: "Playwright's own flags: --grep, --grep-invert, --reporter, --workers, --project …",
+  notes: [
+    'Also read: PAY_APP_ID / PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED, PAY_ERROR_CODES, PAY_OUTCOMES,',
+    'PAY_LIVE_PAY_CODES, PAY_LIVE_LIFECYCLE, PAYCHECK_REPORTERS (docs/contracts.md).',
+    'Exit status: 0 every contract held, 1 a contract broke (JUnit <failure>), 2 bad flags, 3 the target cannot be used.',
+  ].join('\n'),
+});

@@ -76,7 +76,6 @@ test('an unknown profile, a bad setting or a remote target without --allow-remot
     [['--time-scale', '1'], {}, /^paycheck load: PAYCHECK_USAGE --time-scale applies to the checkout profile only$/],
     [['--base-url', 'https://api.huishouyin.cn'], {}, /^paycheck load: PAYCHECK_REMOTE_REFUSED refusing to send load to https:\/\/api\.huishouyin\.cn/],
     [[], { PAY_BASE_URL: 'https://api.huishouyin.cn' }, /^paycheck load: PAYCHECK_REMOTE_REFUSED refusing to send load to https:\/\/api\.huishouyin\.cn/],
-    [['--base-url', 'ftp://127.0.0.1'], {}, /^paycheck load: PAYCHECK_BAD_URL --base-url must be http or https/],
     [[], { PAY_SEED: 'x' }, /^paycheck load: PAYCHECK_BAD_SETTING --seed\/PAY_SEED must be a whole number/],
     [[], { PAY_APP_ID: 'only-the-id' }, /^paycheck load: PAYCHECK_BAD_SETTING set both PAY_APP_ID and PAY_APP_SECRET/],
     [['--mock-latency', 'slow'], {}, /^paycheck load: PAYCHECK_MOCK_CONTROL --mock-latency: /],
@@ -87,6 +86,13 @@ test('an unknown profile, a bad setting or a remote target without --allow-remot
     assert.equal(err.length, 1, err.join('\n'));
     assert.match(err[0], message);
   }
+});
+
+test('a --base-url that names no usable target exits 3, the "target cannot be used" status', async () => {
+  const { io, err } = capture({});
+  assert.equal(await main(['load', '--base-url', 'ftp://127.0.0.1', '-q', '--report-dir', 'unused'], io), 3);
+  assert.deepEqual(err.length, 1);
+  assert.match(err[0], /^paycheck load: PAYCHECK_BAD_URL --base-url must be http or https/);
 });
 
 test('a remote target is allowed only with --allow-remote, and then with the real-money warning', () => {

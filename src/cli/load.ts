@@ -7,6 +7,10 @@
  */
 import { startMockServer, type MockServer } from '../adapters/http/server.ts';
 import { PaycheckError } from '../kernel/errors.ts';
+import { appCredentialsFrom, embeddedMockApps, signEncodingFrom, type Env } from '../kernel/settings.ts';
+import { loadTarget } from '../runners/load/executor/target.ts';
+import { requireUsableTarget } from './target-gate.ts';
+import { setting } from './harness-error.ts';
 import { formatMetricValue, renderTextSummary } from '../checks/report/load-text.ts';
 import { mockTimingFor, runLoad, type ProgressInfo } from '../runners/load/executor/run-load.ts';
 import type { ParsedCommand } from './command.ts';
@@ -28,10 +32,11 @@ function progressWriter(io: CliIo): (p: ProgressInfo) => void {
 }
 
 /** The embedded mock, with the timing the profile's thresholds assume. */
-async function startEmbeddedMock(args: LoadArgs): Promise<MockServer> {
+async function startEmbeddedMock(args: LoadArgs, env: Env): Promise<MockServer> {
   const timing = mockTimingFor(args.run);
   try {
-    return await startMockServer({ port: 0, ...(args.mockLatency ? { latency: args.mockLatency } : {}), ...timing });
+    // It knows the configured application (and the demo one), so a run signed with your PAY_APP_ID passes.
+    return await startMockServer({ port: 0, apps: setting(() => embeddedMockApps(env)), signEncoding: setting(() => signEncodingFrom(env)), ...(args.mockLatency ? { latency: args.mockLatency } : {}), ...timing });
   } catch (error) {
     if (error instanceof PaycheckError && error.code === 'PAYCHECK_MOCK_CONTROL') throw new PaycheckError(error.code, `--mock-latency: ${error.message}`);
     throw error;
@@ -40,7 +45,15 @@ async function startEmbeddedMock(args: LoadArgs): Promise<MockServer> {
 
 export async function runLoadCommand({ values }: ParsedCommand<typeof LOAD.options>, io: CliIo): Promise<number> {
   const args = loadArgsFrom(values);
-  const target: Pick<MockServer, 'url' | 'close'> = args.baseUrl === undefined ? await startEmbeddedMock(args) : { url: args.baseUrl, close: async () => {} };
+  const app = setting(() => appCredentialsFrom(io.env));
+  const encoding = setting(() => signEncodingFrom(io.env));
+  if (args.baseUrl !== undefined) {
+    // A remote target without --allow-remote is refused before a single request, preflight's included.
+    loadTarget(args.baseUrl, { allowRemote: args.run.allowRemote, warn: () => {} });
+    io.err(`paycheck load: ${await requireUsableTarget(args.baseUrl, io.env)}`);
+  }
+  const target: Pick<MockServer, 'url' | 'close'> = args.baseUrl === undefined ? await startEmbeddedMock(args, io.env) : { url: args.baseUrl, close: async () => {} };
+  if (args.baseUrl === undefined) io.err(`paycheck load: target the embedded mock ${target.url}, app ${app.appId}, sign encoding ${encoding}`);
   const onProgress = values.quiet ? undefined : progressWriter(io);
   let result;
   try {

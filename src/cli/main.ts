@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, PaycheckError } from '../kernel/errors.ts';
 import { helpText, parseCommand, type CommandSpec, type OptionSpecs, type ParsedCommand } from './command.ts';
-import { AUDIT, CHECKOUT, EXPLAIN, GEN, LOAD, MOCK, SIGN, VERIFY } from './commands.ts';
+import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, GEN, LOAD, MOCK, SIGN, VERIFY } from './commands.ts';
 import { errorLine, toHarnessError } from './harness-error.ts';
 import type { CliIo } from './io.ts';
 
@@ -45,6 +45,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
     command(LOAD, 'run a load profile against the embedded mock or a target', async () => (await import('./load.ts')).runLoadCommand),
     command(CHECKOUT, 'the reference cashier: pay, poll, cancel, with its timeline', async () => (await import('./checkout.ts')).runCheckoutCommand),
     command(AUDIT, "judge a cashier's conduct from the mock's request journal", async () => (await import('./audit.ts')).runAudit),
+    command(CONTRACTS, 'run the contract suite against the embedded mocks or a target', async () => (await import('./contracts.ts')).runContracts),
+    command(DOCTOR, 'check the set-up and whether a target can be used', async () => (await import('./doctor.ts')).runDoctor),
   ].map((c) => [c.spec.name, c]),
 );
 

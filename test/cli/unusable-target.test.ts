@@ -1,0 +1,91 @@
+/**
+ * `paycheck contracts`, `load` and `doctor` aimed at a target that cannot be used — a closed port,
+ * an invalid URL, a server of another API, one that knows another app, one with another secret —
+ * each end within seconds, exit 3, naming the cause; never a run of identical failures.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
+import { main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+
+const servers: (MockServer | Server)[] = [];
+const urls: Record<string, string> = {};
+const CAUSES: Record<string, [code: string, message: RegExp]> = {
+  'closed port': ['PAYCHECK_TARGET_UNREACHABLE', /cannot be reached: fetch failed \(ECONNREFUSED\)/],
+  'invalid URL': ['PAYCHECK_BAD_URL', /not an http\(s\) URL|is not a URL|must be http or https/],
+  'another API': ['PAYCHECK_TARGET_NOT_API', /does not speak this API/],
+  'another app': ['PAYCHECK_TARGET_REFUSED', /does not know app_id paycheck-demo-app .*PAY_APP_ID/],
+  'another secret': ['PAYCHECK_TARGET_REFUSED', /refuses the signature of app_id paycheck-demo-app .*PAY_APP_SECRET/],
+};
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+before(async () => {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  urls['closed port'] = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((resolve) => closed.close(resolve));
+  urls['invalid URL'] = 'htp:/127.0.0.1:4010';
+  urls['another API'] = await listen(createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>')));
+  for (const [name, apps] of [['another app', [{ appId: 'their-app', secret: 'theirs' }]], ['another secret', [{ appId: DEMO_APP.appId, secret: 'not-the-demo-secret' }]]] as const) {
+    const mock = await startMockServer({ port: 0, apps: [...apps] });
+    servers.push(mock);
+    urls[name] = mock.url;
+  }
+});
+after(async () => {
+  await Promise.all(servers.map((s) => ('engine' in s ? s.close() : new Promise((resolve) => s.close(resolve)))));
+});
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '', env: {} };
+  const started = Date.now();
+  const status = await main(argv, io);
+  return { status, out, err, ms: Date.now() - started };
+}
+
+for (const command of ['contracts', 'load', 'doctor'] as const) {
+  test(`paycheck ${command} --base-url: each unusable target ends in seconds with exit 3 and its cause`, async () => {
+    for (const [name, [code, message]] of Object.entries(CAUSES)) {
+      const { status, out, err, ms } = await run([command, '--base-url', urls[name]]);
+      assert.equal(status, 3, `${name}: ${err.join('\n')}`);
+      assert.ok(ms < 15_000, `${name}: ${ms} ms`);
+      if (command === 'doctor') {
+        assert.match(out.at(-1) ?? '', new RegExp(`cannot be used: .*${message.source}`), name);
+      } else {
+        assert.equal(err.length, 1, `${name}: one line, got ${err.join(' | ')}`);
+        assert.match(err[0], new RegExp(`^paycheck ${command}: ${code} `), name);
+        assert.match(err[0], message, name);
+      }
+    }
+  });
+}
+
+test('doctor on a usable target: exit 0, every check named', async () => {
+  const mock = await startMockServer({ port: 0 });
+  servers.push(mock);
+  const { status, out } = await run(['doctor', '--base-url', mock.url]);
+  assert.equal(status, 0, out.join('\n'));
+  for (const check of ['node', 'app', 'encoding', 'reachable', 'envelope', 'signature', 'dialect', 'controls']) assert.ok(out.some((l) => l.includes(` ${check} `)), check);
+  assert.match(out.at(-1) ?? '', /usable; error codes: flowchart; mock controls: yes/);
+});
+
+test('through the real executable too: one line on stderr, exit 3', async () => {
+  const child = spawn(process.execPath, ['bin/paycheck.js', 'contracts', '--base-url', urls['closed port']], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(status, 3);
+  assert.match(stderr, /^paycheck contracts: PAYCHECK_TARGET_UNREACHABLE .*ECONNREFUSED.*\n$/);
+});
