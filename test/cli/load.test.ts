@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { REMOTE_WARNING } from '../runners/load/request/target-guard.ts';
-import { parseLoadArgs } from './load-options.ts';
-import { runLoadCli, type LoadCliIo } from './load.ts';
-import { LoadError } from '../runners/load/executor/load-error.ts';
-import { openTarget, payUrlFor } from '../runners/load/executor/target.ts';
+import { REMOTE_WARNING } from '../../src/runners/load/request/target-guard.ts';
+import { parseLoadArgs } from '../../src/cli/load-options.ts';
+import { runLoadCli, type LoadCliIo } from '../../src/cli/load.ts';
+import { LoadError } from '../../src/runners/load/executor/load-error.ts';
+import { openTarget, payUrlFor } from '../../src/runners/load/executor/target.ts';
 
 function capture() {
   const out: string[] = [];
@@ -79,7 +79,7 @@ test('a remote target is allowed only with --allow-remote, and then with the rea
 });
 
 test('the real CLI process prints one line and exits 2 on a bad flag, with no stack', () => {
-  const cli = fileURLToPath(new URL('./load.ts', import.meta.url));
+  const cli = fileURLToPath(new URL('../../src/cli/load.ts', import.meta.url));
   const run = spawnSync(process.execPath, ['--import', 'tsx', cli, '--duration-scale', 'x'], { encoding: 'utf8' });
   assert.equal(run.status, 2);
   assert.equal(run.stderr.trim(), 'paycheck load: LOAD_USAGE --duration-scale must be a number above 0; got "x"');
