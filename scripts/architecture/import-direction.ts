@@ -28,10 +28,6 @@ interface ModuleImport {
   line: number;
 }
 
-function layerRoots(): string[] {
-  return LAYERS.flatMap((layer) => layer.paths);
-}
-
 function sourceFiles(root: string): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
@@ -42,7 +38,7 @@ function sourceFiles(root: string): string[] {
       } else if (SOURCE.test(entry.name)) found.push(path);
     }
   };
-  for (const top of [...layerRoots(), 'src/', 'test/']) {
+  for (const top of [...LAYERS.flatMap((layer) => layer.paths), 'src/', 'test/']) {
     const path = top.replace(/\/$/, '');
     if (!existsSync(join(root, path))) continue;
     if (statSync(join(root, path)).isDirectory()) walk(path);
