@@ -1,6 +1,8 @@
 /**
- * `npm test`: every runner the project has, in turn — node:test, Playwright, and the smoke load
- * run — and one closing line summed over all of them — `N passed, N failed[, N skipped]` — which CI reads. Exits non-zero on any failure.
+ * `npm test`: each tier once, in turn — unit (node:test, in-process), integration (node:test, a
+ * process per file), the Playwright contract suite and the smoke load run — with each tier's
+ * counts and wall time as it ends, a table of them at the close, and one closing line summed over
+ * every tier — `N passed, N failed[, N skipped]` — which CI reads. Exits non-zero on any failure.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +11,11 @@ interface Tally {
   passed: number;
   failed: number;
   skipped: number;
+}
+
+interface TierResult extends Tally {
+  tier: string;
+  seconds: number;
 }
 
 const REPORTS = 'reports';
@@ -20,71 +27,92 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
   return result.status ?? 1;
 }
 
-function unitTests(): Tally & { status: number } {
-  const tap = `${REPORTS}/unit.tap`;
-  rmSync(tap, { force: true });
-  const status = run('unit and integration tests (node:test)', process.execPath, [
-    '--import', 'tsx', 'scripts/unit-tests.ts',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-  ]);
-  let text = '';
+/** The tally a tier's report gives; a run that exited non-zero counts one failure even when its report shows none. */
+function tallyOf(status: number, read: () => Tally): Tally {
   try {
-    text = readFileSync(tap, 'utf8');
+    const counts = read();
+    return { ...counts, failed: counts.failed || (status === 0 ? 0 : 1) };
   } catch {
-    return { passed: 0, failed: 1, skipped: 0, status: status || 1 };
+    return { passed: 0, failed: 1, skipped: 0 };
   }
-  // The runner's own closing counts are the last `# pass` / `# fail` lines of the stream.
-  const last = (name: string) => Number([...text.matchAll(new RegExp(`^# ${name} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? 0);
-  const failed = last('fail') + last('cancelled');
-  return { passed: last('pass'), failed: failed || (status === 0 ? 0 : 1), skipped: last('skipped') + last('todo'), status };
 }
+
+/** A node:test tier: the spec reporter on the console, TAP to a file for the counts. */
+function nodeTests(label: string, invoke: (reporters: string[]) => string[], tap: string): Tally {
+  rmSync(tap, { force: true });
+  const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`];
+  const status = run(label, process.execPath, invoke(reporters));
+  return tallyOf(status, () => {
+    const text = readFileSync(tap, 'utf8');
+    // The runner's own closing counts are the last `# pass` / `# fail` lines of the stream.
+    const last = (name: string) => Number([...text.matchAll(new RegExp(`^# ${name} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? 0);
+    return { passed: last('pass'), failed: last('fail') + last('cancelled'), skipped: last('skipped') + last('todo') };
+  });
+}
+
+/** In-process, so the reporters are options of this node process, before the script. */
+const unitTests = () => nodeTests('unit tests (node:test, in-process)', (reporters) => ['--import', 'tsx', ...reporters, 'scripts/unit-tests.ts'], `${REPORTS}/unit.tap`);
+
+/** The runner hands the reporters on to `node --test`. */
+const integrationTests = () => nodeTests('integration tests (node:test)', (reporters) => ['--import', 'tsx', 'scripts/integration-tests.ts', ...reporters], `${REPORTS}/integration.tap`);
 
 interface PlaywrightStats {
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
 }
 
-function contractTests(): Tally & { status: number } {
+function contractTests(): Tally {
   const json = `${REPORTS}/contracts.json`;
   rmSync(json, { force: true });
   const status = run('contract suite (Playwright), every target', 'npx', ['playwright', 'test'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: json,
     PAYCHECK_REPORTERS: 'list,json',
   });
-  try {
+  return tallyOf(status, () => {
     const { stats } = JSON.parse(readFileSync(json, 'utf8')) as PlaywrightStats;
-    const failed = stats.unexpected + (status !== 0 && stats.unexpected === 0 ? 1 : 0);
-    return { passed: stats.expected + stats.flaky, failed, skipped: stats.skipped, status };
-  } catch {
-    return { passed: 0, failed: 1, skipped: 0, status: status || 1 };
-  }
+    return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+  });
 }
 
 interface LoadSummary {
   thresholds: { name: string; ok: boolean }[];
 }
 
-/** The full smoke scenario against the embedded mock; each threshold counts as one check. */
-function smokeLoad(): Tally & { status: number } {
+/** The full smoke profile against the embedded mock, through the npm script; each threshold counts as one check. */
+function smokeLoad(): Tally {
   const json = `${REPORTS}/load-summary.json`;
   rmSync(json, { force: true });
-  // PAY_BASE_URL would aim the run elsewhere; this step measures the embedded mock.
+  // PAY_BASE_URL would aim the run elsewhere; this tier measures the embedded mock.
   const status = run('load smoke against the embedded mock (thresholds enforced)', process.execPath, ['bin/paycheck.js', 'load', '--profile', 'smoke'], { PAY_BASE_URL: '' });
-  try {
+  return tallyOf(status, () => {
     const { thresholds } = JSON.parse(readFileSync(json, 'utf8')) as LoadSummary;
     const failed = thresholds.filter((t) => !t.ok).length;
-    return { passed: thresholds.length - failed, failed: failed || (status === 0 ? 0 : 1), skipped: 0, status };
-  } catch {
-    return { passed: 0, failed: 1, skipped: 0, status: status || 1 };
-  }
+    return { passed: thresholds.length - failed, failed, skipped: 0 };
+  });
 }
 
-const results = [unitTests(), contractTests(), smokeLoad()];
+const TIERS: [string, () => Tally][] = [
+  ['unit', unitTests],
+  ['integration', integrationTests],
+  ['contracts', contractTests],
+  ['load smoke', smokeLoad],
+];
+
+const countsText = (t: Tally) => `${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`;
+
+const results: TierResult[] = [];
+for (const [tier, runTier] of TIERS) {
+  const started = performance.now();
+  const tally = runTier();
+  const result = { tier, ...tally, seconds: (performance.now() - started) / 1000 };
+  results.push(result);
+  console.log(`\n--- ${tier}: ${countsText(result)} in ${result.seconds.toFixed(1)} s`);
+}
 const total = results.reduce<Tally>(
   (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
   { passed: 0, failed: 0, skipped: 0 },
 );
-const failedRun = results.some((r) => r.status !== 0);
-if (failedRun && total.failed === 0) total.failed = 1;
-console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+console.log('\n=== tiers');
+for (const r of results) console.log(`${r.tier.padEnd(12)} ${r.seconds.toFixed(1).padStart(7)} s  ${countsText(r)}`);
+console.log(`${'total'.padEnd(12)} ${results.reduce((s, r) => s + r.seconds, 0).toFixed(1).padStart(7)} s`);
+console.log(`\n${countsText(total)}`);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -1,35 +1,33 @@
 /**
- * Runs every `*.test.ts` under src/, mocks/, src/runners/load/, test/ and bin/ with Node's test runner
- * (Node 20 neither globs nor looks for .ts test files by itself). Extra arguments pass through.
+ * `npm run test:unit`: every unit test (a `*.test.ts` beside the code, under src/ or scripts/) in
+ * this one process, behind the guard that refuses child processes and ports. Folders run side by
+ * side — most of the tier's time is tests waiting on timers, which overlap this way — while the
+ * files of one folder, and each file's tests, run one after another, because files beside each
+ * other may share process-wide doubles (the k6 globals). Arguments select files whose path
+ * contains one of them; runner flags go before the script
+ * (`node --import tsx --test-name-pattern=x scripts/unit-tests.ts`).
  */
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import './unit-guard.ts';
+import { describe } from 'node:test';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { testFiles } from './test-files.ts';
 
-const ROOTS = ['src', 'test', 'scripts'];
-
-function find(dir: string, out: string[]): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') find(path, out);
-    } else if (entry.name.endsWith('.test.ts')) out.push(path);
-  }
-  return out;
-}
-
-const filter = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
-const files = ROOTS.flatMap((root) => find(root, [])).filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)));
+const files = testFiles('unit', process.argv.slice(2));
 if (files.length === 0) {
-  console.error('no test files matched');
+  console.error('no unit test files matched');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...flags, ...files.sort()], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const byFolder = new Map<string, string[]>();
+for (const file of files) byFolder.set(dirname(file), [...(byFolder.get(dirname(file)) ?? []), file]);
+describe('unit tests', { concurrency: true }, () => {
+  for (const [folder, inFolder] of byFolder) {
+    describe(folder, { concurrency: 1 }, () => {
+      for (const file of inFolder) {
+        describe(file, { concurrency: 1 }, async () => {
+          await import(pathToFileURL(resolve(file)).href);
+        });
+      }
+    });
+  }
+});

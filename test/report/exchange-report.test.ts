@@ -2,12 +2,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createPayClient } from '../../adapters/client/pay-client.ts';
-import { DEMO_APP } from '../../kernel/settings.ts';
-import { startEchoServer } from '../../../test/support/echo-server.ts';
-import { curlCommand } from './curl.ts';
-import { renderExchangeReport } from './exchange-report.ts';
-import type { Finding } from '../contract/finding.ts';
+import { createPayClient } from '../../src/adapters/client/pay-client.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
+import { startEchoServer } from '../support/echo-server.ts';
+import { curlCommand } from '../../src/checks/report/curl.ts';
+import { renderExchangeReport } from '../../src/checks/report/exchange-report.ts';
+import type { Finding } from '../../src/checks/contract/finding.ts';
 
 let echo: Awaited<ReturnType<typeof startEchoServer>>;
 before(async () => {

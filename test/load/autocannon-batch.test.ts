@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fireBatch, type BatchCall } from './autocannon-batch.ts';
+import { fireBatch, type BatchCall } from '../../src/runners/load/executor/autocannon-batch.ts';
 
 interface Seen {
   path: string;

@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { isPaycheckError } from '../kernel/errors.ts';
-import { REMOTE_WARNING } from '../runners/load/request/target-guard.ts';
-import { loadTarget, payUrlFor } from '../runners/load/executor/target.ts';
-import { parseCommand } from './command.ts';
-import { LOAD } from './commands.ts';
-import type { CliIo } from './io.ts';
-import { loadArgsFrom } from './load-options.ts';
-import { main } from './main.ts';
+import { isPaycheckError } from '../../src/kernel/errors.ts';
+import { REMOTE_WARNING } from '../../src/runners/load/request/target-guard.ts';
+import { loadTarget, payUrlFor } from '../../src/runners/load/executor/target.ts';
+import { parseCommand } from '../../src/cli/command.ts';
+import { LOAD } from '../../src/cli/commands.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+import { loadArgsFrom } from '../../src/cli/load-options.ts';
+import { main } from '../../src/cli/main.ts';
 
 function capture(env: Record<string, string> = {}) {
   const out: string[] = [];

@@ -1,9 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPayClient } from './pay-client.ts';
-import { DEMO_APP } from '../../kernel/settings.ts';
-import { nodeSigner } from '../node/node-digests.ts';
-import { startEchoServer } from '../../../test/support/echo-server.ts';
+import { createPayClient } from '../../src/adapters/client/pay-client.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
+import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
+import { startEchoServer } from '../support/echo-server.ts';
 
 let echo: Awaited<ReturnType<typeof startEchoServer>>;
 let junk: Awaited<ReturnType<typeof startEchoServer>>;
