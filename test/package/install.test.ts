@@ -1,0 +1,122 @@
+/**
+ * paycheck as a dependency of someone else's project: the package is packed (its prepack builds
+ * dist/), installed into a fresh temporary project offline — the project's lockfile names the
+ * tarball and, for every runtime dependency, the very versions this repository's lockfile holds,
+ * so `npm ci --offline` finds them all in the cache that `npm ci` filled here — and used there as a
+ * cashier team would: a plain `node --test` file that pays through the MSW handlers, `paycheck
+ * mock`, `paycheck contracts --base-url` against it and a short `paycheck load`. No tsx anywhere.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'paycheck-package-'));
+const project = join(work, 'shop');
+const children: ChildProcess[] = [];
+
+interface LockEntry {
+  dev?: boolean;
+  link?: boolean;
+  [key: string]: unknown;
+}
+
+/** The environment of a command run in the project: not inside this test run (a nested node --test would skip its files). */
+function projectEnv(): NodeJS.ProcessEnv {
+  const { NODE_TEST_CONTEXT: _nested, ...env } = process.env;
+  return env;
+}
+
+function run(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: projectEnv(), timeout: 240_000 });
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+before(() => {
+  const packed = run('npm', ['pack', '--silent', '--pack-destination', work], ROOT);
+  assert.equal(packed.status, 0, packed.out);
+  const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')) ?? '');
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: unknown; dependencies: Record<string, string> };
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const runtime = Object.fromEntries(Object.entries(lock.packages).filter(([path, entry]) => path !== '' && !entry.dev && !entry.link));
+  const dependencies = { paycheck: `file:${tarball}` };
+  const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+  rmSync(project, { recursive: true, force: true });
+  spawnSync('mkdir', ['-p', project]);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', dependencies }, null, 2));
+  writeFileSync(
+    join(project, 'package-lock.json'),
+    JSON.stringify({
+      name: 'shop',
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        '': { name: 'shop', dependencies },
+        'node_modules/paycheck': { version: pkg.version, resolved: `file:${tarball}`, integrity, bin: pkg.bin, dependencies: pkg.dependencies },
+        ...runtime,
+      },
+    }),
+  );
+  const installed = run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], project);
+  assert.equal(installed.status, 0, installed.out);
+});
+
+after(() => {
+  for (const child of children) child.kill();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('the package ships what users import and nothing of the repository\'s own', () => {
+  const files = run('tar', ['-tzf', join(work, readdirSync(work).find((f) => f.endsWith('.tgz')) ?? '')], work).out.split('\n').filter(Boolean);
+  assert.ok(files.includes('package/dist/package/index.js') && files.includes('package/dist/package/msw.d.ts'), files.slice(0, 20).join('\n'));
+  assert.ok(files.includes('package/openapi.yaml') && files.includes('package/bin/paycheck.js'));
+  // The example test is shipped on purpose, for a cashier team to copy.
+  const stray = files.filter((f) => f !== 'package/examples/cashier.test.mjs' && /\.test\.|^package\/(test|scripts|\.ci|src)\/|bench|k6-check/.test(f));
+  assert.deepEqual(stray, []);
+});
+
+test('imports resolve in plain Node 20, and the MSW handlers pay in a plain node --test file', () => {
+  const resolved = run(process.execPath, ['--input-type=module', '-e', "const p = await import('paycheck'); const m = await import('paycheck/msw'); await import('paycheck/mock'); console.log(typeof p.nodeSigner.sign, typeof m.createMswHandlers)"], project);
+  assert.equal(resolved.out.trim(), 'function function', resolved.out);
+  copyFileSync(join(ROOT, 'examples/cashier.test.mjs'), join(project, 'cashier.test.mjs'));
+  const tested = run(process.execPath, ['--test', 'cashier.test.mjs'], project);
+  assert.equal(tested.status, 0, tested.out);
+  assert.match(tested.out, /# pass 3\n# fail 0/);
+});
+
+test('paycheck mock, then paycheck contracts --base-url and a short paycheck load against it, all from the installed package', async () => {
+  const bin = join(project, 'node_modules/.bin/paycheck');
+  const mock = spawn(bin, ['mock', '--port', '0', '--quiet'], { cwd: project, env: projectEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(mock);
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let seen = '';
+    mock.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (found) resolveUrl(found[1]);
+    });
+    mock.on('exit', () => reject(new Error(`paycheck mock exited: ${seen}`)));
+  });
+  // Asynchronous children from here on: the mock they talk to is a child of this process too.
+  const runAsync = (args: string[]) =>
+    new Promise<{ status: number | null; out: string }>((done) => {
+      const child = spawn(bin, args, { cwd: project, env: projectEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+      child.on('close', (status) => done({ status, out }));
+    });
+  const contracts = await runAsync(['contracts', '--base-url', url, '--', '--grep', 'precedence', '--reporter=line']);
+  assert.equal(contracts.status, 0, contracts.out);
+  assert.match(contracts.out, /live: \d+ rules, \d+ checks, \d+ passed, 0 failed/);
+  const summary = JSON.parse(readFileSync(join(project, 'reports/contract-summary.json'), 'utf8')) as { projects: { live: { tests: { passed: number } } } };
+  assert.ok(summary.projects.live.tests.passed > 0);
+  const load = await runAsync(['load', '--base-url', url, '--profile', 'smoke', '--duration-scale', '0.2', '-q']);
+  assert.equal(load.status, 0, load.out);
+  assert.match(load.out, /PASS/);
+  assert.ok(readFileSync(join(project, 'reports/load-summary.json'), 'utf8').includes('"thresholds"'));
+});
