@@ -9,18 +9,11 @@ import { LAYERS } from './layers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/**
- * The one cycle the tree still has (issue #10): the ledger reads the exchange helpers of the
- * context that creates it. Listed so the test holds the line everywhere else; breaking the cycle
- * makes this test fail until the entry goes.
- */
-const KNOWN_CYCLES = ['src/checks/contract/check-context.ts → src/checks/contract/order-ledger.ts → src/checks/contract/check-context.ts'];
-
 test('every import in the tree points down the layers, the Node-free layers stay Node-free, and no module reaches itself', () => {
   const report = checkImportDirection(ROOT);
   assert.ok(report.modules > 200, `read ${report.modules} modules`);
   assert.deepEqual(report.violations, []);
-  assert.deepEqual(report.cycles, KNOWN_CYCLES);
+  assert.deepEqual(report.cycles, []);
 });
 
 test('the layers are the folders of src/ bottom up, then the tooling', () => {

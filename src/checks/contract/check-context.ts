@@ -2,11 +2,10 @@
  * What a rule sees: the call, the request as sent, the parsed response, what the case expects,
  * and the state that outlives one exchange (trade numbers, dialects and orders seen).
  */
-import { payDataOf, type ErrorDialect, type FaultClass } from '../../kernel/codes.ts';
+import type { ErrorDialect, FaultClass } from '../../kernel/codes.ts';
 import type { Finding } from './finding.ts';
 import { createOrderLedger, type OrderLedger } from './order-ledger.ts';
 import type { RuleName } from './rule-names.ts';
-import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 export type Outcome = 'paid' | 'paying' | 'failed';
 
@@ -50,24 +49,4 @@ type RuleCheck = (ctx: CheckContext) => Finding[] | undefined;
 export interface Rule {
   name: RuleName;
   check: RuleCheck;
-}
-
-export type JsonObject = Readonly<Record<string, unknown>>;
-
-export function asRecord(value: unknown): JsonObject | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
-}
-
-export function codeOf(body: unknown): unknown {
-  return asRecord(body)?.code;
-}
-
-/** The `data` of a pay call's answer, when its code is one that carries an order (pay rules run on the pay call only). */
-export function orderData(body: unknown): JsonObject | undefined {
-  return payDataOf(codeOf(body)) === 'order' ? asRecord(asRecord(body)?.data) : undefined;
-}
-
-/** The `data` of a lifecycle call's 1000 answer (an order detail, a status, a refund). */
-export function lifecycleData(ctx: CheckContext): JsonObject | undefined {
-  return ctx.call !== API_PATHS.pay && codeOf(ctx.body) === 1000 ? asRecord(asRecord(ctx.body)?.data) : undefined;
 }

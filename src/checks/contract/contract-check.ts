@@ -6,7 +6,8 @@
  */
 import { compileSchemas, type SchemaSet } from '../../kernel/spec/schemas.ts';
 import { shown, type Finding } from './finding.ts';
-import { asRecord, type CheckContext, type Expectation, type Rule, type RunState } from './check-context.ts';
+import { type CheckContext, type Expectation, type Rule, type RunState } from './check-context.ts';
+import { asRecord } from './answer-data.ts';
 import { recordExchange } from './order-ledger.ts';
 import type { RuleName } from './rule-names.ts';
 import { createSchemaCheck, type SpecDocument } from './schema-check.ts';

@@ -6,9 +6,13 @@
  * target's own running total, so that total can be checked.
  */
 import type { Fen } from '../../kernel/money/money.ts';
-import { codeOf, lifecycleData, orderData, type CheckContext, type JsonObject } from './check-context.ts';
-import { fenOf } from './rules/amount-rules.ts';
+import { codeOf, fenOf, lifecycleData, orderData, type Answered, type JsonObject } from './answer-data.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+
+/** What the ledger reads of an exchange (a rule's CheckContext is one). */
+interface LedgerExchange extends Answered {
+  request?: Readonly<Record<string, unknown>>;
+}
 
 interface SeenStatus {
   status: number;
@@ -50,7 +54,7 @@ const PAID_STATUSES: ReadonlySet<number> = new Set([1, 2, 3, -2, -3]);
 const keyOf = (app: unknown, id: unknown) => (typeof id === 'string' && id !== '' ? `${String(app)}|${id}` : undefined);
 
 /** The order an exchange is about: by the order_id, trade_no or refund_order_id it names. */
-export function recordOf(ledger: OrderLedger, ctx: Pick<CheckContext, 'request'>): LedgerOrder | undefined {
+export function recordOf(ledger: OrderLedger, ctx: LedgerExchange): LedgerOrder | undefined {
   const r = ctx.request;
   if (!r) return undefined;
   const key =
@@ -70,7 +74,7 @@ export function lastStatus(record: LedgerOrder | undefined): number | undefined 
 }
 
 /** Notes what one answer showed of its order. */
-export function recordExchange(ledger: OrderLedger, ctx: CheckContext): void {
+export function recordExchange(ledger: OrderLedger, ctx: LedgerExchange): void {
   const app = ctx.request?.app_id;
   // 2002 carries no data, but says what became of the order: its refund failed (-2).
   if (ctx.call === API_PATHS.refund && codeOf(ctx.body) === 2002) {

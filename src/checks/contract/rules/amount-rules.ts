@@ -1,17 +1,11 @@
 /** Rules about amounts, compared as integer fen (src/kernel/money). */
 import { formatYuan, parseAmount, type Fen } from '../../../kernel/money/money.ts';
 import { shown, type Finding } from '../finding.ts';
-import { asRecord, orderData, type JsonObject, type Rule } from '../check-context.ts';
+import type { Rule } from '../check-context.ts';
+import { asRecord, fenOf, orderData, type JsonObject } from '../answer-data.ts';
 
 const ORDER_AMOUNTS = ['total_amount', 'payable_amount', 'real_amount'] as const;
 const VOUCHER_AMOUNTS = ['amount', 'merchant_contribute', 'other_contribute', 'purchase_ant_contribute'] as const;
-
-/** Fen of a response amount; undefined when it is not a number with at most two decimals. */
-export function fenOf(value: unknown): Fen | undefined {
-  if (typeof value !== 'number') return undefined;
-  const parsed = parseAmount(value, { allowZero: true });
-  return parsed.ok ? parsed.fen : undefined;
-}
 
 export function vouchersOf(data: JsonObject): JsonObject[] {
   return Array.isArray(data.voucher_list) ? data.voucher_list.map(asRecord).filter((v): v is JsonObject => v !== undefined) : [];

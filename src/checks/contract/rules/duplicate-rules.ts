@@ -1,6 +1,6 @@
 /** Parallel duplicates of one order: at most one of them may be paid. */
 import type { Finding } from '../finding.ts';
-import { codeOf } from '../check-context.ts';
+import { codeOf } from '../answer-data.ts';
 
 export function checkDuplicateGroup(bodies: readonly unknown[]): Finding[] {
   const paid = bodies.map((body, index) => ({ index, code: codeOf(body) })).filter((r) => r.code === 1000);

@@ -1,7 +1,8 @@
 /** Rules about the order a 1000/1001/1002 answer describes. */
 import { channelOfPayCode, PAY_TYPE } from '../../../kernel/channel.ts';
 import { shown } from '../finding.ts';
-import { codeOf, orderData, type Rule } from '../check-context.ts';
+import { type Rule } from '../check-context.ts';
+import { codeOf, orderData } from '../answer-data.ts';
 
 const STATUS_OF_CODE: Readonly<Record<number, number>> = { 1000: 1, 1002: 0, 1001: -1 };
 

@@ -1,7 +1,8 @@
 /** Did the target answer what the case calls for, and in which error-code dialect (D-17)? */
 import { DIALECT_CODES, type ErrorDialect } from '../../../kernel/codes.ts';
 import { shown, type Finding } from '../finding.ts';
-import { codeOf, OUTCOME_CODES, UNKNOWN_CODES, type Expectation, type Rule } from '../check-context.ts';
+import { OUTCOME_CODES, UNKNOWN_CODES, type Expectation, type Rule } from '../check-context.ts';
+import { codeOf } from '../answer-data.ts';
 
 /** The codes an expectation accepts; for a fault class, both dialects' codes. */
 function acceptedCodes(expectation: Expectation): number[] {

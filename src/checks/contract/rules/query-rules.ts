@@ -1,9 +1,9 @@
 /** A lifecycle answer names the order asked about, and a query shows the order the pay call made. */
 import { formatYuan } from '../../../kernel/money/money.ts';
 import { shown, type Finding } from '../finding.ts';
-import { lifecycleData, type JsonObject, type Rule } from '../check-context.ts';
+import { type Rule } from '../check-context.ts';
+import { fenOf, lifecycleData, type JsonObject } from '../answer-data.ts';
 import { lastStatus, recordOf } from '../order-ledger.ts';
-import { fenOf } from './amount-rules.ts';
 import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 const ECHOED = ['order_id', 'trade_no', 'refund_order_id'] as const;

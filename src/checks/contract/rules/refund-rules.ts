@@ -5,9 +5,9 @@
  */
 import { formatYuan, parseAmount, type Fen } from '../../../kernel/money/money.ts';
 import { shown, type Finding } from '../finding.ts';
-import { asRecord, lifecycleData, type Rule } from '../check-context.ts';
+import { type Rule } from '../check-context.ts';
+import { asRecord, fenOf, lifecycleData } from '../answer-data.ts';
 import { lastStatus, recordOf } from '../order-ledger.ts';
-import { fenOf } from './amount-rules.ts';
 import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 /** Nothing was ever paid on an order in these statuses: failed, closed, cancelled unpaid. */

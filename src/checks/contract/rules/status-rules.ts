@@ -3,7 +3,8 @@
  * and an order (or refund) is unknown exactly when the run never made it.
  */
 import { shown, type Finding } from '../finding.ts';
-import { codeOf, lifecycleData, orderData, UNKNOWN_CODES, type Rule } from '../check-context.ts';
+import { UNKNOWN_CODES, type Rule } from '../check-context.ts';
+import { codeOf, lifecycleData, orderData } from '../answer-data.ts';
 import { knowsRefund, lastStatus, recordOf } from '../order-ledger.ts';
 import { canFollow } from '../order-transitions.ts';
 import { API_PATHS } from '../../../kernel/spec/api-paths.ts';

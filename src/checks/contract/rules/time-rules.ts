@@ -4,7 +4,8 @@
  * strings compare as text in time order.
  */
 import { shown, type Finding } from '../finding.ts';
-import { asRecord, lifecycleData, type JsonObject, type Rule } from '../check-context.ts';
+import { type Rule } from '../check-context.ts';
+import { asRecord, lifecycleData, type JsonObject } from '../answer-data.ts';
 import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 const TIME_FIELDS = ['create_time', 'pay_time', 'refund_time', 'update_time', 'check_time'] as const;

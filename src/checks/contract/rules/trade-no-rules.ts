@@ -1,6 +1,7 @@
 /** A paid order has a trade number of its own. */
 import { shown } from '../finding.ts';
-import { codeOf, orderData, type Rule } from '../check-context.ts';
+import { type Rule } from '../check-context.ts';
+import { codeOf, orderData } from '../answer-data.ts';
 
 function paidData(body: unknown) {
   return codeOf(body) === 1000 ? orderData(body) : undefined;

@@ -1,7 +1,8 @@
 /** The channel-specific voucher fields (D-9): what WeChat needs, what Alipay carries instead. */
 import { channelOfPayCode, type Channel } from '../../../kernel/channel.ts';
 import { shown, type Finding } from '../finding.ts';
-import { orderData, type Rule } from '../check-context.ts';
+import { type Rule } from '../check-context.ts';
+import { orderData } from '../answer-data.ts';
 import { vouchersOf } from './amount-rules.ts';
 
 const REQUIRED: Readonly<Record<Channel, readonly string[]>> = {

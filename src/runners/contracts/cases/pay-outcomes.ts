@@ -1,6 +1,6 @@
 /** Every documented pay answer: both channels, vouchers, member discount, paying, failed, repeats. */
 import type { Channel } from '../../../kernel/channel.ts';
-import { fenOf } from '../../../checks/contract/rules/amount-rules.ts';
+import { fenOf } from '../../../checks/contract/answer-data.ts';
 import type { CaseContext, ContractCase } from '../support/case-context.ts';
 
 // An outcome other than "paid" is asked for by scenario: the mock's header, or PAY_OUTCOMES elsewhere (case-context.ts).
