@@ -23,7 +23,7 @@ export function preflightTarget(baseUrl: string, env: Env): Promise<PreflightRep
 }
 
 /** The error a command ends with when its target cannot be used. */
-export function unusable(report: PreflightReport): PaycheckError {
+function unusable(report: PreflightReport): PaycheckError {
   return new PaycheckError(CODE_OF_CAUSE[report.cause ?? 'unreachable'], report.message ?? 'the target cannot be used');
 }
 

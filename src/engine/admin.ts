@@ -28,7 +28,7 @@ export interface AdminOptions {
   health(): Record<string, unknown>;
 }
 
-export function orderView(record: OrderRecord): Record<string, unknown> {
+function orderView(record: OrderRecord): Record<string, unknown> {
   const paidAt = paidAtOf(record);
   return {
     app_id: record.appId,

@@ -17,9 +17,9 @@ import type { RateLimit } from './rate-limiter.ts';
 import { SCENARIO_NAMES, scenarioByName, type Scenario } from './scenarios.ts';
 
 /** How long a USER_PAYING order takes to settle: WeChat's guidance is to query for up to 30 s. */
-export const DEFAULT_PENDING_MS = 15_000;
+const DEFAULT_PENDING_MS = 15_000;
 /** Slow scenarios answer after this: beyond k6's 60 s default timeout and WeChat's 30 s guidance. */
-export const DEFAULT_SLOW_MS = 65_000;
+const DEFAULT_SLOW_MS = 65_000;
 
 export interface EngineOptions {
   /** The parsed openapi.yaml (src/adapters/node/spec-file.ts loadSpec() in Node). */

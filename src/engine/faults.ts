@@ -25,7 +25,7 @@ const TERMINAL = {
 const MANGLING = SPOILING_FAULTS;
 
 export type TerminalFaultKind = keyof typeof TERMINAL;
-export type ManglingFaultKind = (typeof MANGLING)[number];
+type ManglingFaultKind = (typeof MANGLING)[number];
 export type FaultKind = TerminalFaultKind | ManglingFaultKind;
 
 export const FAULT_KINDS: readonly FaultKind[] = [...(Object.keys(TERMINAL) as TerminalFaultKind[]), ...MANGLING];

@@ -14,7 +14,7 @@ import type { Scenario } from './scenarios.ts';
 import type { StepName } from './step-names.ts';
 import type { MockRequest } from './types.ts';
 
-export type PayRequest = components['schemas']['PayRequest'];
+type PayRequest = components['schemas']['PayRequest'];
 export type PayResultData = components['schemas']['PayResultData'];
 export type Voucher = components['schemas']['Voucher'];
 

@@ -18,7 +18,7 @@ export type Outcome =
   /** The channel never says: the order stays unknown and the (slow) answer is 5001. */
   | 'unknown';
 
-export type VoucherKind = 'COUPON' | 'DISCOUNT';
+type VoucherKind = 'COUPON' | 'DISCOUNT';
 
 export interface VoucherPlan {
   kind: VoucherKind;
@@ -60,8 +60,6 @@ export const SCENARIOS = [
   { name: 'UNKNOWN_SLOW', amount: '0.33', outcome: 'unknown', memberDiscount: false, vouchers: NONE, slow: true, description: 'the order stays unknown (order_status -10) and the answer, 5001, comes only after the slow delay' },
   { name: 'VOUCHER_SLOW', amount: '0.34', outcome: 'paid', memberDiscount: false, vouchers: [{ kind: 'COUPON', fen: 1 }], slow: true, description: 'paid with a 0.01 voucher, the answer after the slow delay' },
 ] as const satisfies readonly Scenario[];
-
-export type ScenarioName = (typeof SCENARIOS)[number]['name'];
 
 export const DEFAULT_SCENARIO: Scenario = SCENARIOS[0];
 

@@ -95,7 +95,7 @@ export function moneyProblems(data: PayResultData): string[] {
 }
 
 /** An order's detail: the pay rules, and refunds within what was paid and adding up. */
-export function detailProblems(detail: OrderDetail): string[] {
+function detailProblems(detail: OrderDetail): string[] {
   const problems = moneyProblems({ ...detail, pay_type: detail.pay_channel });
   const real = fen(detail.real_amount, 'real_amount');
   const refunded = fen(detail.refund_amount, 'refund_amount');
@@ -111,7 +111,7 @@ interface RefundAmounts {
   refunded_total: number;
 }
 
-export function refundProblems(data: RefundAmounts): string[] {
+function refundProblems(data: RefundAmounts): string[] {
   const refund = fen(data.refund_amount, 'refund_amount');
   const total = fen(data.refunded_total, 'refunded_total');
   return refund > 0 && refund <= total ? [] : [`refund_amount ${refund} must be > 0 and ≤ refunded_total ${total} fen`];

@@ -37,7 +37,7 @@ export interface MockResponse {
   log?: RequestLogInfo;
 }
 
-export interface RequestLogInfo {
+interface RequestLogInfo {
   code?: number;
   scenario?: string;
   orderId?: string;

@@ -119,8 +119,8 @@ describe('paycheck audit', () => {
     await refused(['audit', 'a.json', '--from', 'b.json'], /give the journal FILE once/);
     await refused(['audit', '--base-url', 'http://example.com'], /PAYCHECK_REMOTE_REFUSED refusing http:\/\/example\.com: not loopback/);
     await refused(['audit'], /PAYCHECK_REMOTE_REFUSED refusing http:\/\/example\.com/, '', { PAY_BASE_URL: 'http://example.com' });
-    await refused(['audit', '--base-url', 'not a url'], /PAYCHECK_BAD_URL .*is not a URL/);
-    await refused(['audit', '--base-url', 'file:///etc/passwd'], /PAYCHECK_BAD_URL .*not an http\(s\) URL/);
+    await refused(['audit', '--base-url', 'not a url'], /PAYCHECK_BAD_URL .*is not a URL/, '', {}, 3);
+    await refused(['audit', '--base-url', 'file:///etc/passwd'], /PAYCHECK_BAD_URL .*not an http\(s\) URL/, '', {}, 3);
     await refused(['audit', '--from', 'file:///etc/passwd'], /PAYCHECK_INPUT_UNREADABLE cannot read file:\/\/\/etc\/passwd/);
     await refused(['audit', '--time-scale', '0'], /time scale must be a number above 0/, '[]');
     await refused(['audit', '--time-scale', 'fast'], /time scale/, '[]');
@@ -227,7 +227,7 @@ describe('paycheck checkout: bad input', () => {
     assert.doesNotMatch(code.err, /99999999999999999999/);
     await refused(['checkout', '--amount', '1', '--channel', 'bitcoin'], /--channel must be wechat or alipay/);
     await refused(['checkout', '--amount', '1', '--channel', 'alipay', '--pay-code', PAY_CODE], /is a wechat code, but --channel says alipay/);
-    await refused(['checkout', '--amount', '1', '--base-url', 'ftp://127.0.0.1'], /not an http\(s\) URL/);
+    await refused(['checkout', '--amount', '1', '--base-url', 'ftp://127.0.0.1'], /not an http\(s\) URL/, '', {}, 3);
     await refused(['checkout', '--amount', '1', '--base-url', 'https://api.huishouyin.cn'], /refusing https:\/\/api\.huishouyin\.cn: not loopback — pass --allow-remote/);
     await refused(['checkout', '--amount', '1'], /refusing https:\/\/example\.com/, '', { PAY_BASE_URL: 'https://example.com' });
     await refused(['checkout', '--amount', '1', '--time-scale=-1'], /time scale must be a number above 0/);

@@ -10,8 +10,8 @@ import type { SignEncoding } from '../../kernel/signing/encoding.ts';
 import { displayCanonical } from '../../kernel/signing/explain.ts';
 import { nodeSigner } from '../node/node-digests.ts';
 import { signTypeOf } from '../../kernel/signing/signer.ts';
+import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
-export const PAY_PATH = '/pay/qrcode';
 
 export interface PayClientOptions {
   baseUrl: string;
@@ -33,7 +33,7 @@ export interface SentRequest {
   json?: unknown;
 }
 
-export interface ReceivedResponse {
+interface ReceivedResponse {
   status: number;
   headers: Readonly<Record<string, string>>;
   text: string;
@@ -62,7 +62,7 @@ export function createPayClient(options: PayClientOptions) {
   if (!options.allowRemote && !isLoopbackUrl(options.baseUrl)) {
     throw new RangeError(`refusing to send to ${options.baseUrl}: not loopback (a live target must be allowed explicitly)`);
   }
-  const url = new URL(PAY_PATH, options.baseUrl).toString();
+  const url = new URL(API_PATHS.pay, options.baseUrl).toString();
   const signOptions = { secret: options.app.secret, encoding: options.encoding };
 
   function canonicalOf(json: unknown): string {

@@ -16,7 +16,7 @@ export const CALLBACK_TIMEOUT_MS = 5_000;
 /** Scaled timeouts never go below this, so a loaded machine does not fake a timeout. */
 const MIN_TIMEOUT_MS = 200;
 /** An out-of-order callback whose order has no next callback in this time is sent anyway. */
-export const CALLBACK_HOLD_MS = 2_000;
+const CALLBACK_HOLD_MS = 2_000;
 
 export interface CallbackDelivererOptions {
   url: string;

@@ -14,8 +14,8 @@ import { startCallbackDelivery, type CallbackDeliverer } from './callback-delive
 import { requestLogLine } from './request-log.ts';
 
 /** A maximal valid request (200 goods lines of 256 escaped CJK characters) fits; anything bigger is refused. */
-export const DEFAULT_BODY_LIMIT = 512 * 1024;
-export const MOCK_HOST = '127.0.0.1';
+const DEFAULT_BODY_LIMIT = 512 * 1024;
+const MOCK_HOST = '127.0.0.1';
 
 export interface MockServerOptions extends NodeEngineOptions {
   /** A ready engine; otherwise one is built from the other options. */
@@ -57,7 +57,7 @@ export interface MockServer {
 }
 
 /** How often paying orders whose time has come are settled, so their callbacks go out unasked. */
-export const SETTLE_INTERVAL_MS = 100;
+const SETTLE_INTERVAL_MS = 100;
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const callbackUrl = options.callbackUrl;

@@ -23,7 +23,7 @@ export function createMswHandlers(engine: Pick<Engine, 'handle'>, { baseUrl }: M
   return [...Object.values(API_PATHS), `${ADMIN_PREFIX}*`].map((path) => http.all(`${base}${path}`, resolve));
 }
 
-export async function toMockRequest(request: Request): Promise<MockRequest> {
+async function toMockRequest(request: Request): Promise<MockRequest> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
@@ -38,7 +38,7 @@ export async function toMockRequest(request: Request): Promise<MockRequest> {
   };
 }
 
-export async function toFetchResponse(response: MockResponse): Promise<Response> {
+async function toFetchResponse(response: MockResponse): Promise<Response> {
   if (response.delayMs !== undefined) await delay(response.delayMs);
   const fault = response.fault;
   if (!fault) return new HttpResponse(response.body, { status: response.status, headers: response.headers });

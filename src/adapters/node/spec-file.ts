@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const SPEC_PATH = fileURLToPath(new URL('../../../openapi.yaml', import.meta.url));
+const SPEC_PATH = fileURLToPath(new URL('../../../openapi.yaml', import.meta.url));
 
 export interface OpenApiDocument {
   openapi: string;

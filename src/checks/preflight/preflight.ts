@@ -32,7 +32,7 @@ export interface PreflightOptions {
   now?: () => number;
 }
 
-export interface PreflightCheck {
+interface PreflightCheck {
   name: 'url' | 'reachable' | 'envelope' | 'app' | 'signature' | 'dialect' | 'controls' | 'clock';
   ok: boolean;
   detail: string;

@@ -12,7 +12,7 @@ import { createRing } from '../ring.ts';
 import { statusCallback, type StatusCallback } from './status-callback.ts';
 import type { CallbackVariant, CallbackVariantSpec } from './variants.ts';
 
-export const DEFAULT_CALLBACK_LOG_CAP = 1_000;
+const DEFAULT_CALLBACK_LOG_CAP = 1_000;
 
 export interface DeliveryAttempt {
   /** Adapter time (ms since the epoch) when the attempt started. */

@@ -15,7 +15,7 @@ type Schemas = components['schemas'];
  * RefundRequest) passed. Spelt out here because openapi-typescript turns those schemas' `anyOf`
  * of `required` into `unknown`.
  */
-export interface LifecycleParams extends SignedParams {
+interface LifecycleParams extends SignedParams {
   order_id?: Schemas['OrderId'];
   trade_no?: Schemas['TradeNo'];
   refund_order_id?: Schemas['RefundOrderId'];

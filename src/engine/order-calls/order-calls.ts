@@ -23,7 +23,7 @@ import type { LifecycleContext, LifecycleDeps } from './call-context.ts';
 import { refundStep } from './refund-step.ts';
 
 /** path → its request schema, its response schema (self-check) and its own last step. */
-export const LIFECYCLE_CALLS = {
+const LIFECYCLE_CALLS = {
   [API_PATHS.get]: { request: 'OrderLookupRequest', response: 'GetResponse', step: getStep },
   [API_PATHS.check]: { request: 'CheckRequest', response: 'CheckResponse', step: checkStep },
   [API_PATHS.cancel]: { request: 'OrderLookupRequest', response: 'StatusResponse', step: cancelStep },

@@ -2,7 +2,7 @@
 import type { Fen } from '../../kernel/money/money.ts';
 import type { Step } from '../pay-context.ts';
 
-export function memberDiscountFen(totalFen: Fen): Fen {
+function memberDiscountFen(totalFen: Fen): Fen {
   if (totalFen < 2) return 0;
   return Math.max(1, Math.floor(totalFen / 10));
 }

@@ -9,6 +9,3 @@ export const API_PATHS = {
   cancel: '/pay/cancel',
   refund: '/pay/refund',
 } as const;
-
-export type ApiCall = keyof typeof API_PATHS;
-export type ApiPath = (typeof API_PATHS)[ApiCall];

@@ -12,7 +12,7 @@ import { RULE_NAMES } from '../../../checks/contract/rule-names.ts';
 import { describeTarget, targetFrom, type TargetKind } from './target.ts';
 import { clearRecords, readRecords, type TestRecord } from './run-records.ts';
 
-export const SUMMARY_FILE = process.env.PAYCHECK_SUMMARY_FILE ?? 'reports/contract-summary.json';
+const SUMMARY_FILE = process.env.PAYCHECK_SUMMARY_FILE ?? 'reports/contract-summary.json';
 
 interface ProjectSummary {
   target: string;
@@ -42,7 +42,7 @@ export function announceRun(config: FullConfig, recordsDir: string): void {
   for (const project of config.projects) console.log(targetLine(project));
 }
 
-export function summarize(config: FullConfig, records: readonly TestRecord[]): Map<string, ProjectSummary> {
+function summarize(config: FullConfig, records: readonly TestRecord[]): Map<string, ProjectSummary> {
   const projects = new Map<string, ProjectSummary>();
   for (const project of config.projects) {
     projects.set(project.name, { target: targetLine(project), tests: { passed: 0, failed: 0, skipped: 0 }, rules: {}, dialects: {}, skipped: {}, rulesFailed: [] });

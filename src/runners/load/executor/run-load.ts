@@ -77,8 +77,8 @@ export interface LoadRunResult {
   reportFiles: string[];
 }
 
-export const SUMMARY_FILE = 'load-summary.json';
-export const JUNIT_FILE = 'load-junit.xml';
+const SUMMARY_FILE = 'load-summary.json';
+const JUNIT_FILE = 'load-junit.xml';
 
 function resolveProfile(options: ProfileChoice): LoadProfile {
   const base = profileByName(options.profile);

@@ -19,7 +19,7 @@ export interface LoadTarget {
 }
 
 /** Each call's URL under a base URL (which may carry a path prefix); credentials in it are refused. */
-export function endpointUrlsFor(baseUrl: string): Record<Endpoint, URL> {
+function endpointUrlsFor(baseUrl: string): Record<Endpoint, URL> {
   let base: URL;
   try {
     base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
