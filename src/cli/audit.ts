@@ -4,7 +4,7 @@
  * order passes, 1 with findings (or no order to judge), 2 on bad input, 3 when the mock does not answer.
  */
 import { isLoopbackUrl } from '../kernel/settings.ts';
-import { isPaycheckError, PaycheckError } from '../kernel/errors.ts';
+import { EXIT, isPaycheckError, PaycheckError } from '../kernel/errors.ts';
 import { auditJournal } from '../checks/audit/audit.ts';
 import { formatAuditReport } from '../checks/audit/audit-report.ts';
 import type { JournalEntry } from '../kernel/journal-entry.ts';
@@ -36,7 +36,15 @@ export async function runAudit({ values, positionals, given }: ParsedCommand<typ
   const orderId = values['order-id'];
   const input = file === undefined && baseUrl !== undefined ? await fetchJournal(baseUrl, orderId, values['allow-remote']) : await readInput(file, io);
   let entries = entriesOf(input);
-  if (orderId !== undefined) entries = entries.filter((e) => e.order_id === orderId);
+  if (orderId !== undefined) {
+    const all = entries;
+    entries = entries.filter((e) => e.order_id === orderId);
+    if (entries.length === 0) {
+      const orders = new Set(all.filter((e) => e.order_id !== undefined).map((e) => e.order_id)).size;
+      io.out(`nothing judged: the journal holds no call of order ${orderId} (it holds calls of ${orders} other ${orders === 1 ? 'order' : 'orders'})`);
+      return EXIT.checkFailed;
+    }
+  }
 
   const report = auditJournal(entries, { timeScale });
   if (values.json) io.out(JSON.stringify(report, null, 2));

@@ -48,7 +48,7 @@ export const VERIFY = defineCommand({
 
 export const GEN = defineCommand({
   name: 'gen',
-  usage: 'request|goods|store [--count N] [--seed N] [--channel wechat|alipay]',
+  usage: 'KIND [--count N] [--seed N] [--channel wechat|alipay]   (KIND: request, goods or store)',
   description: 'Prints seeded test data, one JSON object a line; the seed goes to stderr.',
   arguments: {
     KIND: 'request: a whole signed pay request (app from PAY_APP_ID/PAY_APP_SECRET, else the demo app); goods: one goods line; store: a store_info object',

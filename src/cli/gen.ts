@@ -1,5 +1,5 @@
 /**
- * `paycheck gen request|goods|store [--count N] [--seed N] [--channel wechat|alipay]`: seeded test
+ * `paycheck gen KIND [--count N] [--seed N] [--channel wechat|alipay]` (KIND: request, goods, store): seeded test
  * data as JSON lines. The seed goes to stderr so stdout stays pure data; the same seed gives the
  * same lines. Pay codes are printed whole: they are generated, never a customer's, and a masked
  * code would make the signed request useless.

@@ -85,8 +85,11 @@ export async function runVerify(parsed: ParsedCommand<typeof VERIFY.options>, io
   const ready = await prepare(parsed, io);
   const { request, options, values, shown, rsa } = ready;
   if (rsa && !options.rsaPublicKey) throw new PaycheckError('PAYCHECK_NO_KEY', 'sign_type RSA: no public key (--public-key or PAY_RSA_PUBLIC_KEY_FILE)');
+  const compare = (valid: boolean) => (values.compare !== undefined && !rsa ? [compareWith(canonicalString(request, SECRET_MASK), maskSecretIn(values.compare), values['show-pay-code'], valid)] : []);
   if (nodeSigner.verify(request, options)) {
     io.out('valid: the sign matches');
+    // Asked to compare, it compares: a string that differs from ours is worth knowing even when this sign is right.
+    for (const line of compare(true)) io.out(line);
     return 0;
   }
   const given = request.sign;
@@ -99,16 +102,16 @@ export async function runVerify(parsed: ParsedCommand<typeof VERIFY.options>, io
     io.out(`  expected sign:  ${sig.sign}`);
     io.out(`  request's sign: ${typeof given === 'string' ? given : '(none)'}`);
     io.out(`  we signed:      ${shown}`);
-    if (values.compare !== undefined) io.out(compareWith(canonicalString(request, SECRET_MASK), maskSecretIn(values.compare), values['show-pay-code']));
+    for (const line of compare(false)) io.out(line);
   }
   io.out(`  request:        ${JSON.stringify(values['show-pay-code'] ? { ...request } : redact(request))}`);
   return 1;
 }
 
 /** Where the caller's string first departs from ours; the pay code's digits are not printed unless asked. */
-function compareWith(ours: string, theirs: string, showPayCode: boolean): string {
+function compareWith(ours: string, theirs: string, showPayCode: boolean, valid: boolean): string {
   const diff = firstDifference(ours, theirs);
-  if (!diff) return '  your string equals ours: the secret or the encoding differs';
+  if (!diff) return valid ? '  your string is identical to ours' : '  your string is identical to ours: so the secret or the encoding differs';
   const code = /(?:^|&)pay_code=([^&]*)/.exec(ours);
   const codeStart = code ? code.index + code[0].indexOf('=') + 1 : -1;
   if (!showPayCode && code && diff.index >= codeStart && diff.index <= codeStart + code[1].length) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
+import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
 import { loadSpec } from '../../src/adapters/node/spec-file.ts';
 
 const run = promisify(execFile);
@@ -88,6 +89,21 @@ test('verify --compare points at the first difference from the caller-signed str
   assert.equal(result.code, 1);
   assert.match(result.out, /first difference at character \d+/);
   assert.match(result.out, /theirs: …[^\n]*total_amount=11\.00/);
+});
+
+test('verify --compare compares whether or not the sign is valid: identical, or the first difference', async () => {
+  const signed = nodeSigner.signed({ app_id: 'a', sign_type: 'MD5', order_id: 'o1', total_amount: '11.00' }, { secret: 'my-secret', encoding: 'base64' });
+  const ours = 'app_id=a&app_sercet=my-secret&order_id=o1&sign_type=MD5&total_amount=11.00';
+  const same = await cli(['verify', '--secret', 'my-secret', '--compare', ours], JSON.stringify(signed));
+  assert.equal(same.code, 0);
+  assert.match(same.out, /^valid: the sign matches\n {2}your string is identical to ours$/m);
+  const other = await cli(['verify', '--secret', 'my-secret', '--compare', ours.replace('11.00', '11')], JSON.stringify(signed));
+  assert.equal(other.code, 0);
+  assert.match(other.out, /first difference at character \d+:\n {4}ours: {3}…[^\n]*11\.00/);
+  assert.doesNotMatch(same.out + other.out, /my-secret/);
+  const wrong = await cli(['verify', '--secret', 'other-secret', '--compare', ours.replace('my-secret', 'other-secret')], JSON.stringify(signed));
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.out, /your string is identical to ours: so the secret or the encoding differs/);
 });
 
 test('bad input: one coded line on stderr, exit 2', async () => {

@@ -94,6 +94,9 @@ describe('paycheck audit', () => {
     const both = JSON.stringify([...clean(), ...bad().map((e) => ({ ...e, seq: e.seq + 10 }))]);
     assert.equal((await cli(['audit', '--order-id', 'GOOD'], both)).code, 0);
     assert.equal((await cli(['audit', '--order-id', 'BAD'], both)).code, 1);
+    const unknown = await cli(['audit', '--order-id', 'NO-SUCH-ORDER'], both);
+    assert.equal(unknown.code, 1);
+    assert.equal(unknown.out, 'nothing judged: the journal holds no call of order NO-SUCH-ORDER (it holds calls of 2 other orders)');
     const fast = JSON.stringify(polls(staged().pay(0), 0.05, 0.25, 0.05).cancel(0.252).entries);
     assert.equal((await cli(['audit'], fast)).code, 1);
     const scaled = await cli(['audit', '--time-scale', '0.01'], fast);
