@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { startMockServer } from '../../src/adapters/http/server.ts';
 import { auditJournal } from '../../src/checks/audit/audit.ts';
 import { journalEntriesOf } from '../../src/checks/audit/journal-input.ts';
-import { PAY_CHECKS } from '../../src/runners/load/request/pay-answer-checks.ts';
 import { pendingMsOf } from '../../src/runners/load/profiles/checkout-mix.ts';
 import { profileByName } from '../../src/runners/load/profiles/profiles.ts';
 import { main } from '../../src/cli/main.ts';
@@ -46,27 +45,6 @@ function capture() {
   const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '', env: ENV };
   return { io, out, err };
 }
-
-test('smoke against the embedded mock meets every threshold and writes the JSON and JUnit reports', async () => {
-  const progress: number[] = [];
-  const result = await againstOwnMock({ profile: 'smoke', durationScale: 0.2, env: ENV, reportDir: dir, onProgress: (p) => progress.push(p.sent) });
-  const s = result.summary;
-  assert.equal(result.passed, true, JSON.stringify(s.thresholds));
-  assert.deepEqual(result.failedThresholds, []);
-  assert.equal(s.seed, 42);
-  assert.match(s.target, /^http:\/\/127\.0\.0\.1:\d+\/pay\/qrcode$/);
-  assert.equal(s.requests.sent, s.requests.planned);
-  assert.equal(s.requests.answered, s.requests.sent);
-  assert.deepEqual(s.codes, { '1000': s.requests.sent });
-  assert.equal(s.outcomes.paid, s.requests.sent);
-  assert.equal(s.checks.passes, s.requests.sent * PAY_CHECKS.length);
-  assert.ok(s.signingUs && s.signingUs.mean > 0);
-  assert.ok(progress.length >= 2, 'a progress line every second');
-  assert.deepEqual(result.reportFiles, [join(dir, 'load-summary.json'), join(dir, 'load-junit.xml')]);
-  assert.deepEqual(JSON.parse(readFileSync(result.reportFiles[0], 'utf8')), JSON.parse(JSON.stringify(s)));
-  const junit = readFileSync(result.reportFiles[1], 'utf8');
-  assert.match(junit, /tests="5" failures="0"/);
-});
 
 test('smoke fails, exit 1, naming the latency thresholds, when the mock adds 600 ms to every answer', async () => {
   const { io, out, err } = capture();
