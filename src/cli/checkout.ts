@@ -17,6 +17,7 @@ import type { ParsedCommand } from './command.ts';
 import type { CHECKOUT } from './commands.ts';
 import { setting } from './harness-error.ts';
 import type { CliIo } from './io.ts';
+import { requireUsableTarget } from './target-gate.ts';
 
 /** `clock` lets tests run the flow without waiting. */
 export async function runCheckoutCommand({ values }: ParsedCommand<typeof CHECKOUT.options>, io: CliIo, clock?: CheckoutClock): Promise<number> {
@@ -47,7 +48,9 @@ export async function runCheckoutCommand({ values }: ParsedCommand<typeof CHECKO
   if (payCode !== undefined) request.pay_code = payCode;
 
   if (remote) io.err(`warning: sending to ${baseUrl}, not the mock — real pay codes move real money`);
-  io.out(`checkout ${request.total_amount} yuan, order ${request.order_id}, pay code ${maskPayCode(request.pay_code)}, ${baseUrl}${scenario ? `, scenario ${scenario}` : ''}${timeScale === 1 ? '' : `, time scale ${timeScale}`} (seed ${seed})`);
+  // A target that cannot be used ends here, exit 3, before an order is paid.
+  io.err(`paycheck checkout: ${await requireUsableTarget(baseUrl, io.env)}`);
+  io.out(`checkout ${request.total_amount} yuan, order ${request.order_id}, pay code ${maskPayCode(request.pay_code)}, ${baseUrl}, app ${app.appId}, sign encoding ${encoding}${scenario ? `, scenario ${scenario}` : ''}${timeScale === 1 ? '' : `, time scale ${timeScale}`} (seed ${seed})`);
   const result: CheckoutResult = await runCheckout({
     target: { baseUrl, app, encoding, allowRemote: remote },
     request,

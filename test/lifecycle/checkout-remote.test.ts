@@ -20,7 +20,10 @@ test('--allow-remote warns that real pay codes move real money, then runs the fl
   const c = captureIo();
   const code = await checkoutOn(steppedClock(clock), ['--amount', '0.30', '--base-url', PRODUCTION_BASE_URL, '--allow-remote'], c.io);
   assert.equal(code, 1, c.text());
-  assert.equal(c.errText(), `warning: sending to ${PRODUCTION_BASE_URL}, not the mock — real pay codes move real money`);
+  assert.equal(
+    c.errText(),
+    `warning: sending to ${PRODUCTION_BASE_URL}, not the mock — real pay codes move real money\npaycheck checkout: target ${PRODUCTION_BASE_URL}, app paycheck-demo-app, sign encoding base64 (error codes flowchart, mock controls yes)`,
+  );
   assert.match(c.text(), /\/pay\/cancel {2}1000 {2}cancelled \(5\)/);
   assert.match(c.text(), /^outcome: cancelled/m);
 });

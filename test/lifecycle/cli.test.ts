@@ -171,11 +171,12 @@ describe('against the mock', () => {
   test('checkout: paid at once exits 0, with the timeline and the pay code masked', async () => {
     const result = await checkout(['--amount', '0.01', '--pay-code', PAY_CODE]);
     assert.equal(result.code, 0, result.out);
-    assert.match(result.out, /^checkout 0\.01 yuan, order \S+, pay code 1345\*{10}6789, http:\/\/127\.0\.0\.1:\d+ \(seed \d+\)$/m);
+    assert.match(result.out, /^checkout 0\.01 yuan, order \S+, pay code 1345\*{10}6789, http:\/\/127\.0\.0\.1:\d+, app paycheck-demo-app, sign encoding base64 \(seed \d+\)$/m);
     assert.match(result.out, /^ +\+0\.000 s {2}\/pay\/qrcode {2}1000 {2}paid \(1\) +paid$/m);
     assert.match(result.out, /^outcome: paid — order \S+, status paid \(1\), 1 call/m);
     assert.doesNotMatch(result.out, /134567890123456789/);
-    assert.equal(result.err, '');
+    // The preflight's one line: the target could be used, and what it showed.
+    assert.match(result.err, /^paycheck checkout: target http:\/\/127\.0\.0\.1:\d+, app paycheck-demo-app, sign encoding base64 \(error codes flowchart, mock controls yes\)$/);
   });
 
   test('checkout: a customer who confirms after 12 s, polled every 5 s, exits 0', async () => {
@@ -245,7 +246,7 @@ describe('paycheck checkout: bad input', () => {
   test('an unreachable target is exit 3 at once, not a 30 s follow-up', async () => {
     const gone = await startEchoServer({ body: '{}' });
     await gone.close();
-    const result = await refused(['checkout', '--amount', '0.01', '--base-url', gone.url], /PAYCHECK_TARGET_UNREACHABLE cannot reach http:\/\/127\.0\.0\.1:\d+ \(start the mock: 'npm run mock'\)/, '', {}, 3);
-    assert.match(result.out, /not delivered \(fetch failed \(ECONNREFUSED\)\): nothing to follow up/);
+    const result = await refused(['checkout', '--amount', '0.01', '--base-url', gone.url], /PAYCHECK_TARGET_UNREACHABLE http:\/\/127\.0\.0\.1:\d+ cannot be reached: fetch failed \(ECONNREFUSED\)\. Is the server running/, '', {}, 3);
+    assert.equal(result.out, '', 'the preflight stops it before an order is paid');
   });
 });
