@@ -18,7 +18,8 @@ export async function runContracts({ values, passThrough }: ParsedCommand<typeof
   const env: NodeJS.ProcessEnv = { ...io.env };
   if (baseUrl !== undefined) {
     io.err(`paycheck contracts: ${await requireUsableTarget(baseUrl, io.env)}`);
-    Object.assign(env, { PAY_BASE_URL: baseUrl, PAYCHECK_TARGETS: 'live' });
+    // The suite's global setup would preflight the same target again: it is told this one passed.
+    Object.assign(env, { PAY_BASE_URL: baseUrl, PAYCHECK_TARGETS: 'live', PAYCHECK_PREFLIGHTED: baseUrl });
   }
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const child = spawn(process.execPath, [cli, 'test', '--config', CONFIG, ...passThrough], { stdio: 'inherit', env });

@@ -14,7 +14,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   announceRun(config, recordsDir());
   for (const project of config.projects) {
     const use = project.use as { targetKind?: TargetKind; targetUrl?: string };
-    if (use.targetKind !== 'live' || use.targetUrl === undefined) continue;
+    // `paycheck contracts --base-url` has asked this target already (PAYCHECK_PREFLIGHTED).
+    if (use.targetKind !== 'live' || use.targetUrl === undefined || use.targetUrl === process.env.PAYCHECK_PREFLIGHTED) continue;
     const target = targetFrom('live', use.targetUrl, process.env);
     // Only lookups of a made-up order and spoiled signs: nothing here can move money, on any host.
     const report = await preflight({ baseUrl: target.baseUrl, app: target.app, encoding: target.encoding, allowRemote: true });
