@@ -25,8 +25,8 @@ test('the layers are the folders of src/ bottom up, then the tooling', () => {
       ['adapters', 'src/adapters/', false],
       ['checks', 'src/checks/', false],
       ['runners', 'src/runners/', false],
-      ['cli', 'src/cli/', false],
       ['package', 'src/package/', false],
+      ['cli', 'src/cli/', false],
       ['tooling', 'bin/ scripts/ playwright.config.ts', false],
     ],
   );

@@ -18,8 +18,8 @@ export const LAYERS: readonly Layer[] = [
   { name: 'adapters', paths: ['src/adapters/'], nodeFree: false, role: 'Node digests and file loading, the node:http server, MSW handlers, the outbound pay client' },
   { name: 'checks', paths: ['src/checks/'], nodeFree: false, role: 'contract rules and validation, the cashier audit, load thresholds, reports' },
   { name: 'runners', paths: ['src/runners/'], nodeFree: false, role: 'the Playwright contract suite, the load runner and k6 scripts, the reference checkout, benches' },
+  { name: 'package', paths: ['src/package/'], nodeFree: false, role: "the installed package's entry points (paycheck, paycheck/msw, paycheck/mock): re-exports of the layers below; the CLI is not among them" },
   { name: 'cli', paths: ['src/cli/'], nodeFree: false, role: 'the one command line, the only place that wires the runners together' },
-  { name: 'package', paths: ['src/package/'], nodeFree: false, role: "the installed package's entry points (paycheck, paycheck/msw, paycheck/mock): re-exports of the layers below" },
   { name: 'tooling', paths: ['bin/', 'scripts/', 'playwright.config.ts'], nodeFree: false, role: 'the executable, the test and CI scripts, the Playwright config' },
 ];
 

@@ -74,7 +74,18 @@ async function fetchJournal(baseUrl: string, orderId: string | undefined, allowR
     throw new PaycheckError('PAYCHECK_TARGET_UNREACHABLE', `cannot read ${name} (${e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? 'fetch failed')})`);
   }
   if (response.status !== 200) throw new PaycheckError('PAYCHECK_TARGET_NOT_API', `cannot read ${name} (HTTP ${response.status}): is a paycheck mock serving there?`);
+  // An answer that is not JSON is a server of something else, not bad input of the user's.
+  if (!isJson(text)) throw new PaycheckError('PAYCHECK_TARGET_NOT_API', `${name} answers, but not with JSON: is a paycheck mock serving there?`);
   return { name, text };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function entriesOf(input: InputText): JournalEntry[] {

@@ -1,6 +1,6 @@
 /**
- * `paycheck checkout --amount A [--pay-code C]`: the reference cashier flow (src/lifecycle/
- * checkout.ts) against the mock or, allowed explicitly, another target, with its timeline.
+ * `paycheck checkout --amount A [--pay-code C]`: the reference cashier flow (src/runners/
+ * checkout/checkout.ts) against the mock or, allowed explicitly, another target, with its timeline.
  * Exit 0 when the order ended paid, 1 when it ended otherwise, 2 on bad input, 3 when the target does not answer.
  */
 import { appCredentialsFrom, DEFAULT_BASE_URL, isLoopbackUrl, signEncodingFrom } from '../kernel/settings.ts';

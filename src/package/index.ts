@@ -13,3 +13,5 @@ export { CODES, codeEntry, DIALECT_CODES, type Code, type CodeEntry, type ErrorD
 export { API_PATHS } from '../kernel/spec/api-paths.ts';
 export { DEMO_APP, PRODUCTION_BASE_URL, appCredentialsFrom, type AppCredentials } from '../kernel/settings.ts';
 export { preflight, renderPreflight, type PreflightReport } from '../checks/preflight/preflight.ts';
+export { auditJournal } from '../checks/audit/audit.ts';
+export { journalEntriesOf } from '../checks/audit/journal-input.ts';

@@ -72,6 +72,13 @@ for (const command of ['contracts', 'load', 'doctor'] as const) {
   });
 }
 
+test('audit --base-url of a server that answers 200 with HTML is the target, exit 3, not bad input', async () => {
+  const shop = await listen(createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>a shop</html>')));
+  const { status, err } = await run(['audit', '--base-url', shop]);
+  assert.equal(status, 3, err.join('\n'));
+  assert.match(err[0] ?? '', /^paycheck audit: PAYCHECK_TARGET_NOT_API /);
+});
+
 test('doctor on a usable target: exit 0, every check named', async () => {
   const mock = await startMockServer({ port: 0 });
   servers.push(mock);

@@ -75,3 +75,12 @@ test('the contract suite aimed at a target that knows another app stops in secon
   assert.match(out, /\[live\] the target cannot be used: the target does not know app_id paycheck-demo-app \(code 3003\): check PAY_APP_ID/);
   assert.doesNotMatch(out, /\d+ passed|\d+ failed \(/);
 });
+
+test('a server that takes the request and never answers: unreachable, said as such, within the timeout', async () => {
+  const hang = await listen(createServer(() => undefined));
+  const started = Date.now();
+  const report = await preflight({ baseUrl: hang, app: { ...DEMO_APP }, encoding: 'base64', timeoutMs: 500 });
+  assert.equal(report.cause, 'unreachable');
+  assert.match(report.message ?? '', /does not answer within 0\.5 s/);
+  assert.ok(Date.now() - started < 5_000);
+});

@@ -93,6 +93,8 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
   noteClock(report, first, now);
   if (first.transportError !== undefined) {
     checks.push({ name: 'reachable', ok: false, detail: first.transportError });
+    // A connection that is taken and never answered is a server that hangs, not one that is not there.
+    if (first.transportError === 'timed out') return fail('unreachable', `${base.origin} does not answer within ${timeoutMs / 1000} s: the server takes the request and says nothing`);
     return fail('unreachable', `${base.origin} cannot be reached: ${first.transportError}. Is the server running, and is the URL right?`);
   }
   checks.push({ name: 'reachable', ok: true, detail: `HTTP ${first.response?.status}` });

@@ -69,7 +69,7 @@ test('JUnit has one test case per threshold, failures carry the actual value, te
   assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="paycheck load" tests="5" failures="3"/);
   assert.equal((xml.match(/<testcase /g) ?? []).length, 5);
   assert.match(xml, /name="http_req_duration p\(95\)&lt;250" time="0">\n {6}<failure type="threshold" message="http_req_duration p\(95\)&lt;250 failed: actual 600\.0 ms"\/>/);
-  assert.match(xml, /<system-out>scenario smoke →/);
+  assert.match(xml, /<system-out>profile smoke →/);
   assert.equal(xmlEscape('a<b & "c"\u0001'), 'a&lt;b &amp; &quot;c&quot;');
 });
 

@@ -21,7 +21,7 @@ function codeList(codes: Readonly<Record<string, number>>): string {
   );
 }
 
-/** The checkout scenario's lines: each call's figures, then how the orders ended. */
+/** The checkout profile's lines: each call's figures, then how the orders ended. */
 function checkoutLines(s: LoadSummary): string[] {
   const lines: string[] = [];
   for (const [endpoint, e] of Object.entries(s.endpoints ?? {})) {
@@ -60,7 +60,7 @@ export function renderTextSummary(s: LoadSummary): string {
   const o = s.outcomes;
   const checked = s.checks.passes + s.checks.fails;
   const lines = [
-    `scenario ${s.scenario} → ${s.target}  (${s.tool}, ${fixed(s.durationS)} s${s.seed === undefined ? '' : `, seed ${s.seed}`})`,
+    `profile ${s.scenario} → ${s.target}  (${s.tool}, ${fixed(s.durationS)} s${s.seed === undefined ? '' : `, seed ${s.seed}`})`,
     `requests   ${r.planned === undefined ? '' : `${r.planned} planned, `}${r.sent} sent, ${r.answered} answered, ${r.dropped} dropped — ${fixed(s.achievedRatePerS)}/s`,
     `latency    ${distribution(s.latencyMs, 'ms')}`,
     `signing    ${distribution(s.signingUs, 'µs')}`,
