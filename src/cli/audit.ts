@@ -34,8 +34,9 @@ export async function runAudit({ values, positionals, given }: ParsedCommand<typ
   const scale = values['time-scale'];
   const timeScale = scale === undefined ? 1 : setting(() => parseTimeScale(scale));
   const orderId = values['order-id'];
-  const input = file === undefined && baseUrl !== undefined ? await fetchJournal(baseUrl, orderId, values['allow-remote']) : await readInput(file, io);
-  let entries = entriesOf(input);
+  const fetched = file === undefined && baseUrl !== undefined ? await fetchJournal(baseUrl, orderId, values['allow-remote']) : undefined;
+  const input = fetched ?? (await readInput(file, io));
+  let entries = fetched ? fromTarget(() => entriesOf(input)) : entriesOf(input);
   if (orderId !== undefined) {
     const all = entries;
     entries = entries.filter((e) => e.order_id === orderId);
@@ -74,17 +75,18 @@ async function fetchJournal(baseUrl: string, orderId: string | undefined, allowR
     throw new PaycheckError('PAYCHECK_TARGET_UNREACHABLE', `cannot read ${name} (${e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? 'fetch failed')})`);
   }
   if (response.status !== 200) throw new PaycheckError('PAYCHECK_TARGET_NOT_API', `cannot read ${name} (HTTP ${response.status}): is a paycheck mock serving there?`);
-  // An answer that is not JSON is a server of something else, not bad input of the user's.
-  if (!isJson(text)) throw new PaycheckError('PAYCHECK_TARGET_NOT_API', `${name} answers, but not with JSON: is a paycheck mock serving there?`);
   return { name, text };
 }
 
-function isJson(text: string): boolean {
+/** What a server answered instead of a journal says it is no paycheck mock: the target, not the user's input. */
+function fromTarget<T>(read: () => T): T {
   try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
+    return read();
+  } catch (error) {
+    if (isPaycheckError(error, 'PAYCHECK_INPUT_NOT_JSON') || isPaycheckError(error, 'PAYCHECK_INPUT_NOT_JOURNAL')) {
+      throw new PaycheckError('PAYCHECK_TARGET_NOT_API', `${error.message}: is a paycheck mock serving there?`);
+    }
+    throw error;
   }
 }
 

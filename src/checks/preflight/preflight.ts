@@ -55,12 +55,13 @@ export interface PreflightReport {
   clockSkewMs?: number;
 }
 
-const ENVELOPE_CODE = (body: unknown): number | undefined => {
+/** The envelope's code (a string of digits counts, D-3), when the body is `{code, msg, …}`. */
+function envelopeCode(body: unknown): number | undefined {
   if (body === null || typeof body !== 'object') return undefined;
   const { code, msg } = body as { code?: unknown; msg?: unknown };
   const n = typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : code;
   return typeof n === 'number' && Number.isInteger(n) && typeof msg === 'string' ? n : undefined;
-};
+}
 
 /** The sign with its first character changed: still well-formed, certainly wrong. */
 function spoiled(sign: string): string {
@@ -99,14 +100,14 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
   }
   checks.push({ name: 'reachable', ok: true, detail: `HTTP ${first.response?.status}` });
 
-  const firstCode = ENVELOPE_CODE(first.response?.body);
-  if (firstCode === undefined) return payPathOnly(report, client(options.encoding), first, lookup, fail);
+  const firstCode = envelopeCode(first.response?.body);
+  if (firstCode === undefined) return payPathOnly(options, report, client(options.encoding), first, lookup, fail);
   checks.push({ name: 'envelope', ok: true, detail: `${API_PATHS.get} answered code ${firstCode}` });
 
   if (firstCode === DIALECT_CODES.format.flowchart && options.encoding === 'base64') {
     // D-13: the seed's table gives `sign` 32 characters, which fits MD5 hex, not Base64.
     const hex = await client('hex').pay(lookup, { path: API_PATHS.get });
-    const hexCode = ENVELOPE_CODE(hex.response?.body);
+    const hexCode = envelopeCode(hex.response?.body);
     if (hexCode !== undefined && hexCode !== DIALECT_CODES.format.flowchart && refusalOf(hexCode, hex, { ...options, encoding: 'hex' }) === undefined) {
       checks.push({ name: 'signature', ok: false, detail: 'a 44-character Base64 sign is refused as a bad format; the 32-character hex sign is accepted (D-13)' });
       return fail('sign-encoding', `${base.origin} accepts only hex signs (the seed's 32-character sign, D-13): set PAY_SIGN_ENCODING=hex`);
@@ -124,7 +125,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
   const signer = client(options.encoding);
   const signed = signer.sign(lookup);
   const bad = await signer.send({ ...signed, sign: spoiled(signed.sign) }, { path: API_PATHS.get });
-  noteDialect(report, ENVELOPE_CODE(bad.response?.body));
+  noteDialect(report, envelopeCode(bad.response?.body));
   await noteControls(report, base, timeoutMs);
   report.usable = true;
   return report;
@@ -151,6 +152,7 @@ function refusalOf(code: number, exchange: Exchange, options: PreflightOptions):
  * pay path only. The pay path is asked with a spoiled sign, which no server pays.
  */
 async function payPathOnly(
+  options: PreflightOptions,
   report: PreflightReport,
   client: ReturnType<typeof createPayClient>,
   first: Exchange,
@@ -159,16 +161,18 @@ async function payPathOnly(
 ): Promise<PreflightReport> {
   const pay = client.sign({ ...lookup, pay_code: '134567890123456789', total_amount: '0.01' });
   const answer = await client.send({ ...pay, sign: spoiled(pay.sign) });
-  const code = ENVELOPE_CODE(answer.response?.body);
+  const code = envelopeCode(answer.response?.body);
   const what = first.response?.parseError !== undefined ? 'not JSON' : 'JSON but not the {code, msg, data} envelope';
   if (code === undefined) {
     report.checks.push({ name: 'envelope', ok: false, detail: `${API_PATHS.get}: HTTP ${first.response?.status}, ${what}` });
     return fail('not-this-api', `${new URL(report.target).origin} does not speak this API: ${API_PATHS.get} and ${API_PATHS.pay} answered HTTP ${answer.response?.status ?? first.response?.status}, ${what}`);
   }
   report.checks.push({ name: 'envelope', ok: true, detail: `${API_PATHS.pay} answered code ${code}; ${API_PATHS.get} is not served (HTTP ${first.response?.status})` });
-  if (code === DIALECT_CODES.appId.flowchart || code === DIALECT_CODES.appId.table) {
+  // The sign was spoiled on purpose: only an app refusal (3003/3000, 5000) says something here.
+  const refusal = refusalOf(code, answer, options);
+  if (refusal && refusal.cause !== 'bad-signature') {
     report.checks.push({ name: 'app', ok: false, detail: `code ${code}` });
-    return fail('unknown-app', `the target does not know app_id ${report.appId} (code ${code}): check PAY_APP_ID, or use a target that holds this application`);
+    return fail(refusal.cause, refusal.message);
   }
   report.checks.push({ name: 'app', ok: true, detail: `${report.appId} passes the app check` });
   report.checks.push({ name: 'signature', ok: true, detail: `not confirmed: without ${API_PATHS.get} only a signed pay could show it, and that may move money` });
@@ -184,14 +188,19 @@ function noteDialect(report: PreflightReport, code: number | undefined): void {
   report.checks.push({ name: 'dialect', ok: dialect !== undefined, detail: dialect ? `a bad sign is ${code}: the ${dialect} dialect` : `a bad sign answered ${code ?? 'no code'}, neither 3004 nor 2000` });
 }
 
-async function noteControls(report: PreflightReport, base: URL, timeoutMs: number): Promise<void> {
+/** Does the target answer `/__mock/health` as paycheck's mock does (and so honour X-Mock-* and the admin routes)? */
+export async function hasMockControls(baseUrl: string | URL, timeoutMs = 3_000): Promise<boolean> {
   try {
-    const res = await fetch(new URL('/__mock/health', base), { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    const res = await fetch(new URL('/__mock/health', baseUrl), { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
     const body = (await res.json()) as { ok?: unknown };
-    report.controls = res.ok && body.ok === true;
+    return res.ok && body.ok === true;
   } catch {
-    report.controls = false;
+    return false;
   }
+}
+
+async function noteControls(report: PreflightReport, base: URL, timeoutMs: number): Promise<void> {
+  report.controls = await hasMockControls(base, timeoutMs);
   report.checks.push({ name: 'controls', ok: true, detail: report.controls ? 'mock controls answer (X-Mock-Scenario, /__mock/*)' : 'no mock controls: tests that need them are skipped' });
 }
 

@@ -12,6 +12,7 @@ import { appCredentialsFrom, isLoopbackUrl, PRODUCTION_BASE_URL, signEncodingFro
 import { parseErrorDialect, type ErrorDialect } from '../../../kernel/codes.ts';
 import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import { describeRoute, parseOutcomes, type OutcomeMap } from './outcomes.ts';
+import { hasMockControls } from '../../../checks/preflight/preflight.ts';
 
 export type TargetKind = 'msw' | 'mock' | 'live';
 
@@ -73,14 +74,7 @@ export function describeTarget(name: string, t: Omit<ContractTarget, 'controls'>
 
 /** Does the target offer the mock's controls? Only loopback and MSW targets are asked. */
 export async function probeControls(t: Omit<ContractTarget, 'controls'>): Promise<boolean> {
-  if (t.kind !== 'msw' && !t.loopback) return false;
-  try {
-    const res = await fetch(new URL('/__mock/health', t.baseUrl), { signal: AbortSignal.timeout(3000) });
-    const body = (await res.json()) as { ok?: unknown };
-    return res.ok && body.ok === true;
-  } catch {
-    return false;
-  }
+  return (t.kind === 'msw' || t.loopback) && hasMockControls(t.baseUrl);
 }
 
 function outcomeLine(outcomes: OutcomeMap): string {
