@@ -5,7 +5,7 @@
 import type { CashierOutcome } from '../../kernel/lifecycle/cashier.ts';
 import type { Endpoint } from '../load/thresholds.ts';
 import { metricKey, type MetricStats, type ThresholdResult } from '../load/thresholds.ts';
-import type { OutcomeClass } from '../load/outcomes.ts';
+import type { NoCodeCause, OutcomeClass } from '../load/outcomes.ts';
 
 export interface Distribution {
   mean: number;
@@ -30,6 +30,8 @@ export interface EndpointSummary {
   latencyMs?: Distribution;
   /** Answers per `code` (`none`: no code). */
   codes: Record<string, number>;
+  /** The `none` of `codes`, by cause. */
+  noCodeCauses?: Partial<Record<NoCodeCause, number>>;
 }
 
 /** The checkout scenario's orders, each carried to its end by the cashier. */
@@ -71,6 +73,8 @@ export interface LoadSummary {
   signingUs?: Distribution;
   /** Answers per `code`; `none` for no code (see outcomes.ts). The pay call's, in the checkout scenario. */
   codes: Record<string, number>;
+  /** The `none` of `codes` by cause: why those requests have no code (executor; k6 counts only `none`). */
+  noCodeCauses?: Partial<Record<NoCodeCause, number>>;
   outcomes: Record<OutcomeClass, number>;
   failedRequests: { count: number; rate: number };
   /** Share of sent requests not answered with 1000 (pay calls, in the checkout scenario). */

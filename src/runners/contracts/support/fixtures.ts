@@ -49,6 +49,9 @@ export function skipReason(tags: readonly string[], target: ContractTarget): str
   return undefined;
 }
 
+/** A confirmation pay without an answer in this time is none: the worker's setup must not take the fixture's whole 20 s. */
+const CONFIRM_TIMEOUT_MS = 5_000;
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   targetKind: ['mock', { option: true, scope: 'worker' }],
   targetUrl: [undefined, { option: true, scope: 'worker' }],
@@ -66,7 +69,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const seed = Number(process.env.PAY_SEED);
       await confirmOutcomes(
         target,
-        createPayClient({ baseUrl: target.baseUrl, app: target.app, encoding: target.encoding, allowRemote: targetKind !== 'mock' }),
+        createPayClient({ baseUrl: target.baseUrl, app: target.app, encoding: target.encoding, allowRemote: targetKind !== 'mock', timeoutMs: CONFIRM_TIMEOUT_MS }),
         nodeDataFactory({ seed, app: target.app, encoding: target.encoding, orderIdPrefix: `PO${process.env.PAYCHECK_RUN_TAG ?? ''}${workerInfo.project.name.slice(0, 1)}${workerInfo.workerIndex}` }),
       );
       await use(target);

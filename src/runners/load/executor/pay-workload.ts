@@ -26,6 +26,7 @@ export function createPayWorkload(payUrl: string, stream: SignedOrderStream): Wo
         latencyMs: m.latencyMs,
         signingUs: m.signingUs,
         codes: m.codes,
+        noCodeCauses: m.noCodeCauses,
         outcomes: outcomeTotals(m.codes),
         failedRequests: failedOf(m),
         nonSuccessShare: nonSuccessOf(m),

@@ -11,13 +11,14 @@ test('the recorder counts sent, answered, failed and per-code answers, and talli
   assert.equal(r.inFlight(), 5);
   r.answered(3, 200, allPass);
   r.answered(5, 200, { code: 5002, passed: PAY_CHECKS.map(() => true) });
-  r.answered(7, 502, { passed: [false, false, false, false] });
-  r.failed();
+  r.answered(7, 502, { passed: [false, false, false, false], cause: 'notJson' });
+  r.failed('timeout');
   assert.equal(r.inFlight(), 1);
   assert.equal(r.failedRate(), 2 / 4);
   const m = r.measurements();
   assert.deepEqual([m.sent, m.answered, m.noAnswer, m.failed, m.nonSuccess], [5, 3, 1, 2, 3]);
   assert.deepEqual(m.codes, { '1000': 1, '5002': 1, none: 2 });
+  assert.deepEqual(m.noCodeCauses, { notJson: 1, timeout: 1 }, 'each request without a code, by its cause');
   assert.deepEqual([m.checks.passes, m.checks.fails], [8, 8]);
   assert.deepEqual(m.checks.byName[PAY_CHECKS[0]], { passes: 2, fails: 2 });
   assert.equal(m.latencyMs?.max, 7);

@@ -6,12 +6,14 @@
 import { inspectPayAnswer, PAY_CHECKS } from '../request/pay-answer-checks.ts';
 import type { SignedOrder } from '../request/signed-order-stream.ts';
 import { distributionOf, type CheckTally, type Distribution } from '../../../checks/report/load-summary.ts';
-import { NO_CODE } from '../../../checks/load/outcomes.ts';
+import { NO_CODE, type NoCodeCause } from '../../../checks/load/outcomes.ts';
 import type { BatchRecorder } from './autocannon-batch.ts';
 
 /** What the recorder needs of an answer: its code, and one pass/fail per check name. */
 interface Inspection {
   code?: number;
+  /** Why an answer without a code has none. */
+  cause?: NoCodeCause;
   passed: readonly boolean[];
 }
 
@@ -42,6 +44,8 @@ export interface Measurements {
   /** Sent and not answered with 1000. */
   nonSuccess: number;
   codes: Record<string, number>;
+  /** The requests counted under `none` in `codes`, by why they have no code. */
+  noCodeCauses: Partial<Record<NoCodeCause, number>>;
   checks: CheckTally & { byName: Record<string, CheckTally> };
   latencyMs?: Distribution;
   signingUs?: Distribution;
@@ -63,8 +67,8 @@ export interface Recorder {
   /** A request sent; `signMs` is the time it took to build and sign. */
   sent(signMs: number): void;
   answered(latencyMs: number, status: number, inspection: Inspection): void;
-  /** No answer: connection error or timeout. */
-  failed(): void;
+  /** No answer, and why. */
+  failed(cause: NoCodeCause): void;
   inFlight(): number;
   /** Counts so far, and the latencies since the last call. */
   window(): ProgressWindow;
@@ -88,10 +92,15 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Reco
   let nonSuccess = 0;
   let lastAnswered = 0;
   const codes = new Map<string, number>();
+  const causes = new Map<NoCodeCause, number>();
   const passes = checkNames.map(() => 0);
   const fails = checkNames.map(() => 0);
 
   const count = (code: string) => codes.set(code, (codes.get(code) ?? 0) + 1);
+  const noCode = (cause: NoCodeCause) => {
+    count(NO_CODE);
+    causes.set(cause, (causes.get(cause) ?? 0) + 1);
+  };
   const tally = (passed: readonly boolean[]): void =>
     passed.forEach((ok, i) => {
       if (ok) passes[i]++;
@@ -109,14 +118,15 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Reco
       window.push(latencyMs);
       if (status < 200 || status >= 400) failed++;
       if (inspection.code !== 1000) nonSuccess++;
-      count(inspection.code === undefined ? NO_CODE : String(inspection.code));
+      if (inspection.code === undefined) noCode(inspection.cause ?? 'notEnvelope');
+      else count(String(inspection.code));
       tally(inspection.passed);
     },
-    failed() {
+    failed(cause) {
       noAnswer++;
       failed++;
       nonSuccess++;
-      count(NO_CODE);
+      noCode(cause);
       tally(checkNames.map(() => false));
     },
     inFlight: () => sent - answered - noAnswer,
@@ -146,6 +156,7 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Reco
         failed,
         nonSuccess,
         codes: Object.fromEntries(codes),
+        noCodeCauses: Object.fromEntries(causes),
         checks: { passes: passes.reduce((a, b) => a + b, 0), fails: fails.reduce((a, b) => a + b, 0), byName },
         latencyMs: distributionOf(latencies.sorted()),
         signingUs: distributionOf(signing.sorted()),
@@ -160,6 +171,6 @@ export function payRecording(recorder: Recorder): BatchRecorder<SignedOrder> {
   return {
     sent: (order) => recorder.sent(order.signMs),
     answered: (order, latencyMs, status, body) => recorder.answered(latencyMs, status, inspectPayAnswer(status, body, order.orderId)),
-    failed: () => recorder.failed(),
+    failed: (_order, cause) => recorder.failed(cause),
   };
 }

@@ -71,15 +71,15 @@ export default function checkoutIteration(): void {
   check(pay, payCheckers, { endpoint: 'pay' });
   payMetrics.record(res.status, pay.code, order.signMs);
   let lookup: string | undefined;
-  const outcome = followUpInTurn(cashier, pay, res.timings.duration, {
+  const outcome = followUpInTurn(cashier, pay.answer, res.timings.duration, {
     wait: (ms) => sleep(ms / 1000),
     send(endpoint: FollowUpEndpoint) {
       lookup ??= lookupBody(order.orderId);
       const answer = http.post(settings.urls[endpoint], lookup, followUpParams[endpoint]);
-      const inspection = inspectFollowUpAnswer(answer.status, bodyOf(answer.body), order.orderId);
+      const inspection = inspectFollowUpAnswer(endpoint, answer.status, bodyOf(answer.body), order.orderId);
       check(inspection, followUpCheckers, { endpoint });
       followUpMetrics[endpoint].record(answer.status, inspection.code);
-      return { answer: inspection, durationMs: answer.timings.duration };
+      return { answer: inspection.answer, durationMs: answer.timings.duration };
     },
   });
   orderMetrics.order(scenario, outcome, isRepeatAnswer(pay.code));

@@ -34,5 +34,8 @@ export function k6Options(scenario: LoadProfile, rules: readonly ThresholdRule[]
     },
     thresholds: k6Thresholds(rules),
     summaryTrendStats: SUMMARY_TREND_STATS,
+    // k6 follows up to 10 redirects by default: a target could send the signed load anywhere.
+    // A redirect is an answer here (not 200, not the envelope), as in every other paycheck call.
+    maxRedirects: 0,
   };
 }
