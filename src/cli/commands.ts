@@ -108,6 +108,8 @@ export const LOAD = defineCommand({
     'mock-latency': { type: 'string', value: 'MS', description: 'embedded mock only: add MS (or MIN-MAX) ms to every pay answer' },
     'time-scale': { type: 'string', value: 'F', description: "checkout: the cashier's waits × F (default 0.05; 1 = the documented 5 s and 30 s, for a live target)" },
     seed: { type: 'string', value: 'N', env: 'PAY_SEED', description: 'order data seed (default random; always printed)' },
+    'execution-segment': { type: 'string', value: 'A:B', description: "this runner's share of the arrivals, as k6's flag (0:1/2, 1/2:1); merge the runners' summaries with 'paycheck load merge'" },
+    'execution-segment-sequence': { type: 'string', value: 'LIST', description: "the runners' segment bounds, as k6's flag (0,1/4,1/2,3/4,1)" },
     'report-dir': { type: 'string', value: 'DIR', description: 'where load-summary.json and load-junit.xml go (default reports)' },
     quiet: QUIET('no progress line'),
   },
@@ -118,6 +120,23 @@ export const LOAD = defineCommand({
     'Also read: PAY_APP_ID / PAY_APP_SECRET (default: the mock\'s demo app), PAY_SIGN_ENCODING.',
     'Exit status: 0 every threshold met, 1 a threshold failed (named), 2 bad flags or settings, 3 the target cannot be used.',
   ].join('\n'),
+});
+
+export const LOAD_MERGE = defineCommand({
+  name: 'load merge',
+  usage: 'SUMMARY.json… [--report-dir DIR] [--json]',
+  description: [
+    "Adds up the summaries of one run's runners (k6-operator's parallelism, or `paycheck load",
+    "--execution-segment`): counts summed, latency histograms summed bucket by bucket, percentiles",
+    "read from the sum (within 1 %), the profile's thresholds judged on the whole run.",
+  ].join('\n'),
+  arguments: { 'SUMMARY.json…': "each runner's load-summary.json or k6-summary-*.json, or a log holding their 'paycheck-summary' lines (one profile, one executor, segments that do not overlap)" },
+  variadic: true,
+  options: {
+    'report-dir': { type: 'string', value: 'DIR', description: 'where merged-summary.json and merged-junit.xml go (default reports)' },
+    json: { type: 'boolean', description: 'print the merged summary as JSON instead of text' },
+  },
+  notes: 'Exit status: 0 every threshold met on the whole run, 1 a threshold failed (named), 2 bad input (files that are not one run).',
 });
 
 export const CHECKOUT = defineCommand({
