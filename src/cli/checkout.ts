@@ -11,7 +11,7 @@ import { runCheckout, type CheckoutClock, type CheckoutResult } from '../runners
 import { parseTimeScale } from '../kernel/lifecycle/policy.ts';
 import { outcomeLine, timelineLine } from '../runners/checkout/timeline.ts';
 import { parseAmount } from '../kernel/money/money.ts';
-import { maskPayCode } from '../kernel/redaction/redact.ts';
+import { maskPayCode } from '../kernel/redaction/mask.ts';
 import { PaycheckError } from '../kernel/errors.ts';
 import type { ParsedCommand } from './command.ts';
 import type { CHECKOUT } from './commands.ts';
