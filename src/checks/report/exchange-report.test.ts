@@ -35,3 +35,13 @@ test('the configured secret is masked wherever the target echoes it, in raw, hex
   for (const echo of echoes) assert.equal(report.includes(echo), false, `${echo} in\n${report}`);
   assert.match(report, /app_secret=\*\*\*/);
 });
+
+test('an echoed body is cut to 4 096 bytes on a UTF-8 boundary, its full size stated', () => {
+  const huge = `{"code":1000,"msg":"${'支'.repeat(3_495_253)}"}`; // 10 485 781 bytes of UTF-8
+  const request = `{"app_id":"a","order_id":"PC1","note":"${'x'.repeat(5000)}"}`;
+  const report = renderExchangeReport({ exchange: exchange(request, huge), findings: broken, seed: 7, secret: SECRET });
+  assert.ok(report.length < 16_000, `the report is ${report.length} characters`);
+  assert.match(report, /… \(10 485 781 bytes, first 4 094 shown\)/, 'cut before a character that would not fit whole');
+  assert.match(report, /… \(5 041 bytes, first 4 096 shown\)/);
+  assert.doesNotMatch(report, /\uFFFD/, 'no character is cut in half');
+});

@@ -1,11 +1,13 @@
 /**
  * The report a failed contract case prints: what broke (rule, path, expected vs actual), and the
  * evidence to act on it — request, string to sign, raw response — with the secret and every pay
- * code masked (src/kernel/redaction/mask.ts), and a curl command that sends the same request again.
+ * code masked (src/kernel/redaction/mask.ts), each body cut to what a report echoes
+ * (echo.ts), and a curl command that sends the same request again.
  */
 import type { Exchange } from '../../adapters/client/pay-client.ts';
 import type { Finding } from '../contract/finding.ts';
 import { curlCommand } from './curl.ts';
+import { echoed } from './echo.ts';
 import { createMask, maskPayCode, type Mask } from '../../kernel/redaction/mask.ts';
 
 export interface ReportContext {
@@ -19,8 +21,9 @@ export interface ReportContext {
 
 const MARK = { error: '✗', warning: '!', info: 'i' } as const;
 
+/** One finding; `expected` and `actual` quote the answer, so they are bounded like a body. */
 export function renderFinding(f: Finding, mask: Mask): string {
-  return mask(`${MARK[f.severity]} [${f.rule}] ${f.path}: expected ${f.expected}, actual ${f.actual}\n    ${f.message}`);
+  return `${MARK[f.severity]} [${f.rule}] ${f.path}: expected ${echoed(f.expected, mask)}, actual ${echoed(f.actual, mask)}\n    ${echoed(f.message, mask)}`;
 }
 
 export function renderExchangeReport({ exchange, findings, seed, secret }: ReportContext): string {
@@ -33,14 +36,15 @@ export function renderExchangeReport({ exchange, findings, seed, secret }: Repor
     '',
     `request (secret and pay code masked): ${exchange.request.method} ${exchange.request.url}`,
     ...Object.entries(exchange.request.headers).map(([k, v]) => `  ${k}: ${v}`),
-    '  ' + exchange.request.text,
-    `string to sign (secret masked): ${exchange.canonical === '' ? '(the body is not a JSON object)' : exchange.canonical}`,
+    '  ' + echoed(exchange.request.text, mask),
+    `string to sign (secret masked): ${exchange.canonical === '' ? '(the body is not a JSON object)' : echoed(exchange.canonical, mask)}`,
     exchange.response
-      ? `response: HTTP ${exchange.response.status} in ${Math.round(exchange.durationMs)} ms\n  ${exchange.response.text}`
+      ? `response: HTTP ${exchange.response.status} in ${Math.round(exchange.durationMs)} ms\n  ${echoed(exchange.response.text, mask)}`
       : `response: none (${exchange.transportError ?? 'no answer'})`,
     '',
     ...reproduction(exchange, seed),
   ];
+  // The lines not echoed from a body (headers, the URL, the curl command) are masked here; the echoed ones already were.
   return mask(lines.join('\n'));
 }
 
