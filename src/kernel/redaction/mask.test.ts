@@ -93,8 +93,8 @@ test('pay codes of both channels, as strings and as JSON numbers, masked to thei
   assert.equal(mask('{"pay_code":2.512345678901234e15}'), '{"pay_code":2.51************4e15}', 'an exponent another JSON writer chose');
 });
 
-test('digits that are not pay-code-shaped are left alone: ids after a letter, other lengths and prefixes, small numbers', () => {
-  const line = 'order PC2750351178030001 trade LFT1780000000000000001 at_ms 1780000000000 order_id 2017102100151091 164567890123456789 1345678901234567890 1e+3 total 11.00';
+test('digits that are not pay-code-shaped are left alone: ids after a letter, fractions, other lengths and prefixes, small numbers', () => {
+  const line = 'order PC2750351178030001 trade LFT1780000000000000001 at_ms 1780000000000 order_id 2017102100151091 164567890123456789 1345678901234567890 1e+3 total 11.00 signing 3.2857142857142856 us';
   assert.equal(mask(line), line);
   assert.deepEqual(payCodesIn(line), []);
 });

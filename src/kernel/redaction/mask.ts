@@ -13,7 +13,7 @@
  * - every pay-code-shaped value (the channels' shapes, src/kernel/channel.ts), written as a string
  *   or as a JSON number, also with an exponent (as JSON writes one of 22 digits or more). Digits
  *   right after a letter are an id's (`PC2750351178030001`, `LFT17…`), not a pay code, except the
- *   letter ending a `%XX` escape.
+ *   letter ending a `%XX` escape; digits after a decimal point are a fraction's (`3.2857142857142856`).
  *
  * Runtime-neutral: TextEncoder and btoa, no Buffer.
  */
@@ -31,7 +31,7 @@ export function maskPayCode(code: string): string {
   return code.slice(0, 4) + '*'.repeat(code.length - 8) + code.slice(-4);
 }
 
-const NOT_AFTER_AN_ID = '(?<![0-9])(?<!(?<!%[0-9A-Fa-f])[A-Za-z])';
+const NOT_AFTER_AN_ID = '(?<![0-9.])(?<!(?<!%[0-9A-Fa-f])[A-Za-z])';
 const PAY_CODE_DIGITS = new RegExp(`${NOT_AFTER_AN_ID}(?:${PAY_CODE_SHAPES.wechat}|${PAY_CODE_SHAPES.alipay})(?![0-9])`, 'g');
 const PAY_CODE_WHOLE = new RegExp(`^(?:${PAY_CODE_SHAPES.wechat}|${PAY_CODE_SHAPES.alipay})$`);
 /** A number written with an exponent (`2.8463716253174828e+23`); pay-code-shaped when its value is. */
