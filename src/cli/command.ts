@@ -35,6 +35,11 @@ export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
   readonly notes?: string;
   /** What follows `--` goes, untouched, to the tool the command runs (its meaning, for the help). */
   readonly passThrough?: string;
+  /**
+   * Pay codes are its output's data (sign, gen), or it masks them itself unless `--show-pay-code`
+   * (explain, verify); every other command's lines have them masked (io.ts, maskedIo).
+   */
+  readonly showsPayCodes?: boolean;
 }
 
 /** One letter, one meaning, in every command. */

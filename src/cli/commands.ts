@@ -24,6 +24,7 @@ const REQUEST_ARGUMENT = { FILE: "the request as JSON; '-' or nothing reads stan
 
 export const SIGN = defineCommand({
   name: 'sign',
+  showsPayCodes: true,
   usage: '[FILE|-] [options]',
   description: "Prints the request with 'sign' filled in.",
   arguments: REQUEST_ARGUMENT,
@@ -32,6 +33,7 @@ export const SIGN = defineCommand({
 
 export const EXPLAIN = defineCommand({
   name: 'explain',
+  showsPayCodes: true,
   usage: '[FILE|-] [options]',
   description: "Prints the string to sign (secret masked), its MD5 and the resulting 'sign'.",
   arguments: REQUEST_ARGUMENT,
@@ -40,6 +42,7 @@ export const EXPLAIN = defineCommand({
 
 export const VERIFY = defineCommand({
   name: 'verify',
+  showsPayCodes: true,
   usage: '[FILE|-] [options] [--compare STRING]',
   description: "Exits 0 when the request's 'sign' is valid, 1 with an explanation when not.",
   arguments: REQUEST_ARGUMENT,
@@ -48,6 +51,7 @@ export const VERIFY = defineCommand({
 
 export const GEN = defineCommand({
   name: 'gen',
+  showsPayCodes: true,
   usage: 'KIND [--count N] [--seed N] [--channel wechat|alipay]   (KIND: request, goods or store)',
   description: 'Prints seeded test data, one JSON object a line; the seed goes to stderr.',
   arguments: {

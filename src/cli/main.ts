@@ -9,7 +9,7 @@ import { EXIT, PaycheckError } from '../kernel/errors.ts';
 import { helpText, parseCommand, type CommandSpec, type OptionSpecs, type ParsedCommand } from './command.ts';
 import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, GEN, LOAD, LOAD_MERGE, MOCK, SIGN, VERIFY } from './commands.ts';
 import { errorLine, toHarnessError } from './harness-error.ts';
-import type { CliIo } from './io.ts';
+import { maskedIo, type CliIo } from './io.ts';
 
 type Run<O extends OptionSpecs> = (parsed: ParsedCommand<O>, io: CliIo) => Promise<number>;
 
@@ -81,12 +81,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   // A subcommand (`load merge`) is a command of its own, named with its parent.
   const sub = rest[0] === undefined ? undefined : COMMANDS[`${name} ${rest[0]}`];
   const found = sub ?? COMMANDS[name];
+  // Until the mask is made (it reads the environment), there is nothing of the user's to mask.
+  let shown = io;
   try {
+    shown = maskedIo(io, rest, found?.spec.showsPayCodes === true);
     if (!found) throw new PaycheckError('PAYCHECK_UNKNOWN_COMMAND', `unknown command "${name}"; try 'paycheck --help'`);
-    return await found.run(sub ? rest.slice(1) : rest, io);
+    return await found.run(sub ? rest.slice(1) : rest, shown);
   } catch (error) {
     const harness = toHarnessError(error);
-    io.err(errorLine(found?.spec.name, harness));
+    shown.err(errorLine(found?.spec.name, harness));
     return harness.exitCode;
   }
 }
