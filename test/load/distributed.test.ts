@@ -50,8 +50,9 @@ test('four executors with the segments of one sequence send the whole schedule o
     return file;
   });
   const merged = await cli(['load', 'merge', ...files, '--report-dir', join(dir, 'merged'), '--json']);
-  assert.equal(merged.status, 0, merged.err);
   const summary = JSON.parse(merged.out) as LoadSummary;
+  // The verdict is the whole run's (on a busy machine its latency may fail the smoke budget).
+  assert.equal(merged.status, summary.passed ? 0 : 1, merged.err);
   assert.equal(summary.requests.planned, planned);
   assert.equal(summary.requests.sent, runs.reduce((n, r) => n + r.summary.requests.sent, 0));
   assert.equal(summary.histograms?.pay?.count, summary.requests.answered);
@@ -64,7 +65,7 @@ test('four executors with the segments of one sequence send the whole schedule o
   const log = join(dir, 'runners.log');
   writeFileSync(log, runs.map((r, i) => `[pod/paycheck-${i + 1}] text summary …\n[pod/paycheck-${i + 1}] ${SUMMARY_LOG_MARK}${JSON.stringify(r.summary)}`).join('\n'));
   const fromLog = await cli(['load', 'merge', log, '--report-dir', join(dir, 'from-log'), '--json']);
-  assert.equal(fromLog.status, 0, fromLog.err);
+  assert.equal(fromLog.status, merged.status, fromLog.err);
   assert.deepEqual((JSON.parse(fromLog.out) as LoadSummary).histograms, summary.histograms);
 });
 
