@@ -10,7 +10,7 @@ import { isLoopbackBaseUrl } from '../request/target-guard.ts';
 import type { LoadProfile } from '../profiles/profiles.ts';
 
 export const K6_OPERATOR_VERSION = 'v1.0.0';
-export const K6_IMAGE = 'grafana/k6:1.0.0';
+const K6_IMAGE = 'grafana/k6:1.0.0';
 /** The data file's key in the ConfigMap, beside the script: the script opens it by ORDERS_FILE. */
 export const ORDERS_KEY = 'pay-orders.json';
 
