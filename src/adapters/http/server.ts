@@ -1,10 +1,11 @@
 /**
  * The engine over bare node:http (not MSW, which costs ~20× here): loopback only, a body limit
- * answered before the rest is read, header/request timeouts for slow clients, transport faults
+ * answered before the rest is read (and the rest drained within bounds, so that the answer
+ * arrives), header/request timeouts for slow clients, transport faults
  * carried out, an optional snapshot of the order store, one log line per request.
  */
 import { isUtf8 } from 'node:buffer';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_MOCK_PORT } from '../../kernel/settings.ts';
@@ -92,7 +93,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const url = req.url ?? '/';
       const declared = req.headers['content-length'];
       if (declared !== undefined && Number(declared) > bodyLimit) {
-        refuse(req, res, `the body (${declared} bytes) is over the limit of ${bodyLimit}`);
+        refuse(req, `the body (${declared} bytes) is over the limit of ${bodyLimit}`);
         return;
       }
       const chunks: Buffer[] = [];
@@ -103,7 +104,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         size += chunk.length;
         if (size > bodyLimit) {
           refused = true;
-          refuse(req, res, `the body is over the limit of ${bodyLimit} bytes`);
+          refuse(req, `the body is over the limit of ${bodyLimit} bytes`);
           return;
         }
         chunks.push(chunk);
@@ -158,16 +159,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (log) log(requestLogLine(request.method, req.url ?? '/', response, performance.now() - started, outcome));
   }
 
-  /** An envelope 3002 for a body over the limit, sent at once; the connection closes after it. */
-  function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void {
+  /**
+   * An envelope 3002 for a body over the limit, sent at once; then the connection closes the
+   * gentle way (drainThenClose). Written on the socket rather than through `res`: Node destroys the
+   * socket of a `Connection: close` answer the moment the answer is flushed, the client's bytes
+   * still unread, and that close is a reset.
+   */
+  function refuse(req: IncomingMessage, reason: string): void {
     const response = engine.reject('format', reason, { method: req.method ?? 'POST', path: pathOf(req.url ?? '/') });
-    res.shouldKeepAlive = false;
-    res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body), connection: 'close' });
-    res.end(response.body);
-    // Discard what the client still sends for a moment, so that it can read the answer before the close.
-    req.resume();
-    setTimeout(() => req.socket.destroy(), 1_000).unref();
-    log?.(requestLogLine(req.method ?? '?', req.url ?? '/', response, 0, 'refused'));
+    const body = Buffer.from(response.body);
+    req.socket.end(Buffer.concat([Buffer.from(responseHead(response.status, { ...response.headers, 'content-length': String(body.length), connection: 'close' })), body]));
+    drainThenClose(req, (drained) => log?.(requestLogLine(req.method ?? '?', req.url ?? '/', response, 0, `refused drained=${drained}`)));
   }
 
   const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale, holdMs: options.callbackHoldMs });
@@ -222,6 +224,39 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
     },
   };
+}
+
+/**
+ * What a client still sends after its body was refused is read and thrown away — at most
+ * DRAIN_BYTES, for at most DRAIN_MS — and the connection closes when the client has sent it all,
+ * hangs up, or passes either bound. Closing at once, with its bytes unread, resets the connection,
+ * and the reset can reach a client still sending before it has read the answer: Node's fetch then
+ * reports EPIPE instead of the 3002. Clients stop sending once they have read the answer.
+ */
+export const DRAIN_BYTES = 16 * 1024 * 1024;
+export const DRAIN_MS = 1_000;
+
+function drainThenClose(req: IncomingMessage, done: (drained: number) => void): void {
+  const socket = req.socket;
+  let drained = 0;
+  const close = () => socket.destroy();
+  const timer = setTimeout(close, DRAIN_MS);
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained >= DRAIN_BYTES) close();
+  });
+  req.on('end', close);
+  socket.once('close', () => {
+    clearTimeout(timer);
+    done(drained);
+  });
+}
+
+/** The status line and headers of an answer written on the socket itself. */
+function responseHead(status: number, headers: Record<string, string>): string {
+  let head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`;
+  for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
+  return `${head}\r\n`;
 }
 
 /** Valid UTF-8 is decoded here, natively; anything else goes to the engine as bytes, which it refuses (3002). */
