@@ -1,6 +1,7 @@
 /** Input from FILE, `-` or standard input: read, parsed as JSON, and (a request) insisted on as one object. */
 import { readFile } from 'node:fs/promises';
 import { PaycheckError } from '../kernel/errors.ts';
+import { describeJsonShapeProblem, jsonShapeProblem } from '../kernel/json-shape.ts';
 import type { CliIo } from './io.ts';
 
 export type RequestObject = Record<string, unknown>;
@@ -30,12 +31,15 @@ export function parseJsonInput({ name, text }: InputText): unknown {
   }
 }
 
+/** One request object, refused when it is ambiguous (a key twice) or too deep to sign, as the mock refuses such a body. */
 export async function readRequest(source: string | undefined, io: CliIo): Promise<RequestObject> {
   const input = await readInput(source, io);
   const value = parseJsonInput(input);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PaycheckError('PAYCHECK_INPUT_NOT_OBJECT', `${input.name} must hold one JSON object, the request`);
   }
+  const shape = jsonShapeProblem(input.text, value);
+  if (shape !== undefined) throw new PaycheckError(shape.kind === 'duplicate-key' ? 'PAYCHECK_INPUT_AMBIGUOUS' : 'PAYCHECK_INPUT_TOO_DEEP', describeJsonShapeProblem(input.name, shape));
   return value as RequestObject;
 }
 

@@ -34,6 +34,8 @@ export const HARNESS_ERRORS = {
   PAYCHECK_UNKNOWN_PROFILE: { exit: EXIT.usage, meaning: 'no such load profile', hint: "'paycheck load --help' lists the profiles" },
   PAYCHECK_INPUT_UNREADABLE: { exit: EXIT.usage, meaning: 'a file or standard input cannot be read', hint: 'check the path and its permissions' },
   PAYCHECK_INPUT_NOT_JSON: { exit: EXIT.usage, meaning: 'the input is not JSON', hint: 'the message says where it stops parsing' },
+  PAYCHECK_INPUT_AMBIGUOUS: { exit: EXIT.usage, meaning: 'the input has a key twice in one object, so a signer and a verifier may read different requests', hint: 'keep one of the two: the message names the key' },
+  PAYCHECK_INPUT_TOO_DEEP: { exit: EXIT.usage, meaning: 'the input nests deeper than paycheck reads or signs', hint: 'a request nests 3 levels deep: docs/limits.md' },
   PAYCHECK_INPUT_NOT_OBJECT: { exit: EXIT.usage, meaning: 'the input is JSON but not one request object', hint: 'give one JSON object: the request' },
   PAYCHECK_INPUT_NOT_JOURNAL: { exit: EXIT.usage, meaning: "the input is JSON but not a mock's request journal", hint: 'GET /__mock/journal serves one; the message names the first bad entry' },
   PAYCHECK_NO_SECRET: { exit: EXIT.usage, meaning: 'an MD5 sign needs the application secret and none was given', hint: 'set PAY_APP_SECRET (a --secret on the command line is visible to other users)' },

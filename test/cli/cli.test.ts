@@ -126,6 +126,23 @@ test('bad input: one coded line on stderr, exit 2', async () => {
   }
 });
 
+test('a request nested 5 000 deep, or with a key twice, is bad input to sign, explain and verify: exit 2 naming it (was 70, a stack overflow; and last-wins)', async () => {
+  const deep = seed.replace(/}$/, `,"extra":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`);
+  const twice = seed.replace(/}$/, ',"total_amount":"100.00"}');
+  const nestedTwice = seed.replace(/}$/, ',"extra":{"k":[{"x":1,"x":2}]}}');
+  for (const command of ['sign', 'explain', 'verify']) {
+    const cases: [string, string][] = [
+      [deep, 'PAYCHECK_INPUT_TOO_DEEP standard input nests deeper than 32 levels'],
+      [twice, 'PAYCHECK_INPUT_AMBIGUOUS standard input has the key $.total_amount twice in one object (which one counts is ambiguous)'],
+      [nestedTwice, 'PAYCHECK_INPUT_AMBIGUOUS standard input has the key $.extra.k[0].x twice in one object (which one counts is ambiguous)'],
+    ];
+    for (const [stdin, line] of cases) {
+      const result = await cli([command, '--secret', 's'], stdin);
+      assert.deepEqual({ code: result.code, err: result.err, out: result.out }, { code: 2, err: `paycheck ${command}: ${line}`, out: '' });
+    }
+  }
+});
+
 test('--help on every command', async () => {
   for (const command of ['sign', 'explain', 'verify', 'gen', 'mock', 'load', 'checkout', 'audit']) {
     const result = await cli([command, '--help']);
