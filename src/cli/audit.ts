@@ -14,11 +14,14 @@ import type { ParsedCommand } from './command.ts';
 import type { AUDIT } from './commands.ts';
 import { setting } from './harness-error.ts';
 import type { CliIo } from './io.ts';
-import { parseJsonInput, readInput, type InputText } from './request-input.ts';
+import { parseJsonInput, readInput, type InputKind, type InputText } from './request-input.ts';
 
 export const JOURNAL_ROUTE = '/__mock/journal';
 
 const FETCH_TIMEOUT_MS = 5_000;
+
+/** The largest journal a mock keeps (MAX_JOURNAL_CAP calls, about 210 bytes each in JSON) fits. */
+const JOURNAL_INPUT: InputKind = { what: 'a journal', limit: 256 * 1024 * 1024 };
 
 export async function runAudit({ values, positionals, given }: ParsedCommand<typeof AUDIT.options>, io: CliIo): Promise<number> {
   let from = values.from;
@@ -35,7 +38,7 @@ export async function runAudit({ values, positionals, given }: ParsedCommand<typ
   const timeScale = scale === undefined ? 1 : setting(() => parseTimeScale(scale));
   const orderId = values['order-id'];
   const fetched = file === undefined && baseUrl !== undefined ? await fetchJournal(baseUrl, orderId, values['allow-remote']) : undefined;
-  const input = fetched ?? (await readInput(file, io));
+  const input = fetched ?? (await readInput(file, io, JOURNAL_INPUT));
   let entries = fetched ? fromTarget(() => entriesOf(input)) : entriesOf(input);
   if (orderId !== undefined) {
     const all = entries;

@@ -34,6 +34,7 @@ export const HARNESS_ERRORS = {
   PAYCHECK_UNKNOWN_PROFILE: { exit: EXIT.usage, meaning: 'no such load profile', hint: "'paycheck load --help' lists the profiles" },
   PAYCHECK_INPUT_UNREADABLE: { exit: EXIT.usage, meaning: 'a file or standard input cannot be read', hint: 'check the path and its permissions' },
   PAYCHECK_INPUT_NOT_JSON: { exit: EXIT.usage, meaning: 'the input is not JSON', hint: 'the message says where it stops parsing' },
+  PAYCHECK_INPUT_TOO_LARGE: { exit: EXIT.usage, meaning: 'the input is larger than paycheck reads', hint: 'a request is at most 512 KiB, a journal 256 MiB: docs/limits.md' },
   PAYCHECK_INPUT_AMBIGUOUS: { exit: EXIT.usage, meaning: 'the input has a key twice in one object, so a signer and a verifier may read different requests', hint: 'keep one of the two: the message names the key' },
   PAYCHECK_INPUT_TOO_DEEP: { exit: EXIT.usage, meaning: 'the input nests deeper than paycheck reads or signs', hint: 'a request nests 3 levels deep: docs/limits.md' },
   PAYCHECK_INPUT_NOT_OBJECT: { exit: EXIT.usage, meaning: 'the input is JSON but not one request object', hint: 'give one JSON object: the request' },

@@ -8,14 +8,12 @@ import { isUtf8 } from 'node:buffer';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_MOCK_PORT } from '../../kernel/settings.ts';
+import { DEFAULT_MOCK_PORT, REQUEST_SIZE_LIMIT } from '../../kernel/settings.ts';
 import { transportOutcome, type Engine, type MockRequest, type MockResponse, type TransportFault } from '../../engine/index.ts';
 import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
 import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
 import { requestLogLine } from './request-log.ts';
 
-/** A maximal valid request (200 goods lines of 256 escaped CJK characters) fits; anything bigger is refused. */
-const DEFAULT_BODY_LIMIT = 512 * 1024;
 const MOCK_HOST = '127.0.0.1';
 
 export interface MockServerOptions extends NodeEngineOptions {
@@ -23,6 +21,7 @@ export interface MockServerOptions extends NodeEngineOptions {
   engine?: Engine;
   /** Default 4010; 0 picks a free port. */
   port?: number;
+  /** The largest body read (default REQUEST_SIZE_LIMIT, 512 KiB); a larger one is answered 3002 at once. */
   bodyLimit?: number;
   /** Time allowed for a client to send its headers (default 10 s). */
   headersTimeoutMs?: number;
@@ -65,7 +64,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const engine =
     options.engine ?? createNodeEngine(callbackUrl === undefined ? options : { ...options, callbacks: options.callbacks ?? { variants: options.callbackVariants } });
   if (callbackUrl !== undefined && engine.outbox === undefined) throw new Error('a callback URL needs an engine made with callbacks on');
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const bodyLimit = options.bodyLimit ?? REQUEST_SIZE_LIMIT;
   const log = options.log;
   const onError = options.onError ?? ((error: unknown) => console.error('paycheck mock: engine failure:', error));
   if (options.snapshotFile && existsSync(options.snapshotFile)) {
