@@ -8,6 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { checkNumber, RANGES } from '../../kernel/number-range.ts';
 import { DEFAULT_MOCK_PORT, REQUEST_SIZE_LIMIT } from '../../kernel/settings.ts';
 import { transportOutcome, type Engine, type MockRequest, type MockResponse, type TransportFault } from '../../engine/index.ts';
 import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
@@ -64,7 +65,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const engine =
     options.engine ?? createNodeEngine(callbackUrl === undefined ? options : { ...options, callbacks: options.callbacks ?? { variants: options.callbackVariants } });
   if (callbackUrl !== undefined && engine.outbox === undefined) throw new Error('a callback URL needs an engine made with callbacks on');
-  const bodyLimit = options.bodyLimit ?? REQUEST_SIZE_LIMIT;
+  const bodyLimit = checkNumber(options.bodyLimit ?? REQUEST_SIZE_LIMIT, RANGES.bodyLimit, 'bodyLimit');
   const log = options.log;
   const onError = options.onError ?? ((error: unknown) => console.error('paycheck mock: engine failure:', error));
   if (options.snapshotFile && existsSync(options.snapshotFile)) {
