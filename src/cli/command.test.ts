@@ -14,7 +14,9 @@ test('the numeric settings of every command, each with its range', () => {
     numberOptions.map(({ spec, name }) => `${spec.name} --${name}`),
     [
       'gen --count', 'gen --seed',
-      'mock --port', 'mock --pending-ms', 'mock --slow-ms', 'mock --store-cap', 'mock --body-limit', 'mock --callback-time-scale', 'mock --journal-cap',
+      'mock --port', 'mock --pending-ms', 'mock --slow-ms', 'mock --store-cap', 'mock --body-limit',
+      'mock --idle-timeout-ms', 'mock --headers-timeout-ms', 'mock --request-timeout-ms', 'mock --max-connections',
+      'mock --callback-time-scale', 'mock --journal-cap',
       'load --duration-scale', 'load --time-scale', 'load --seed',
       'checkout --time-scale',
       'audit --time-scale',

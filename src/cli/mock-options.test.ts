@@ -80,6 +80,15 @@ test("--slow-ms 3000000000, past setTimeout's ceiling, is refused: it made the s
   assert.equal(mockConfigFrom(['--slow-ms', '2147483647'], {}).server.slowMs, 2_147_483_647);
 });
 
+test('the connection settings: idle, headers and request timeouts and the cap, from flags or the environment; headers within the request timeout', () => {
+  const { server } = mockConfigFrom(['--idle-timeout-ms', '300', '--headers-timeout-ms', '400'], { MOCK_REQUEST_TIMEOUT_MS: '500', MOCK_MAX_CONNECTIONS: '7' });
+  assert.deepEqual([server.idleTimeoutMs, server.headersTimeoutMs, server.requestTimeoutMs, server.maxConnections], [300, 400, 500, 7]);
+  assert.throws(
+    () => mockConfigFrom(['--headers-timeout-ms', '40000'], {}),
+    (e: unknown) => isPaycheckError(e, 'PAYCHECK_BAD_SETTING') && e.message === '--headers-timeout-ms/MOCK_HEADERS_TIMEOUT_MS must not be above --request-timeout-ms/MOCK_REQUEST_TIMEOUT_MS (40000 > 30000)',
+  );
+});
+
 test('--rate-limit: PER_SECOND above 0, BURST a whole number from 1, each within its range', () => {
   assert.deepEqual(mockConfigFrom(['--rate-limit', '2.5'], {}).server.rateLimit, { perSecond: 2.5, burst: 3 });
   assert.deepEqual(mockConfigFrom(['--rate-limit', '50/10'], {}).server.rateLimit, { perSecond: 50, burst: 10 });

@@ -9,7 +9,7 @@ import { RANGES, readNumber } from '../kernel/number-range.ts';
 import { embeddedMockApps, DEFAULT_MOCK_PORT, signEncodingFrom, type Env } from '../kernel/settings.ts';
 import { parseAppsFile, parseCallbackVariants, parseFaults, parseLatency, type RateLimit } from '../engine/index.ts';
 import { assertCallbackUrl } from '../adapters/http/callback-delivery.ts';
-import type { MockServerOptions } from '../adapters/http/server.ts';
+import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, type MockServerOptions } from '../adapters/http/server.ts';
 import { optionLabel, type OptionValues } from './command.ts';
 import { MOCK } from './commands.ts';
 import { setting } from './harness-error.ts';
@@ -39,12 +39,25 @@ export function mockServerOptions(values: MockValues, env: Env): MockServerOptio
     storeCap: values['store-cap'],
     snapshotFile: values.snapshot,
     bodyLimit: values['body-limit'],
+    idleTimeoutMs: values['idle-timeout-ms'],
+    ...requestTimeouts(values),
+    maxConnections: values['max-connections'],
     selfCheck: values['self-check'],
     callbackUrl,
     callbackVariants,
     callbackTimeScale: values['callback-time-scale'],
     journalCap: values['journal-cap'],
   };
+}
+
+/** Node refuses a headers timeout past the request timeout; said here in the flags' names, defaults included. */
+function requestTimeouts(values: MockValues): Pick<MockServerOptions, 'headersTimeoutMs' | 'requestTimeoutMs'> {
+  const headersTimeoutMs = values['headers-timeout-ms'];
+  const requestTimeoutMs = values['request-timeout-ms'];
+  if ((headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS) > (requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)) {
+    throw new PaycheckError('PAYCHECK_BAD_SETTING', `${label('headers-timeout-ms')} must not be above ${label('request-timeout-ms')} (${headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS} > ${requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS})`);
+  }
+  return { headersTimeoutMs, requestTimeoutMs };
 }
 
 function parseRateLimit(text: string): RateLimit {

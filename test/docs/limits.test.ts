@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { COMMANDS } from '../../src/cli/main.ts';
 import type { OptionSpec } from '../../src/cli/command.ts';
-import { DRAIN_BYTES, DRAIN_MS } from '../../src/adapters/http/server.ts';
+import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS, DEFAULT_REQUEST_TIMEOUT_MS, DRAIN_BYTES, DRAIN_MS } from '../../src/adapters/http/server.ts';
 import { MAX_JSON_DEPTH } from '../../src/kernel/json-shape.ts';
 import { describeRange, RANGES, type NumberRange } from '../../src/kernel/number-range.ts';
 import { REQUEST_SIZE_LIMIT } from '../../src/kernel/settings.ts';
@@ -25,6 +25,10 @@ test('each limit states the value of the constant it names', () => {
     ['DRAIN_BYTES', `${DRAIN_BYTES / MIB} MiB`],
     ['DRAIN_MS', `${DRAIN_MS / 1000} s`],
     ['MAX_JSON_DEPTH', `${MAX_JSON_DEPTH} levels`],
+    ['DEFAULT_IDLE_TIMEOUT_MS', `${DEFAULT_IDLE_TIMEOUT_MS / 1000} s`],
+    ['DEFAULT_HEADERS_TIMEOUT_MS', `${DEFAULT_HEADERS_TIMEOUT_MS / 1000} s`],
+    ['DEFAULT_REQUEST_TIMEOUT_MS', `${DEFAULT_REQUEST_TIMEOUT_MS / 1000} s`],
+    ['DEFAULT_MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS.toLocaleString('en').replace(/,/g, ' ')],
   ];
   for (const [constant, value] of stated) {
     const row = rows(limits).filter((line) => line.includes(`\`${constant}\``));
@@ -51,6 +55,8 @@ test('the numeric settings table is every numeric flag, variable and option with
     row('`createEngine` / `startMockServer` `storeCap`', undefined, RANGES.storeCap),
     row('`createEngine` / `startMockServer` `journalCap`', undefined, RANGES.journalCap),
     row('`startMockServer` `bodyLimit`', undefined, RANGES.bodyLimit),
+    row('`startMockServer` `idleTimeoutMs`, `headersTimeoutMs`, `requestTimeoutMs`, `timeoutCheckIntervalMs`', undefined, RANGES.timeoutMs),
+    row('`startMockServer` `maxConnections`', undefined, RANGES.connections),
   ];
   assert.deepEqual(rows(numeric), [...flags, ...others]);
 });

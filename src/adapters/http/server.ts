@@ -24,12 +24,16 @@ export interface MockServerOptions extends NodeEngineOptions {
   port?: number;
   /** The largest body read (default REQUEST_SIZE_LIMIT, 512 KiB); a larger one is answered 3002 at once. */
   bodyLimit?: number;
-  /** Time allowed for a client to send its headers (default 10 s). */
+  /** A connection with no request in flight — none sent yet, or between two — is closed after this (default 5 s). */
+  idleTimeoutMs?: number;
+  /** Time allowed for a client to send its headers (default 10 s); at most the request timeout. */
   headersTimeoutMs?: number;
   /** Time allowed for a client to send the whole request (default 30 s). */
   requestTimeoutMs?: number;
-  /** How often Node looks for connections past those timeouts (default 1 s). */
+  /** How often Node looks for connections past those two timeouts (default 1 s). */
   timeoutCheckIntervalMs?: number;
+  /** Connections held at once (default 10 000); one more is closed as soon as it is accepted. */
+  maxConnections?: number;
   /** One line per request; absent = quiet. */
   log?: (line: string) => void;
   /** Orders are read from it at start (if it exists) and written to it at close. */
@@ -82,13 +86,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }));
   let closing = false;
 
+  const limits = connectionLimits(options);
   const server = createServer(
     {
-      headersTimeout: options.headersTimeoutMs ?? 10_000,
-      requestTimeout: options.requestTimeoutMs ?? 30_000,
-      connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 1_000,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+      // Node waits a second past this before it closes, a margin over the Keep-Alive: timeout it advertises.
+      keepAliveTimeout: limits.idleTimeoutMs,
     },
     (req, res) => {
+      // A request in flight is the request timeout's to bound, and its answer may rightly take
+      // long (the slow scenarios, added latency, a hang fault): no idle timeout meanwhile. Node
+      // starts the keep-alive one when the answer is sent.
+      req.socket.setTimeout(0);
       const started = log ? performance.now() : 0;
       const url = req.url ?? '/';
       const declared = req.headers['content-length'];
@@ -123,6 +134,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       });
     },
   );
+
+  server.maxConnections = limits.maxConnections;
+  // A connection that has sent nothing yet is idle too: closed at the idle timeout, sooner than
+  // the headers timeout would (Node destroys a socket whose timeout fires with nobody listening).
+  server.on('connection', (socket) => socket.setTimeout(limits.idleTimeoutMs));
 
   // The engine answers synchronously; only a delay or an async answer costs a promise. This is the
   // hot path the bench measures, so the common case stays free of microtask hops.
@@ -257,6 +273,29 @@ function responseHead(status: number, headers: Record<string, string>): string {
   let head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`;
   for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
   return `${head}\r\n`;
+}
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 5_000;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Far above what any load profile opens (the stress and spike profiles: 1 000 connections), far below a flood. */
+export const DEFAULT_MAX_CONNECTIONS = 10_000;
+
+type ConnectionLimits = Required<Pick<MockServerOptions, 'idleTimeoutMs' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'timeoutCheckIntervalMs' | 'maxConnections'>>;
+
+/** The options' timeouts and cap with their defaults, each in its range (Node refuses headers past the request timeout). */
+function connectionLimits(options: MockServerOptions): ConnectionLimits {
+  const limits = {
+    idleTimeoutMs: checkNumber(options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS, RANGES.timeoutMs, 'idleTimeoutMs'),
+    headersTimeoutMs: checkNumber(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, RANGES.timeoutMs, 'headersTimeoutMs'),
+    requestTimeoutMs: checkNumber(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, RANGES.timeoutMs, 'requestTimeoutMs'),
+    timeoutCheckIntervalMs: checkNumber(options.timeoutCheckIntervalMs ?? 1_000, RANGES.timeoutMs, 'timeoutCheckIntervalMs'),
+    maxConnections: checkNumber(options.maxConnections ?? DEFAULT_MAX_CONNECTIONS, RANGES.connections, 'maxConnections'),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new RangeError(`headersTimeoutMs (${limits.headersTimeoutMs}) must not be above requestTimeoutMs (${limits.requestTimeoutMs})`);
+  }
+  return limits;
 }
 
 /** Valid UTF-8 is decoded here, natively; anything else goes to the engine as bytes, which it refuses (3002). */
