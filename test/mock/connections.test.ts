@@ -6,7 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
+import { execFileSync } from 'node:child_process';
 import { startMockServer, type MockServer, type MockServerOptions } from '../../src/adapters/http/server.ts';
+import { startMockProcess } from '../support/mock-process.ts';
 import { signedPay } from '../support/signed-request.ts';
 
 const IDLE_MS = 300;
@@ -58,6 +60,25 @@ test('connections that send nothing are closed after the idle timeout', async ()
       assert.equal(received, '', 'closed without a word');
     }
   });
+});
+
+const FLOOD = 3_000;
+/** The flood's sockets on both ends, and some room: a machine with fewer descriptors cannot run it. */
+const openFiles = Number(execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
+const roomForFlood = openFiles === Infinity || Number.isNaN(openFiles) || openFiles >= 3 * FLOOD;
+
+test(`${FLOOD} connections opened at once and left silent are all accepted and all closed after the idle timeout`, { skip: !roomForFlood && `ulimit -n is ${openFiles}` }, async () => {
+  // Its own process: the flood's client side must not share the server's event loop.
+  const mock = await startMockProcess(['--quiet', '--idle-timeout-ms', '500']);
+  try {
+    const probes = Array.from({ length: FLOOD }, () => probe(mock.port));
+    const deadline = new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 15_000).unref());
+    const outcomes = await Promise.all(probes.map((p) => Promise.race([p.closed.then(() => 'closed' as const), deadline])));
+    for (const p of probes) p.socket.destroy();
+    assert.equal(outcomes.filter((o) => o === 'open').length, 0, 'left open: on the client side only, if the kernel dropped them before the mock accepted them');
+  } finally {
+    await mock.stop();
+  }
 });
 
 test('a kept-alive connection is closed once idle for the idle timeout (and Node\'s margin); each request starts it again', async () => {

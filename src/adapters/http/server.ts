@@ -203,7 +203,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? DEFAULT_MOCK_PORT, MOCK_HOST, () => {
+      server.listen({ port: options.port ?? DEFAULT_MOCK_PORT, host: MOCK_HOST, backlog: LISTEN_BACKLOG }, () => {
         server.off('error', reject);
         resolve();
       });
@@ -274,6 +274,14 @@ function responseHead(status: number, headers: Record<string, string>): string {
   for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
   return `${head}\r\n`;
 }
+
+/**
+ * Connections the kernel holds for the mock to accept. Node's 511 lets a flood of a few thousand at
+ * once overflow: the kernel drops the overflow before the mock sees it, while each client believes
+ * itself connected — and no timeout of the mock's can close what it never accepted. The kernel caps
+ * this at net.core.somaxconn (commonly 4096).
+ */
+const LISTEN_BACKLOG = 4_096;
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 5_000;
 export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
