@@ -19,6 +19,8 @@ test('the check of a parsed text finds the same duplicates: fewer keys parsed th
     ['{"total_amount":"1.00","total_amount":"100.00"}', '$.total_amount'],
     ['{"a":{"x":1},"a":{"y":2}}', '$.a'],
     ['{"a":[{"x":1,"x" : 1}]}', '$.a[0].x'],
+    ['{"total_amount" :"1.00","total_amount":"100.00"}', '$.total_amount'],
+    ['{"total_amount"\t:"1.00","b":"\\":","total_amount":"100.00"}', '$.total_amount'],
     [String.raw`{"t":"\"", "t\u0000":1,"t\u0000":2}`, '$["t\\u0000"]'],
   ]) {
     assert.deepEqual(problemOf(text), { kind: 'duplicate-key', path }, text);

@@ -26,30 +26,56 @@ const COMMA = 0x2c;
 
 /**
  * Nesting past `maxDepth`, else the first duplicate key, in `text`, which JSON.parse read as
- * `value`. The mock asks this of every body, so the common case is one pass with no set and no
- * string copied: it measures the depth and counts the keys the text writes, and when `value` holds
- * as many (a duplicate leaves fewer), no key was written twice. Only when it holds fewer is the
- * text read again, to name the duplicate.
+ * `value`. The mock asks this of every body, so the common case reads the text only natively:
+ * the depth and the number of keys are taken from `value` (one iterative walk), and the keys the
+ * text writes are counted as its `":` — which no key followed by whitespace escapes (that text
+ * takes the slow path), and which a string holding `\":` can only inflate. So when the two counts
+ * agree no key was written twice (a duplicate leaves `value` a key short); only when they differ
+ * is the text read again, to name the duplicate or to find there is none.
  */
 export function jsonShapeProblem(text: string, value: unknown, maxDepth = MAX_JSON_DEPTH): JsonShapeProblem | undefined {
-  const strings = stringScanner(text);
-  let depth = 0;
-  let keys = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      i = strings.end(i);
-      if (isKeyEnd(text, i)) keys++;
-    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      if (++depth > maxDepth) return { kind: 'too-deep', limit: maxDepth };
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      depth--;
-    }
-  }
-  if (keys === keyCount(value)) return undefined;
+  const keys = keysWithin(value, maxDepth);
+  if (keys < 0) return { kind: 'too-deep', limit: maxDepth };
+  if (!SPACED_KEY_END.test(text) && keyEnds(text) === keys) return undefined;
   const path = duplicateKeyOf(text);
   return path === undefined ? undefined : { kind: 'duplicate-key', path };
+}
+
+const SPACED_KEY_END = /"[ \t\n\r]+:/;
+
+/** How often `":` stands in the text; a one-character search runs several times faster than a two-character one. */
+function keyEnds(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) if (text.charCodeAt(at - 1) === QUOTE) count++;
+  return count;
+}
+
+/**
+ * How many keys the objects of a parsed value hold, all told, or -1 when it nests deeper than
+ * `limit` levels (itself level 1). Iterative; it stops at the limit, so a cycle ends too.
+ */
+function keysWithin(value: unknown, limit: number): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  const nodes: object[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > limit) return -1;
+    if (Array.isArray(node)) {
+      for (const child of node) {
+        if (typeof child === 'object' && child !== null) nodes.push(child), depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in node) {
+      count++;
+      const child = (node as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) nodes.push(child), depths.push(depth + 1);
+    }
+  }
+  return count;
 }
 
 /** An open object (its keys so far, and the one being read) or array (the index being read). */
@@ -126,25 +152,6 @@ function isKeyEnd(text: string, close: number): boolean {
   return c === COLON;
 }
 
-/** How many keys the objects of a parsed value hold, all told. Iterative. */
-function keyCount(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  let count = 0;
-  const stack: object[] = [value];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (Array.isArray(node)) {
-      for (const child of node) if (typeof child === 'object' && child !== null) stack.push(child);
-      continue;
-    }
-    for (const key in node) {
-      count++;
-      const child = (node as Record<string, unknown>)[key];
-      if (typeof child === 'object' && child !== null) stack.push(child);
-    }
-  }
-  return count;
-}
-
 /** The one wording of a problem, for the mock's `X-Mock-Reason` and the CLI's message: `subject` is what holds the text. */
 export function describeJsonShapeProblem(subject: string, problem: JsonShapeProblem): string {
   return problem.kind === 'duplicate-key'
@@ -152,17 +159,9 @@ export function describeJsonShapeProblem(subject: string, problem: JsonShapeProb
     : `${subject} nests deeper than ${problem.limit} levels`;
 }
 
-/** Whether an object or array nests deeper than `limit` levels (itself level 1). Iterative; stops at the limit, so a cycle ends too. */
+/** Whether an object or array nests deeper than `limit` levels (itself level 1). */
 export function nestsDeeperThan(value: object, limit: number): boolean {
-  const stack: [object, number][] = [[value, 1]];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const [node, depth] = next;
-    if (depth > limit) return true;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) {
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-    }
-  }
-  return false;
+  return keysWithin(value, limit) < 0;
 }
 
 const LONGEST_KEY_SHOWN = 64;
