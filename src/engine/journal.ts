@@ -11,10 +11,9 @@
  * again only when somebody reads the journal.
  */
 import type { Journal, JournalEntry } from '../kernel/journal-entry.ts';
+import { checkNumber, RANGES } from '../kernel/number-range.ts';
 
 export const DEFAULT_JOURNAL_CAP = 10_000;
-/** The columns are allocated whole at start (80 bytes a slot: eight references, a double, two ints): 1 000 000 slots is ~76 MiB. */
-export const MAX_JOURNAL_CAP = 1_000_000;
 
 export interface JournalFilter {
   orderId?: string;
@@ -37,7 +36,7 @@ type TextField = (typeof TEXT_FIELDS)[number];
 const ABSENT = -0x80000000;
 
 export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
-  if (!Number.isSafeInteger(cap) || cap < 1 || cap > MAX_JOURNAL_CAP) throw new RangeError(`the journal needs a whole-number cap from 1 to ${MAX_JOURNAL_CAP}; got ${cap}`);
+  checkNumber(cap, RANGES.journalCap, 'the journal cap');
   const atMs = new Float64Array(cap);
   const codes = new Int32Array(cap);
   const statuses = new Int32Array(cap);
