@@ -198,8 +198,11 @@ export const CONTRACTS = defineCommand({
   },
   passThrough: "Playwright's own flags: --grep, --grep-invert, --reporter, --workers, --project …",
   notes: [
-    'Also read: PAY_APP_ID / PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED, PAY_ERROR_CODES, PAY_OUTCOMES,',
-    'PAY_LIVE_PAY_CODES, PAY_LIVE_LIFECYCLE, PAYCHECK_REPORTERS (docs/contracts.md).',
+    'Also read: PAY_APP_ID / PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED, PAY_OUTCOMES, PAY_LIVE_PAY_CODES,',
+    'PAY_LIVE_LIFECYCLE, PAYCHECK_REPORTERS; PAY_STRICT=1 (paycheck\'s own limits where the seed is silent must',
+    'hold; unset, they are reported); PAY_ERROR_CODES, PAY_REPEAT_PAID, PAY_PAY_TYPE, PAY_ORDER_STATUS,',
+    'PAY_VOUCHER_FIELDS, PAY_PURCHASE_ANT, PAY_ORDER_ID_MAX, PAY_SIGN_MAX (each demands one reading where the',
+    'documents allow two; unset, either is accepted and reported) — docs/contracts.md.',
     'Exit status: 0 every contract held, 1 a contract broke (JUnit <failure>), 2 bad flags, 3 the target cannot be used.',
   ].join('\n'),
 });

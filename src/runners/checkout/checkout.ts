@@ -10,7 +10,7 @@
 import { createPayClient, type Exchange, type PayClientOptions } from '../../adapters/client/pay-client.ts';
 import type { UnsignedPayRequest } from '../../kernel/factories/data-factory.ts';
 import { createCashier, type CashierOutcome, type CashierStep, type FollowUpEndpoint } from '../../kernel/lifecycle/cashier.ts';
-import { isResultStatus, STATUS_NAMES, type OrderStatus } from '../../kernel/lifecycle/order-status.ts';
+import { isResultStatus, orderStatusOf, STATUS_NAMES, type OrderStatus } from '../../kernel/lifecycle/order-status.ts';
 import type { AuditPolicy } from '../../kernel/lifecycle/policy.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
@@ -165,6 +165,7 @@ function answerOf(exchange: Exchange): Answer {
   if (response.status !== 200 || body === null || typeof body !== 'object' || typeof body.code !== 'number') {
     return { failure: `HTTP ${response.status}${response.parseError ? ', not JSON' : ''}, no {code, msg, data} envelope` };
   }
-  const status = body.data?.order_status;
-  return { code: body.code, ...(typeof body.msg === 'string' ? { msg: body.msg } : {}), ...(typeof status === 'number' ? { status } : {}) };
+  // A server may write the status as the table's String (D-5): "1" is paid as much as 1 is.
+  const status = orderStatusOf(body.data?.order_status);
+  return { code: body.code, ...(typeof body.msg === 'string' ? { msg: body.msg } : {}), ...(status === undefined ? {} : { status }) };
 }

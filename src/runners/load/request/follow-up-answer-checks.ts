@@ -5,6 +5,7 @@
  * and the order status. Runtime-neutral, cheap: once per call.
  */
 import { codeEntry } from '../../../kernel/codes.ts';
+import { orderStatusOf } from '../../../kernel/lifecycle/order-status.ts';
 import { PAY_CHECKS, parseEnvelope } from './pay-answer-checks.ts';
 
 export const FOLLOW_UP_CHECKS = [...PAY_CHECKS.slice(0, 3), 'data fits the code (the order and its order_status for 1000, {} otherwise)'] as const;
@@ -21,7 +22,8 @@ export function inspectFollowUpAnswer(status: number, body: string | null | unde
   const envelope = status === 0 ? undefined : parseEnvelope(body);
   if (!envelope) return { passed: [status === 200, false, false, false] };
   const { code, data } = envelope;
-  const orderStatus = Number.isInteger(data.order_status) ? (data.order_status as number) : undefined;
+  // The number of the example, or the table's String of one (D-5).
+  const orderStatus = orderStatusOf(data.order_status);
   const fits = code === 1000 ? data.order_id === orderId && orderStatus !== undefined : Object.keys(data).length === 0;
   return { code, ...(orderStatus === undefined ? {} : { orderStatus }), passed: [status === 200, true, codeEntry(code) !== undefined, fits] };
 }
