@@ -51,7 +51,7 @@ export const GEN = defineCommand({
   usage: 'KIND [--count N] [--seed N] [--channel wechat|alipay]   (KIND: request, goods or store)',
   description: 'Prints seeded test data, one JSON object a line; the seed goes to stderr.',
   arguments: {
-    KIND: 'request: a whole signed pay request (app from PAY_APP_ID/PAY_APP_SECRET, else the demo app); goods: one goods line; store: a store_info object',
+    KIND: 'request: a whole signed pay request (app from PAY_APP_ID/PAY_APP_SECRET, else the demo app); goods: one goods line of the catalogue; store: a store of the chain, its name, city, district and the store_info of one of its tills',
   },
   options: {
     count: { type: 'string', value: 'N', description: 'how many (1–100000, default 1)' },
