@@ -3,7 +3,7 @@
  * variants' self-test all use these names; renaming one is a breaking change of the reports.
  */
 const RULES = {
-  transport: 'an HTTP 200 answer arrived, with a JSON body',
+  transport: "an HTTP 200 answer arrived (paycheck's assumption, D-54), with a JSON body",
   schema: "the body matches its call's openapi.yaml response schema, the member its code selects (pay: 1000 PaySuccess, 1002 PayPending, 1001 PayFailed, else PayError; get/check/cancel/refund: GetResponse/CheckResponse/StatusResponse/RefundResponse)",
   'expected-outcome': 'the code is the one the case calls for (in either error dialect)',
   reading: 'where the documents allow two readings (src/checks/contract/readings.ts: error codes, a paid repeat, pay_type, order_status, voucher fields, order_id and sign lengths), the target keeps to one, and to the demanded one',
