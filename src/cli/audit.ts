@@ -4,6 +4,7 @@
  * order passes, 1 with findings (or no order to judge), 2 on bad input, 3 when the mock does not answer.
  */
 import { isLoopbackUrl } from '../kernel/settings.ts';
+import { describeRedirect, JOURNAL_LIMIT_BYTES, sendOutbound, TransportError } from '../adapters/client/outbound.ts';
 import { EXIT, isPaycheckError, PaycheckError } from '../kernel/errors.ts';
 import { auditJournal } from '../checks/audit/audit.ts';
 import { formatAuditReport } from '../checks/audit/audit-report.ts';
@@ -65,16 +66,19 @@ async function fetchJournal(baseUrl: string, orderId: string | undefined, allowR
   if (!url.pathname.endsWith(JOURNAL_ROUTE)) url.pathname = url.pathname.replace(/\/$/, '') + JOURNAL_ROUTE;
   if (orderId !== undefined) url.searchParams.set('order_id', orderId);
   const name = url.toString();
-  let response: Response;
-  let text: string;
+  let answer;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-    text = await response.text();
+    answer = await sendOutbound(url, { method: 'GET', timeoutMs: FETCH_TIMEOUT_MS, limitBytes: JOURNAL_LIMIT_BYTES });
   } catch (error) {
-    const e = error as { name?: string; cause?: { code?: string } };
-    throw new PaycheckError('PAYCHECK_TARGET_UNREACHABLE', `cannot read ${name} (${e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? 'fetch failed')})`);
+    if (!(error instanceof TransportError)) throw error;
+    const hint = error.transportCause === 'too-large' ? ': read fewer calls with --order-id, or save the journal to a file and audit that' : '';
+    throw new PaycheckError('PAYCHECK_TARGET_UNREACHABLE', `cannot read ${name} (${error.message})${hint}`);
   }
-  if (response.status !== 200) throw new PaycheckError('PAYCHECK_TARGET_NOT_API', `cannot read ${name} (HTTP ${response.status}): is a paycheck mock serving there?`);
+  if (answer.status !== 200) {
+    const why = describeRedirect(answer) ?? `HTTP ${answer.status}`;
+    throw new PaycheckError('PAYCHECK_TARGET_NOT_API', `cannot read ${name} (${why}): is a paycheck mock serving there?`);
+  }
+  const text = answer.text;
   return { name, text };
 }
 

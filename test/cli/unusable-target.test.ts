@@ -16,7 +16,7 @@ import type { CliIo } from '../../src/cli/io.ts';
 const servers: (MockServer | Server)[] = [];
 const urls: Record<string, string> = {};
 const CAUSES: Record<string, [code: string, message: RegExp]> = {
-  'closed port': ['PAYCHECK_TARGET_UNREACHABLE', /cannot be reached: fetch failed \(ECONNREFUSED\)/],
+  'closed port': ['PAYCHECK_TARGET_UNREACHABLE', /cannot be reached: no server took the connection \(ECONNREFUSED\)/],
   'invalid URL': ['PAYCHECK_BAD_URL', /not an http\(s\) URL|is not a URL|must be http or https/],
   'another API': ['PAYCHECK_TARGET_NOT_API', /does not speak this API/],
   'another app': ['PAYCHECK_TARGET_REFUSED', /does not know app_id paycheck-demo-app .*PAY_APP_ID/],

@@ -4,6 +4,7 @@ import { createPayClient } from '../../src/adapters/client/pay-client.ts';
 import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
 import { startEchoServer } from '../support/echo-server.ts';
+import { ANSWER_LIMIT_BYTES } from '../../src/adapters/client/outbound.ts';
 
 let echo: Awaited<ReturnType<typeof startEchoServer>>;
 let junk: Awaited<ReturnType<typeof startEchoServer>>;
@@ -69,4 +70,29 @@ test('non-JSON answers and dead ports come back as data, not exceptions', async 
 test('a non-loopback base URL is refused unless allowed on purpose', () => {
   assert.throws(() => createPayClient({ baseUrl: 'https://api.huishouyin.cn', app: DEMO_APP, encoding: 'base64' }), /not loopback/);
   assert.equal(createPayClient({ baseUrl: 'https://api.huishouyin.cn', app: DEMO_APP, encoding: 'base64', allowRemote: true }).url, 'https://api.huishouyin.cn/pay/qrcode');
+});
+
+test('a redirect is the answer, not followed: the signed body never reaches the Location', async () => {
+  const canary = await startEchoServer({ body: '{"code":1000,"msg":"canary","data":{}}' });
+  const redirecting = await startEchoServer({ status: 307, type: 'text/plain', body: '', headers: { location: `${canary.url}/pay/qrcode` } });
+  try {
+    const exchange = await createPayClient({ baseUrl: redirecting.url, app: DEMO_APP, encoding: 'base64' }).pay(params);
+    assert.equal(exchange.response?.status, 307);
+    assert.equal(exchange.response?.redirectedTo, `${canary.url}/pay/qrcode`);
+    assert.equal(canary.seen.length, 0);
+  } finally {
+    await Promise.all([canary.close(), redirecting.close()]);
+  }
+});
+
+test('an answer past the answer limit is cut off with its cause, not read into memory', async () => {
+  const flood = await startEchoServer({ body: 'x'.repeat(ANSWER_LIMIT_BYTES + 1) });
+  try {
+    const exchange = await createPayClient({ baseUrl: flood.url, app: DEMO_APP, encoding: 'base64' }).pay(params);
+    assert.equal(exchange.response, undefined);
+    assert.equal(exchange.transportCause, 'too-large');
+    assert.match(exchange.transportError ?? '', new RegExp(`paycheck reads at most ${ANSWER_LIMIT_BYTES} bytes`));
+  } finally {
+    await flood.close();
+  }
 });

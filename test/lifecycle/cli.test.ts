@@ -133,7 +133,7 @@ describe('paycheck audit', () => {
   test('--base-url: an unreachable port or a server that is no mock is a target that cannot be used, exit 3', async () => {
     const other = await startEchoServer({ status: 404, body: 'no' });
     await other.close();
-    await refused(['audit', '--base-url', other.url], /PAYCHECK_TARGET_UNREACHABLE cannot read http:\/\/127\.0\.0\.1:\d+\/__mock\/journal \(ECONNREFUSED\)/, '', {}, 3);
+    await refused(['audit', '--base-url', other.url], /PAYCHECK_TARGET_UNREACHABLE cannot read http:\/\/127\.0\.0\.1:\d+\/__mock\/journal \(no server took the connection \(ECONNREFUSED\)\)/, '', {}, 3);
     const notMock = await startEchoServer({ status: 404, body: 'no' });
     try {
       await refused(['audit', '--base-url', notMock.url], /PAYCHECK_TARGET_NOT_API .*\(HTTP 404\): is a paycheck mock serving there\?/, '', {}, 3);
@@ -246,7 +246,7 @@ describe('paycheck checkout: bad input', () => {
   test('an unreachable target is exit 3 at once, not a 30 s follow-up', async () => {
     const gone = await startEchoServer({ body: '{}' });
     await gone.close();
-    const result = await refused(['checkout', '--amount', '0.01', '--base-url', gone.url], /PAYCHECK_TARGET_UNREACHABLE http:\/\/127\.0\.0\.1:\d+ cannot be reached: fetch failed \(ECONNREFUSED\)\. Is the server running/, '', {}, 3);
+    const result = await refused(['checkout', '--amount', '0.01', '--base-url', gone.url], /PAYCHECK_TARGET_UNREACHABLE http:\/\/127\.0\.0\.1:\d+ cannot be reached: no server took the connection \(ECONNREFUSED\)\. Is the server running/, '', {}, 3);
     assert.equal(result.out, '', 'the preflight stops it before an order is paid');
   });
 });

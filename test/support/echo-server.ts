@@ -9,14 +9,14 @@ export interface SeenRequest {
   body: Buffer;
 }
 
-export async function startEchoServer(answer: { status?: number; type?: string; body: string }) {
+export async function startEchoServer(answer: { status?: number; type?: string; body: string; headers?: Record<string, string> }) {
   const seen: SeenRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
-      res.writeHead(answer.status ?? 200, { 'content-type': answer.type ?? 'application/json' });
+      res.writeHead(answer.status ?? 200, { 'content-type': answer.type ?? 'application/json', ...answer.headers });
       res.end(answer.body);
     });
   });

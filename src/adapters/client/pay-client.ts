@@ -11,6 +11,7 @@ import { displayCanonical } from '../../kernel/signing/explain.ts';
 import { nodeSigner } from '../node/node-digests.ts';
 import { signTypeOf } from '../../kernel/signing/signer.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+import { sendOutbound, TransportError, type TransportCause } from './outbound.ts';
 
 
 export interface PayClientOptions {
@@ -37,6 +38,8 @@ interface ReceivedResponse {
   status: number;
   headers: Readonly<Record<string, string>>;
   text: string;
+  /** A redirect's `Location` (never followed). */
+  redirectedTo?: string;
   body?: unknown;
   parseError?: string;
 }
@@ -47,6 +50,8 @@ export interface Exchange {
   canonical: string;
   response?: ReceivedResponse;
   transportError?: string;
+  /** The class of `transportError`. */
+  transportCause?: TransportCause;
   durationMs: number;
 }
 
@@ -93,17 +98,16 @@ export function createPayClient(options: PayClientOptions) {
       request, canonical: canonicalOf(raw ? tryParse(text) : body), durationMs: performance.now() - started, ...extra,
     });
     try {
-      const res = await fetch(target, { method: 'POST', headers: request.headers, body: text, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
-      const responseText = await res.text();
-      const response: ReceivedResponse = { status: res.status, headers: headersOf(res.headers), text: responseText };
+      const response: ReceivedResponse = await sendOutbound(target, { method: 'POST', headers: request.headers, body: text, timeoutMs: options.timeoutMs ?? 15_000 });
       try {
-        response.body = JSON.parse(responseText);
+        response.body = JSON.parse(response.text);
       } catch (error) {
         response.parseError = (error as Error).message;
       }
       return exchange({ response });
     } catch (error) {
-      return exchange({ transportError: describeError(error) });
+      if (error instanceof TransportError) return exchange({ transportError: error.message, transportCause: error.transportCause });
+      throw error;
     }
   }
 
@@ -121,25 +125,10 @@ function lowerKeys(headers: Readonly<Record<string, string>>): Record<string, st
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
-function headersOf(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, key) => {
-    out[key] = value;
-  });
-  return out;
-}
-
 function tryParse(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
-}
-
-function describeError(error: unknown): string {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError') return 'timed out';
-  const cause = e.cause?.code ?? e.cause?.message;
-  return cause ? `${e.message ?? 'fetch failed'} (${cause})` : (e.message ?? String(error));
 }

@@ -2,11 +2,13 @@
  * Delivers the engine's status callbacks (engine.outbox) to the configured receiver with fetch:
  * the first attempt at once, then retries after 0.1 s, 0.5 s, 2 s, 10 s and 30 s while the
  * receiver answers anything but HTTP 200 or does not answer within 5 s (the spec's webhook), then
- * gives up. `timeScale` multiplies every one of those times (tests use 0.01). One order's
+ * gives up. A redirect is a failed attempt (its status and Location journalled), never followed:
+ * the signed callback goes to the configured URL and nowhere else. `timeScale` multiplies every one of those times (tests use 0.01). One order's
  * callbacks are first attempted in the order the engine queued them; retries may overtake.
  * Loopback receivers only, as every other paycheck traffic.
  */
 import { isLoopbackUrl } from '../../kernel/settings.ts';
+import { sendOutbound, TransportError } from '../client/outbound.ts';
 import { MockControlError, type CallbackDelivery, type OutboxDrain } from '../../engine/index.ts';
 
 /** Waits before each retry, in ms (attempt 1 goes at once). */
@@ -75,20 +77,24 @@ export function startCallbackDelivery(options: CallbackDelivererOptions): Callba
   async function attempt(delivery: CallbackDelivery): Promise<boolean> {
     const controller = new AbortController();
     inFlight.add(controller);
-    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     const at = Date.now();
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: delivery.body, signal: controller.signal });
-      await response.arrayBuffer().catch(() => undefined);
-      const ok = response.status === 200;
-      if (!closed) outbox.report(delivery, { at_ms: at, status: response.status }, ok ? 'delivered' : 'pending');
+      const answer = await sendOutbound(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: delivery.body,
+        timeoutMs,
+        signal: controller.signal,
+      });
+      const ok = answer.status === 200;
+      const location = answer.redirectedTo === undefined ? {} : { location: answer.redirectedTo };
+      if (!closed) outbox.report(delivery, { at_ms: at, status: answer.status, ...location }, ok ? 'delivered' : 'pending');
       return ok;
     } catch (error) {
-      const reason = controller.signal.aborted ? String((controller.signal.reason as Error).message) : describe(error);
-      if (!closed) outbox.report(delivery, { at_ms: at, error: reason }, 'pending');
+      if (!(error instanceof TransportError)) throw error;
+      if (!closed) outbox.report(delivery, { at_ms: at, error: error.message }, 'pending');
       return false;
     } finally {
-      clearTimeout(timer);
       inFlight.delete(controller);
     }
   }
@@ -159,9 +165,4 @@ export function startCallbackDelivery(options: CallbackDelivererOptions): Callba
       for (const resolve of waiters) resolve();
     },
   };
-}
-
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? (error as Error).message ?? String(error);
 }

@@ -6,6 +6,7 @@
  * order's later answers. Returns the findings, the rules that applied and what was observed
  * (readings, strict limits); never throws.
  */
+import { describeRedirect } from '../../adapters/client/outbound.ts';
 import { compileSchemas, type SchemaSet } from '../../kernel/spec/schemas.ts';
 import { shown, type Finding } from './finding.ts';
 import { type CheckContext, type Expectation, type Rule, type RunState } from './check-context.ts';
@@ -105,7 +106,10 @@ function transportFindings({ response, transportError }: CheckInput): Finding[] 
   const finding = (path: string, expected: string, actual: string, message: string): Finding => ({ rule: 'transport', path, expected, actual, message, severity: 'error' });
   if (transportError !== undefined || !response) return [finding('$', 'an HTTP answer', transportError ?? '(none)', `no answer: ${transportError ?? 'no response'}`)];
   const out: Finding[] = [];
-  if (response.status !== 200) out.push(finding('HTTP status', '200', String(response.status), 'every answer is HTTP 200 with the {code, msg, data} envelope'));
+  if (response.status !== 200) {
+    const redirect = describeRedirect({ status: response.status, redirectedTo: response.headers.location });
+    out.push(finding('HTTP status', '200', String(response.status), redirect ?? 'every answer is HTTP 200 with the {code, msg, data} envelope'));
+  }
   const type = response.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) out.push({ ...finding('Content-Type', 'application/json', shown(type), 'the body must be declared as JSON'), severity: 'warning' });
   if (response.parseError !== undefined) out.push(finding('$', 'a JSON body', response.parseError, 'the body is not JSON'));

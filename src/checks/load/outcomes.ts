@@ -26,6 +26,27 @@ const OUTCOME_CLASSES: readonly OutcomeClass[] = ['paid', 'pending', 'declined',
 /** The key under which answers without a code are counted in `codes`. */
 export const NO_CODE = 'none';
 
+/**
+ * Why a request counted under NO_CODE has no code, so that a report tells a hanging target from
+ * a resetting, flooding, garbling or redirecting one. Never answered: `timeout`, `refused` (nothing
+ * took the connection), `reset` (closed or reset before a whole answer), `tooLarge` (cut off at the
+ * answer limit), `notHttp` (bytes that are not an HTTP answer). Answered: `redirect` (a 3xx, not
+ * followed), `notJson`, `notEnvelope`.
+ */
+export type NoCodeCause = 'timeout' | 'refused' | 'reset' | 'tooLarge' | 'notHttp' | 'redirect' | 'notJson' | 'notEnvelope';
+
+/** How each cause reads in the text summary, in the order it is listed. */
+export const NO_CODE_CAUSE_NAMES: Readonly<Record<NoCodeCause, string>> = {
+  timeout: 'timeout',
+  refused: 'connection refused',
+  reset: 'reset or closed',
+  tooLarge: 'answer too large',
+  notHttp: 'not HTTP',
+  redirect: 'redirect (not followed)',
+  notJson: 'not JSON',
+  notEnvelope: 'not the envelope',
+};
+
 export function outcomeOf(code: number | undefined): OutcomeClass {
   if (code === undefined) return 'noCode';
   if (code === 1000) return 'paid';

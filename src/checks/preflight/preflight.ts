@@ -15,6 +15,7 @@ import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 import type { AppCredentials } from '../../kernel/settings.ts';
 import type { SignEncoding } from '../../kernel/signing/encoding.ts';
 import { createPayClient, type Exchange } from '../../adapters/client/pay-client.ts';
+import { sendOutbound } from '../../adapters/client/outbound.ts';
 
 /** Why a target cannot be used; each is one line of advice, never a stack. */
 export type PreflightCause = 'invalid-url' | 'unreachable' | 'not-this-api' | 'unknown-app' | 'app-disabled' | 'bad-signature' | 'sign-encoding';
@@ -98,7 +99,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
   if (first.transportError !== undefined) {
     checks.push({ name: 'reachable', ok: false, detail: first.transportError });
     // A connection that is taken and never answered is a server that hangs, not one that is not there.
-    if (first.transportError === 'timed out') return fail('unreachable', `${base.origin} does not answer within ${timeoutMs / 1000} s: the server takes the request and says nothing`);
+    if (first.transportCause === 'timeout') return fail('unreachable', `${base.origin} does not answer within ${timeoutMs / 1000} s: the server takes the request and says nothing`);
     return fail('unreachable', `${base.origin} cannot be reached: ${first.transportError}. Is the server running, and is the URL right?`);
   }
   checks.push({ name: 'reachable', ok: true, detail: `HTTP ${first.response?.status}` });
@@ -207,9 +208,8 @@ function noteDialect(report: PreflightReport, code: number | undefined): void {
 /** Does the target answer `/__mock/health` as paycheck's mock does (and so honour X-Mock-* and the admin routes)? */
 export async function hasMockControls(baseUrl: string | URL, timeoutMs = 3_000): Promise<boolean> {
   try {
-    const res = await fetch(new URL('/__mock/health', baseUrl), { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
-    const body = (await res.json()) as { ok?: unknown };
-    return res.ok && body.ok === true;
+    const answer = await sendOutbound(new URL('/__mock/health', baseUrl), { method: 'GET', timeoutMs });
+    return answer.status === 200 && (JSON.parse(answer.text) as { ok?: unknown } | null)?.ok === true;
   } catch {
     return false;
   }

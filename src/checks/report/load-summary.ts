@@ -5,7 +5,8 @@
 import type { CashierOutcome } from '../../kernel/lifecycle/cashier.ts';
 import type { Endpoint } from '../load/thresholds.ts';
 import { metricKey, type MetricStats, type ThresholdResult } from '../load/thresholds.ts';
-import type { OutcomeClass } from '../load/outcomes.ts';
+import type { NoCodeCause, OutcomeClass } from '../load/outcomes.ts';
+import type { LatencyHistogram } from '../load/latency-histogram.ts';
 
 export interface Distribution {
   mean: number;
@@ -21,6 +22,24 @@ export interface CheckTally {
   fails: number;
 }
 
+/** One second of a run, for one call: what the load report draws over time. */
+export interface SecondOfRun {
+  /** Seconds since the run started: the row covers [t, t+1). */
+  t: number;
+  sent: number;
+  answered: number;
+  /** No answer, or an HTTP status outside 200–399. */
+  failed: number;
+  /** Answers (and calls without one: `none`) per code. */
+  codes: Record<string, number>;
+  /** Latency of this second's answers, ms, read from `buckets` (latency-histogram.ts). */
+  p50?: number;
+  p95?: number;
+  p99?: number;
+  /** This second's latency histogram buckets, so that runners' seconds merge exactly. */
+  buckets: Record<string, number>;
+}
+
 /** One call's figures in the checkout scenario. */
 export interface EndpointSummary {
   sent: number;
@@ -30,6 +49,8 @@ export interface EndpointSummary {
   latencyMs?: Distribution;
   /** Answers per `code` (`none`: no code). */
   codes: Record<string, number>;
+  /** The `none` of `codes`, by cause. */
+  noCodeCauses?: Partial<Record<NoCodeCause, number>>;
 }
 
 /** The checkout scenario's orders, each carried to its end by the cashier. */
@@ -55,6 +76,12 @@ export interface LoadSummary {
   startedAt: string;
   durationS: number;
   seed?: number;
+  /** The share of the run's arrivals this runner took, as k6 writes it (`0:1` the whole run, `1/4:1/2` …). */
+  segment?: string;
+  /** Each call's latencies in fixed buckets, so that `paycheck load merge` adds runners up exactly. */
+  histograms?: Partial<Record<Endpoint, LatencyHistogram>>;
+  /** Each call's run, second by second (executor; k6 keeps no time series). */
+  series?: Partial<Record<Endpoint, SecondOfRun[]>>;
   requests: {
     /** Arrivals the scenario schedules (executor only; k6 reports dropped ones instead). */
     planned?: number;
@@ -71,6 +98,8 @@ export interface LoadSummary {
   signingUs?: Distribution;
   /** Answers per `code`; `none` for no code (see outcomes.ts). The pay call's, in the checkout scenario. */
   codes: Record<string, number>;
+  /** The `none` of `codes` by cause: why those requests have no code (executor; k6 counts only `none`). */
+  noCodeCauses?: Partial<Record<NoCodeCause, number>>;
   outcomes: Record<OutcomeClass, number>;
   failedRequests: { count: number; rate: number };
   /** Share of sent requests not answered with 1000 (pay calls, in the checkout scenario). */
@@ -85,6 +114,9 @@ export interface LoadSummary {
   abortedBy?: string;
   passed: boolean;
 }
+
+/** Starts the one line on which a runner of a split run logs its summary, for `paycheck load merge` to find in the runners' logs. */
+export const SUMMARY_LOG_MARK = 'paycheck-summary ';
 
 /** The statistics thresholds are evaluated on, from a summary's measurements. */
 export function metricStatsOf(s: Pick<LoadSummary, 'latencyMs' | 'failedRequests' | 'nonSuccessShare' | 'checks' | 'requests' | 'endpoints' | 'orders'>): MetricStats {

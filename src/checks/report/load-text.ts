@@ -2,6 +2,7 @@
 import type { ThresholdMetric } from '../load/thresholds.ts';
 import type { Distribution, LoadSummary } from './load-summary.ts';
 import { failedThresholdNames } from './load-summary.ts';
+import { NO_CODE_CAUSE_NAMES, type NoCodeCause } from '../load/outcomes.ts';
 
 const fixed = (n: number, digits = 1): string => n.toFixed(digits);
 
@@ -21,6 +22,14 @@ function codeList(codes: Readonly<Record<string, number>>): string {
   );
 }
 
+/** ` (timeout 3 · reset or closed 2)`: why the requests without a code have none; '' when none are counted. */
+function causeList(causes: LoadSummary['noCodeCauses']): string {
+  const named = (Object.keys(NO_CODE_CAUSE_NAMES) as NoCodeCause[])
+    .filter((cause) => (causes?.[cause] ?? 0) > 0)
+    .map((cause) => `${NO_CODE_CAUSE_NAMES[cause]} ${causes?.[cause]}`);
+  return named.length === 0 ? '' : ` (${named.join(' · ')})`;
+}
+
 /** The checkout profile's lines: each call's figures, then how the orders ended. */
 function checkoutLines(s: LoadSummary): string[] {
   const lines: string[] = [];
@@ -29,7 +38,7 @@ function checkoutLines(s: LoadSummary): string[] {
     lines.push(
       `${endpoint.padEnd(10)} ${e.sent} sent, ${e.answered} answered, ${e.failedRequests.count} failed (${fixed(e.failedRequests.rate * 100, 2)}%)`,
       `           latency ${distribution(e.latencyMs, 'ms')}`,
-      `           codes   ${codeList(e.codes)}`,
+      `           codes   ${codeList(e.codes)}${causeList(e.noCodeCauses)}`,
     );
   }
   const o = s.orders;
@@ -65,7 +74,7 @@ export function renderTextSummary(s: LoadSummary): string {
     `latency    ${distribution(s.latencyMs, 'ms')}`,
     `signing    ${distribution(s.signingUs, 'µs')}`,
     `codes      ${s.orders ? 'pay: ' : ''}${codeList(s.codes)}`,
-    `outcomes   ${s.orders ? 'pay: ' : ''}paid ${o.paid} · pending ${o.pending} · declined ${o.declined} · rate-limited (5002) ${o.rateLimited} · rejected ${o.rejected} · unknown code ${o.unknownCode} · no code ${o.noCode}`,
+    `outcomes   ${s.orders ? 'pay: ' : ''}paid ${o.paid} · pending ${o.pending} · declined ${o.declined} · rate-limited (5002) ${o.rateLimited} · rejected ${o.rejected} · unknown code ${o.unknownCode} · no code ${o.noCode}${causeList(s.noCodeCauses)}`,
     `failed     ${s.failedRequests.count} requests (${fixed(s.failedRequests.rate * 100, 2)}%) without an HTTP 2xx/3xx answer`,
     ...checkoutLines(s),
     `checks     ${s.checks.passes}/${checked} passed (${fixed(s.checks.rate * 100, 2)}%)`,

@@ -19,6 +19,8 @@ export interface DeliveryAttempt {
   at_ms: number;
   /** The receiver's HTTP status, if it answered. */
   status?: number;
+  /** A redirect's Location: where the receiver pointed (not followed; the attempt failed). */
+  location?: string;
   /** Why there was no answer (timeout, refused connection). */
   error?: string;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCashier, followUpInTurn, isRepeatAnswer, isSettled, type CallAnswer, type FollowUpEndpoint } from './cashier.ts';
+import { cashierAnswerOf, createCashier, followUpInTurn, isRepeatAnswer, isSettled, type CallAnswer, type FollowUpEndpoint } from './cashier.ts';
 
 /** Plays one order through `followUpInTurn`, each answer taking `latencyMs`: the pay answer, then each follow-up answered by `answer` (by endpoint and call number). */
 function play(timeScale: number, pay: CallAnswer, answer: (endpoint: FollowUpEndpoint, n: number) => CallAnswer, latencyMs = 0) {
@@ -76,4 +76,20 @@ test('a cancel answered 1006 (paid after all) is followed by one query whose sta
 test('settled outcomes carry a final order status; repeats of an order_id are 1003 and 1007', () => {
   assert.deepEqual(['paid', 'failed', 'closed', 'cancelled', 'refunded', 'refused', 'absent', 'unknown'].map((o) => isSettled(o as never)), [true, true, true, true, true, false, false, false]);
   assert.deepEqual([1003, 1007, 1000, undefined].map(isRepeatAnswer), [true, true, false, false]);
+});
+
+test('a pay answered 1000 about another order, or without the order, is no result: the cashier queries instead of calling it paid', () => {
+  const cashier = createCashier(1);
+  for (const data of [{ order_id: 'OTHER', order_status: 1 }, {}, { order_id: 'O1' }]) {
+    const answer = cashierAnswerOf('pay', { code: 1000, data }, 'O1');
+    assert.equal(answer.code, undefined);
+    assert.deepEqual(cashier.afterPay(answer, 0), { kind: 'call', endpoint: 'get', waitMs: cashier.policy.minPollIntervalMs });
+  }
+  assert.equal(cashier.afterPay(cashierAnswerOf('pay', { code: 1000, data: { order_id: 'O1', order_status: 1 } }, 'O1'), 0).kind, 'done');
+  // A query's 1000 about another order is no status either; a cancel's 1005 carries no order at all.
+  assert.equal(cashierAnswerOf('get', { code: 1000, data: { order_id: 'OTHER', order_status: 1 } }, 'O1').orderStatus, undefined);
+  assert.deepEqual(cashierAnswerOf('cancel', { code: 1005, data: {} }, 'O1'), { code: 1005 });
+  // The response table's String status is a status (D-5); a string of no documented status is none.
+  assert.deepEqual(cashierAnswerOf('get', { code: 1000, data: { order_id: 'O1', order_status: '1' } }, 'O1'), { code: 1000, orderStatus: 1 });
+  assert.ok(cashierAnswerOf('get', { code: 1000, data: { order_id: 'O1', order_status: '7' } }, 'O1').mismatch);
 });

@@ -12,6 +12,7 @@
  *   npm run bench:mock -- [--duration 10] [--connections 32] [--cap 20000] [--rounds 3]
  *   npm run bench:mock -- --soak [--soak-minutes 10] [--rate 3000]
  */
+import { sendOutbound } from '../../adapters/client/outbound.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -79,7 +80,7 @@ interface Health {
 }
 
 async function health(url: string): Promise<Health> {
-  return (await (await fetch(`${url}/__mock/health`)).json()) as Health;
+  return JSON.parse((await sendOutbound(`${url}/__mock/health`, { method: 'GET', timeoutMs: 5_000 })).text) as Health;
 }
 
 interface LoadRun {

@@ -9,8 +9,10 @@
  */
 import { createPayClient, type Exchange, type PayClientOptions } from '../../adapters/client/pay-client.ts';
 import type { UnsignedPayRequest } from '../../kernel/factories/data-factory.ts';
-import { createCashier, type CashierOutcome, type CashierStep, type FollowUpEndpoint } from '../../kernel/lifecycle/cashier.ts';
-import { isResultStatus, orderStatusOf, STATUS_NAMES, type OrderStatus } from '../../kernel/lifecycle/order-status.ts';
+import { describeRedirect } from '../../adapters/client/outbound.ts';
+import { parseEnvelope } from '../load/request/pay-answer-checks.ts';
+import { cashierAnswerOf, createCashier, type CashierOutcome, type CashierStep, type FollowUpEndpoint } from '../../kernel/lifecycle/cashier.ts';
+import { isResultStatus, STATUS_NAMES, type OrderStatus } from '../../kernel/lifecycle/order-status.ts';
 import type { AuditPolicy } from '../../kernel/lifecycle/policy.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
@@ -75,8 +77,6 @@ interface Answer {
   undelivered?: boolean;
 }
 
-/** Transport errors that prove the request never reached the server. */
-const UNDELIVERED = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)\b/;
 
 /** The status an ended order is reported with, when the last answer did not carry one. */
 const OUTCOME_STATUS: Partial<Record<CashierOutcome, number>> = { paid: 1, failed: -1, closed: 4, cancelled: 5 };
@@ -107,7 +107,7 @@ export async function runCheckout(options: CheckoutOptions): Promise<CheckoutRes
   };
   const end = (outcome: CheckoutOutcome, status?: number): CheckoutResult => ({ order_id: orderId, outcome, ...(status === undefined ? {} : { order_status: status }), timeline });
 
-  const pay = answerOf(await payClient.pay(options.request, options.scenario ? { headers: { 'x-mock-scenario': options.scenario } } : undefined));
+  const pay = answerOf(await payClient.pay(options.request, options.scenario ? { headers: { 'x-mock-scenario': options.scenario } } : undefined), 'pay', orderId);
   if (pay.undelivered) {
     record(API_PATHS.pay, pay, `not delivered (${pay.failure}): nothing to follow up`);
     return end('unreachable');
@@ -123,7 +123,7 @@ export async function runCheckout(options: CheckoutOptions): Promise<CheckoutRes
   for (let calls = 0; step.kind === 'call' && calls < maxCalls; calls++) {
     if (step.waitMs > 0) await clock.sleep(step.waitMs);
     const endpoint: FollowUpEndpoint = step.endpoint;
-    last = answerOf(await callClient.pay(lookup, { path: API_PATHS[endpoint] }));
+    last = answerOf(await callClient.pay(lookup, { path: API_PATHS[endpoint] }), endpoint, orderId);
     const next = cashier.afterFollowUp(endpoint, { code: last.code, orderStatus: last.status }, order, clock.now() - start);
     record(API_PATHS[endpoint], last, followUpNote(endpoint, last, next, order.cancels >= policy.maxCancelAttempts));
     step = next;
@@ -158,14 +158,17 @@ function followUpNote(endpoint: FollowUpEndpoint, answer: Answer, next: CashierS
   return `the cancel failed (${why})${gaveUp ? ': giving up — reconcile this order by hand' : ': retry'}`;
 }
 
-function answerOf(exchange: Exchange): Answer {
-  if (exchange.transportError) return { failure: exchange.transportError, ...(UNDELIVERED.test(exchange.transportError) ? { undelivered: true } : {}) };
+/** The answer as the cashier may read it: an envelope about this order, or why there is none. */
+function answerOf(exchange: Exchange, endpoint: 'pay' | FollowUpEndpoint, orderId: string): Answer {
+  if (exchange.transportError) return { failure: exchange.transportError, ...(exchange.transportCause === 'refused' ? { undelivered: true } : {}) };
   const response = exchange.response!;
-  const body = response.body as { code?: unknown; msg?: unknown; data?: { order_status?: unknown } } | undefined;
-  if (response.status !== 200 || body === null || typeof body !== 'object' || typeof body.code !== 'number') {
+  const redirect = describeRedirect(response);
+  if (redirect !== undefined) return { failure: redirect };
+  const envelope = parseEnvelope(response.text);
+  if (response.status !== 200 || envelope === undefined) {
     return { failure: `HTTP ${response.status}${response.parseError ? ', not JSON' : ''}, no {code, msg, data} envelope` };
   }
-  // A server may write the status as the table's String (D-5): "1" is paid as much as 1 is.
-  const status = orderStatusOf(body.data?.order_status);
-  return { code: body.code, ...(typeof body.msg === 'string' ? { msg: body.msg } : {}), ...(status === undefined ? {} : { status }) };
+  const answer = cashierAnswerOf(endpoint, envelope, orderId);
+  if (answer.mismatch !== undefined) return { failure: answer.mismatch };
+  return { code: envelope.code, msg: envelope.msg, ...(answer.orderStatus === undefined ? {} : { status: answer.orderStatus }) };
 }

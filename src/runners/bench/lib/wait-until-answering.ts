@@ -1,11 +1,12 @@
+import { sendOutbound } from '../../../adapters/client/outbound.ts';
+
 /** Polls a URL until the server answers anything (any status), or gives up after `timeoutMs`. */
 export async function waitUntilAnswering(url: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      await response.arrayBuffer();
+      await sendOutbound(url, { method: 'GET', timeoutMs: 1_000 });
       return;
     } catch (error) {
       last = error;

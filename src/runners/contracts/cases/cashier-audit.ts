@@ -6,6 +6,7 @@
  * cashier's mock, the same two calls audit yours (docs/contracts.md, "Audit your own cashier").
  */
 import { auditJournal } from '../../../checks/audit/audit.ts';
+import { describeRedirect, JOURNAL_LIMIT_BYTES, sendOutbound } from '../../../adapters/client/outbound.ts';
 import { runCheckout } from '../../checkout/checkout.ts';
 import { journalEntriesOf } from '../../../checks/audit/journal-input.ts';
 import type { Finding } from '../../../checks/contract/finding.ts';
@@ -29,7 +30,9 @@ function audited(scenario: string): ContractCase {
       const url = new URL(`/__mock/journal?order_id=${encodeURIComponent(result.order_id)}`, ctx.target.baseUrl);
       let entries;
       try {
-        entries = journalEntriesOf(await (await fetch(url)).json());
+        const answer = await sendOutbound(url, { method: 'GET', timeoutMs: 5_000, limitBytes: JOURNAL_LIMIT_BYTES });
+        if (answer.status !== 200) throw new Error(describeRedirect(answer) ?? `HTTP ${answer.status}`);
+        entries = journalEntriesOf(JSON.parse(answer.text));
       } catch (error) {
         ctx.judged('cashier-audit', [finding('GET /__mock/journal', 'a journal', (error as Error).message, 'the target\'s request journal could not be read')]);
         return;

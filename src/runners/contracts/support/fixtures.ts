@@ -50,6 +50,9 @@ export function skipReason(tags: readonly string[], target: ContractTarget): str
   return undefined;
 }
 
+/** A confirmation pay without an answer in this time is none: the worker's setup must not take the fixture's whole 20 s. */
+const CONFIRM_TIMEOUT_MS = 5_000;
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   targetKind: ['mock', { option: true, scope: 'worker' }],
   targetUrl: [undefined, { option: true, scope: 'worker' }],
@@ -67,7 +70,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const seed = Number(process.env.PAY_SEED);
       await confirmOutcomes(
         target,
-        createPayClient({ baseUrl: target.baseUrl, app: target.app, encoding: target.encoding, allowRemote: targetKind !== 'mock' }),
+        createPayClient({ baseUrl: target.baseUrl, app: target.app, encoding: target.encoding, allowRemote: targetKind !== 'mock', timeoutMs: CONFIRM_TIMEOUT_MS }),
         nodeDataFactory({ seed, app: target.app, encoding: target.encoding, orderIdPrefix: `PO${process.env.PAYCHECK_RUN_TAG ?? ''}${workerInfo.project.name.slice(0, 1)}${workerInfo.workerIndex}` }),
       );
       await use(target);
@@ -117,7 +120,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           skip: (reason) => skipNow(testInfo, reason),
         });
         await testInfo.attach('contract', contractAttachment(verdicts, target));
-        const report = failureReport(verdicts, seed);
+        const report = failureReport(verdicts, seed, target.app.secret);
         // Through expect, not a bare throw: a broken contract is a failed check, which JUnit
         // records as <failure>; a thrown Error would be an <error>, a broken test.
         if (report) expect(brokenRules(verdicts), report).toEqual([]);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { outcomeMismatch, parseOutcomes } from './outcomes.ts';
+import { confirmOutcomes, outcomeMismatch, parseOutcomes } from './outcomes.ts';
+import type { Exchange } from '../../../adapters/client/pay-client.ts';
 
 test("unset, PAY_OUTCOMES is the mock's own table: each outcome an amount selects, slow ones left out", () => {
   const map = parseOutcomes(undefined);
@@ -34,4 +35,20 @@ test('an answer shows an outcome by its code, a voucher, a discount', () => {
   assert.equal(outcomeMismatch('MEMBER_DISCOUNT', paid), 'paid without a discount (payable_amount not below total_amount)');
   assert.equal(outcomeMismatch('MEMBER_DISCOUNT', { code: 1000, data: { total_amount: 0.04, payable_amount: 0.03 } }), undefined);
   assert.equal(outcomeMismatch('FAILED', undefined), 'answered code none, not 1001');
+});
+
+const factory = { unsignedRequest: () => ({ app_id: 'a', sign_type: 'MD5', order_id: 'O', pay_code: '134567890123456789', total_amount: '1.00', goods_list: [] }) as never };
+
+test('a target that gives no answer to one confirmation is not asked the others: each would wait its whole timeout', async () => {
+  const outcomes = parseOutcomes('USER_PAYING:0.30,FAILED:0.32,VOUCHER:0.02');
+  let pays = 0;
+  const silent = {
+    pay: async () => {
+      pays++;
+      return { transportError: 'no answer within 5000 ms', transportCause: 'timeout' } as Exchange;
+    },
+  };
+  await confirmOutcomes({ outcomes, controls: false, loopback: true }, silent, factory);
+  assert.equal(pays, 1);
+  assert.deepEqual([...outcomes.values()].map((m) => m.confirmed), Array(3).fill('gave no answer (no answer within 5000 ms)'));
 });

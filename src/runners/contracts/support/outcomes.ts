@@ -82,7 +82,8 @@ export function outcomeMismatch(scenarioName: string, answer: unknown): string |
 /**
  * Pays once at each mapped outcome of a loopback target without the mock's controls and records
  * whether the answer showed it. Elsewhere a mapping is taken on trust: confirming it there would
- * spend a real pay code.
+ * spend a real pay code. A target that gives no answer to one is not asked the rest: each would
+ * wait its whole timeout for the same silence.
  */
 export async function confirmOutcomes(
   target: { outcomes: OutcomeMap; controls: boolean; loopback: boolean },
@@ -96,6 +97,10 @@ export async function confirmOutcomes(
     const { goods_list: _goods, ...request } = factory.unsignedRequest({ goodsCount: 1 });
     const body = 'amount' in route ? { ...request, total_amount: route.amount } : request;
     const exchange = await client.pay(body, { headers: 'header' in route ? { [route.header[0]]: route.header[1] } : {} });
-    mapping.confirmed = exchange.transportError !== undefined ? `gave no answer (${exchange.transportError})` : (outcomeMismatch(name, exchange.response?.body) ?? true);
+    if (exchange.transportError !== undefined) {
+      for (const [, unconfirmed] of target.outcomes) unconfirmed.confirmed ??= `gave no answer (${exchange.transportError})`;
+      return;
+    }
+    mapping.confirmed = outcomeMismatch(name, exchange.response?.body) ?? true;
   }
 }

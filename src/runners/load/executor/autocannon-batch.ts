@@ -8,6 +8,8 @@
  * at its own speed, the baseline the benchmarks hold the rest against.
  */
 import autocannon from 'autocannon';
+import type { NoCodeCause } from '../../../checks/load/outcomes.ts';
+import { guardConnection } from './answer-guard.ts';
 
 export interface BatchCall {
   body: string;
@@ -21,8 +23,8 @@ export interface BatchRecorder<C extends BatchCall> {
   sent(call: C): void;
   /** An HTTP answer of any status, its body as received. */
   answered(call: C, latencyMs: number, status: number, body: string): void;
-  /** Sent and never answered: connection error or timeout. Reported when the batch ends. */
-  failed(call: C): void;
+  /** Sent and never answered, and why. Reported when the batch ends. */
+  failed(call: C, cause: NoCodeCause): void;
 }
 
 interface BatchSettings {
@@ -54,8 +56,10 @@ function fixedRequest(call: BatchCall): autocannon.Request {
 
 export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promise<autocannon.Result> {
   const { next, recorder } = options;
-  // Calls sent and not yet answered: whatever is left when the batch ends got no answer.
-  const pending = new Set<C>();
+  // Calls sent and not yet answered, with when: whatever is left when the batch ends got no answer.
+  const pending = new Map<C, number>();
+  // Why a pending call was cut off, where the answer guard or a connection error says so.
+  const causes = new Map<C, NoCodeCause>();
   // autocannon calls onResponse and then emits 'response' for the same answer, synchronously:
   // the answer waits here for its latency.
   let answer: { call: C; status: number; body: string } | undefined;
@@ -72,7 +76,7 @@ export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promis
             if (call.path !== undefined) req.path = call.path;
             if (call.headers !== undefined) Object.assign(req.headers as object, call.headers);
             if (recorder !== undefined) {
-              pending.add(call);
+              pending.set(call, performance.now());
               recorder.sent(call);
             }
             return req;
@@ -98,9 +102,16 @@ export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promis
         // A batch ends on the first sample tick after its last answer: keep that short.
         sampleInt: options.amount === undefined ? 1000 : 50,
         requests: [request],
+        setupClient: (client) =>
+          guardConnection(client, (context, cause) => {
+            const call = (context as CallContext<C>).call;
+            if (call !== undefined && pending.has(call)) causes.set(call, cause);
+          }),
       },
       (error: unknown, result) => {
-        for (const call of pending) recorder?.failed(call);
+        const now = performance.now();
+        // Not cut off for a named cause: it hung to the timeout, or its connection just closed.
+        for (const [call, sentAt] of pending) recorder?.failed(call, causes.get(call) ?? (now - sentAt >= options.timeoutS * 1000 ? 'timeout' : 'reset'));
         pending.clear();
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve(result);

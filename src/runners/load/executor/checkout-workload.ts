@@ -51,7 +51,7 @@ interface CheckoutCall extends BatchCall {
 }
 
 function endpointSummary(m: Measurements): EndpointSummary {
-  return { sent: m.sent, answered: m.answered, failedRequests: failedOf(m), latencyMs: m.latencyMs, codes: m.codes };
+  return { sent: m.sent, answered: m.answered, failedRequests: failedOf(m), latencyMs: m.latencyMs, codes: m.codes, noCodeCauses: m.noCodeCauses };
 }
 
 /** Sorted arrays merged into one sorted array. */
@@ -122,15 +122,15 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
         const inspection = inspectPayAnswer(status, body, order.orderId);
         recorders.pay.answered(latencyMs, status, inspection);
         if (isRepeatAnswer(inspection.code)) repaid++;
-        follow(call, cashier.afterPay(inspection, now() - order.paidAt));
+        follow(call, cashier.afterPay(inspection.answer, now() - order.paidAt));
       } else {
-        const inspection = inspectFollowUpAnswer(status, body, order.orderId);
+        const inspection = inspectFollowUpAnswer(endpoint, status, body, order.orderId);
         recorders[endpoint].answered(latencyMs, status, inspection);
-        follow(call, cashier.afterFollowUp(endpoint, inspection, order.followUp, now() - order.paidAt));
+        follow(call, cashier.afterFollowUp(endpoint, inspection.answer, order.followUp, now() - order.paidAt));
       }
     },
-    failed(call) {
-      recorders[call.endpoint].failed();
+    failed(call, cause) {
+      recorders[call.endpoint].failed(cause);
       const { endpoint, order } = call;
       const elapsedMs = now() - order.paidAt;
       follow(call, endpoint === 'pay' ? cashier.afterPay({}, elapsedMs) : cashier.afterFollowUp(endpoint, {}, order.followUp, elapsedMs));
@@ -178,8 +178,11 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
         answered: sum('answered'),
         noAnswer: sum('noAnswer'),
         latencyMs: distributionOf(mergeSorted(ENDPOINTS.map((e) => recorders[e].sortedLatencies()))),
+        histograms: Object.fromEntries(ENDPOINTS.map((e) => [e, m[e].histogram])),
+        series: Object.fromEntries(ENDPOINTS.map((e) => [e, m[e].series])),
         signingUs: m.pay.signingUs,
         codes: m.pay.codes,
+        noCodeCauses: m.pay.noCodeCauses,
         outcomes: outcomeTotals(m.pay.codes),
         failedRequests: failedOf({ failed: sum('failed'), answered: sum('answered'), noAnswer: sum('noAnswer') }),
         nonSuccessShare: nonSuccessOf(m.pay),

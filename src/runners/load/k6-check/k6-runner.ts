@@ -10,7 +10,7 @@ import { k6State } from './doubles/k6-state.ts';
 register('./k6-module-hooks.ts', import.meta.url);
 
 export interface K6Script {
-  options: { scenarios: Record<string, { executor: string; gracefulStop?: string }>; thresholds: Record<string, unknown[]> };
+  options: { scenarios: Record<string, { executor: string; gracefulStop?: string }>; thresholds: Record<string, unknown[]>; maxRedirects?: number };
   setup(): void;
   default(): void;
   handleSummary(data: unknown): Record<string, string>;

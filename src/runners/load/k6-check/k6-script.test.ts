@@ -61,6 +61,7 @@ test('the k6 script sends fresh, valid, correctly signed orders that the mock en
 
   assert.equal(script.options.scenarios.smoke.executor, 'ramping-arrival-rate');
   assert.ok(script.options.thresholds.http_req_duration.length === 2);
+  assert.equal(script.options.maxRedirects, 0, 'k6 must not follow a redirect off the target');
 });
 
 test('with PAY_SIGN_ENCODING=hex the script signs in hex, and a wrong secret makes the checks and counters show 3004', async () => {

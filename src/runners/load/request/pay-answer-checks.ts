@@ -4,6 +4,8 @@
  * Cheap on purpose: this runs once per request. Full schema validation is the contract suite's job.
  */
 import { codeEntry, payDataOf } from '../../../kernel/codes.ts';
+import { cashierAnswerOf, type CallAnswer } from '../../../kernel/lifecycle/cashier.ts';
+import type { NoCodeCause } from '../../../checks/load/outcomes.ts';
 
 export const PAY_CHECKS = [
   'HTTP 200',
@@ -15,8 +17,12 @@ export const PAY_CHECKS = [
 export interface PayInspection {
   /** Undefined when the answer carries no integer `code`. */
   code?: number;
+  /** Why there is no code, for an HTTP answer that is not the envelope. */
+  cause?: NoCodeCause;
   /** One entry per PAY_CHECKS name, in order. */
   passed: boolean[];
+  /** What the cashier may act on (an answer about another order is none). */
+  answer: CallAnswer;
 }
 
 /** The answer as `{code, msg, data}`, or undefined when it is not that envelope. */
@@ -34,11 +40,22 @@ export function parseEnvelope(body: string | null | undefined): { code: number; 
   return { code: code as number, msg, data: data as Record<string, unknown> };
 }
 
+/** Why an HTTP answer that is not the envelope has no code. */
+export function answeredCauseOf(status: number, body: string | null | undefined): NoCodeCause {
+  if (status >= 300 && status < 400) return 'redirect';
+  try {
+    JSON.parse(body ?? '');
+    return 'notEnvelope';
+  } catch {
+    return 'notJson';
+  }
+}
+
 /** `status` 0 means no answer at all (a transport error or a timeout): every check fails. */
 export function inspectPayAnswer(status: number, body: string | null | undefined, orderId: string): PayInspection {
   const envelope = status === 0 ? undefined : parseEnvelope(body);
-  if (!envelope) return { passed: [status === 200, false, false, false] };
+  if (!envelope) return { passed: [status === 200, false, false, false], answer: {}, ...(status === 0 ? {} : { cause: answeredCauseOf(status, body) }) };
   const { code, data } = envelope;
   const fits = payDataOf(code) === 'order' ? data.order_id === orderId : Object.keys(data).length === 0;
-  return { code, passed: [status === 200, true, codeEntry(code) !== undefined, fits] };
+  return { code, passed: [status === 200, true, codeEntry(code) !== undefined, fits], answer: cashierAnswerOf('pay', envelope, orderId) };
 }

@@ -3,8 +3,8 @@ import type { Options, Threshold } from 'k6/options';
 import { REQUEST_TIMEOUT_S, type LoadProfile } from '../../profiles/profiles.ts';
 import type { ThresholdRule } from '../../../../checks/load/thresholds.ts';
 
-/** p(99) is not in k6's default summary statistics; the thresholds and the report need it. */
-const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'];
+/** p(99) is not in k6's default summary statistics; the thresholds and the report need it, and the latency histogram its count (for the mean). */
+const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'];
 
 const duration = (seconds: number): string => `${Number(seconds.toFixed(3))}s`;
 
@@ -34,5 +34,8 @@ export function k6Options(scenario: LoadProfile, rules: readonly ThresholdRule[]
     },
     thresholds: k6Thresholds(rules),
     summaryTrendStats: SUMMARY_TREND_STATS,
+    // k6 follows up to 10 redirects by default: a target could send the signed load anywhere.
+    // A redirect is an answer here (not 200, not the envelope), as in every other paycheck call.
+    maxRedirects: 0,
   };
 }

@@ -1,0 +1,33 @@
+/**
+ * One place decides how paycheck's own HTTP leaves the process (src/adapters/client/outbound.ts:
+ * no redirect followed, the answer limit, named causes). A `fetch(` anywhere else in src/ would
+ * follow redirects and read without bound, so this finds them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUTBOUND = 'src/adapters/client/outbound.ts';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return /\.ts$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [relative(ROOT, path)] : [];
+  });
+}
+
+test('no source but outbound.ts calls fetch itself', () => {
+  const offenders = sources(join(ROOT, 'src')).flatMap((file) =>
+    readFileSync(join(ROOT, file), 'utf8')
+      .split('\n')
+      .map((line, i) => ({ line, at: `${file}:${i + 1}` }))
+      .filter(({ line }) => /(^|[^.\w])fetch\(/.test(line) && !line.trim().startsWith('*') && !line.trim().startsWith('//'))
+      .map(({ at }) => at),
+  );
+  assert.deepEqual(offenders.filter((at) => !at.startsWith(`${OUTBOUND}:`)), []);
+  assert.ok(offenders.some((at) => at.startsWith(`${OUTBOUND}:`)), 'outbound.ts itself calls fetch');
+});
