@@ -56,7 +56,7 @@ export const GEN = defineCommand({
   usage: 'KIND [--count N] [--seed N] [--channel wechat|alipay]   (KIND: request, goods or store)',
   description: 'Prints seeded test data, one JSON object a line; the seed goes to stderr.',
   arguments: {
-    KIND: 'request: a whole signed pay request (app from PAY_APP_ID/PAY_APP_SECRET, else the demo app); goods: one goods line; store: a store_info object',
+    KIND: 'request: a whole signed pay request (app from PAY_APP_ID/PAY_APP_SECRET, else the demo app); goods: one goods line of the catalogue; store: a store of the chain, its name, city, district and the store_info of one of its tills',
   },
   options: {
     count: { type: 'number', range: RANGES.count, value: 'N', description: 'how many (1–100000, default 1)' },
@@ -226,8 +226,11 @@ export const CONTRACTS = defineCommand({
   },
   passThrough: "Playwright's own flags: --grep, --grep-invert, --reporter, --workers, --project …",
   notes: [
-    'Also read: PAY_APP_ID / PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED, PAY_ERROR_CODES, PAY_OUTCOMES,',
-    'PAY_LIVE_PAY_CODES, PAY_LIVE_LIFECYCLE, PAYCHECK_REPORTERS (docs/contracts.md).',
+    'Also read: PAY_APP_ID / PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED, PAY_OUTCOMES, PAY_LIVE_PAY_CODES,',
+    'PAY_LIVE_LIFECYCLE, PAYCHECK_REPORTERS; PAY_STRICT=1 (paycheck\'s own limits where the seed is silent must',
+    'hold; unset, they are reported); PAY_ERROR_CODES, PAY_REPEAT_PAID, PAY_PAY_TYPE, PAY_ORDER_STATUS,',
+    'PAY_VOUCHER_FIELDS, PAY_PURCHASE_ANT, PAY_ORDER_ID_MAX, PAY_SIGN_MAX (each demands one reading where the',
+    'documents allow two; unset, either is accepted and reported) — docs/contracts.md.',
     'Exit status: 0 every contract held, 1 a contract broke (JUnit <failure>), 2 bad flags, 3 the target cannot be used.',
   ].join('\n'),
 });

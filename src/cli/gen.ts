@@ -1,6 +1,6 @@
 /**
  * `paycheck gen KIND [--count N] [--seed N] [--channel wechat|alipay]` (KIND: request, goods, store): seeded test
- * data as JSON lines. The seed goes to stderr so stdout stays pure data; the same seed gives the
+ * data as JSON lines — goods of the catalogue, stores of the chain (src/kernel/factories/). The seed goes to stderr so stdout stays pure data; the same seed gives the
  * same lines. Pay codes are printed whole: they are generated, never a customer's, and a masked
  * code would make the signed request useless.
  */
@@ -17,7 +17,10 @@ import type { CliIo } from './io.ts';
 const KINDS: Readonly<Record<string, (factory: DataFactory, channel: Channel | undefined) => unknown>> = {
   request: (factory, channel) => factory.signedRequest({ channel }),
   goods: (factory) => factory.goodsLine().goods,
-  store: (factory) => factory.storeInfo(),
+  store: (factory) => {
+    const at = factory.store();
+    return { name: at.name, city: at.city, district: at.district, store_info: factory.storeInfo(at) };
+  },
 };
 
 export async function runGen({ values, positionals }: ParsedCommand<typeof GEN.options>, io: CliIo): Promise<number> {
