@@ -47,7 +47,7 @@ export function mockServerOptions(values: MockValues, env: Env): MockServerOptio
   };
 }
 
-function optionalInteger(value: string | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+export function optionalInteger(value: string | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max || !Number.isSafeInteger(Number(value))) {
     throw new PaycheckError('PAYCHECK_BAD_SETTING', `${name} must be a whole number ≥ ${min}${max < Number.MAX_SAFE_INTEGER ? ` and ≤ ${max}` : ''}; got "${value}"`);
@@ -68,7 +68,7 @@ function parseRateLimit(text: string): RateLimit {
   return { perSecond, burst: match[2] === undefined ? Math.max(1, Math.ceil(perSecond)) : Math.max(1, Number(match[2])) };
 }
 
-function readText(path: string): string {
+export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

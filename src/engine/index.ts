@@ -17,4 +17,7 @@ export type { OutboxDrain, CallbackDelivery, DeliveryLogEntry } from './callback
 export { CALLBACK_VARIANT_NAMES, parseCallbackVariants } from './callback/variants.ts';
 export type { StatusCallback } from './callback/status-callback.ts';
 export { LIFECYCLE_PATHS } from './order-calls/order-calls.ts';
-export { MAX_JOURNAL_CAP } from './journal.ts';
+export { DEFAULT_JOURNAL_CAP, MAX_JOURNAL_CAP } from './journal.ts';
+export { createRequestGate, type RequestGate, type RequestVerdict } from './request-gate.ts';
+export { createRing, type Ring } from './ring.ts';
+export { envelopeBody, JSON_TYPE } from './envelope.ts';

@@ -3,7 +3,6 @@
  * answered before the rest is read, header/request timeouts for slow clients, transport faults
  * carried out, an optional snapshot of the order store, one log line per request.
  */
-import { isUtf8 } from 'node:buffer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -12,9 +11,7 @@ import { transportOutcome, type Engine, type MockRequest, type MockResponse, typ
 import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
 import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
 import { requestLogLine } from './request-log.ts';
-
-/** A maximal valid request (200 goods lines of 256 escaped CJK characters) fits; anything bigger is refused. */
-const DEFAULT_BODY_LIMIT = 512 * 1024;
+import { bodyOf, DEFAULT_BODY_LIMIT, pathOf, queryOf, readBody } from './read-body.ts';
 const MOCK_HOST = '127.0.0.1';
 
 export interface MockServerOptions extends NodeEngineOptions {
@@ -90,36 +87,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     (req, res) => {
       const started = log ? performance.now() : 0;
       const url = req.url ?? '/';
-      const declared = req.headers['content-length'];
-      if (declared !== undefined && Number(declared) > bodyLimit) {
-        refuse(req, res, `the body (${declared} bytes) is over the limit of ${bodyLimit}`);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let refused = false;
-      req.on('data', (chunk: Buffer) => {
-        if (refused) return;
-        size += chunk.length;
-        if (size > bodyLimit) {
-          refused = true;
-          refuse(req, res, `the body is over the limit of ${bodyLimit} bytes`);
-          return;
-        }
-        chunks.push(chunk);
-      });
-      req.on('end', () => {
-        if (refused) return;
-        const query = url.indexOf('?');
-        const request: MockRequest = {
-          method: req.method ?? 'GET',
-          path: pathOf(url),
-          query: query === -1 ? undefined : url.slice(query + 1),
-          headers: req.headers,
-          body: bodyOf(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)),
-        };
-        answer(request, req, res, started);
-      });
+      readBody(
+        req,
+        bodyLimit,
+        (bytes) => {
+          const request: MockRequest = { method: req.method ?? 'GET', path: pathOf(url), query: queryOf(url), headers: req.headers, body: bodyOf(bytes) };
+          answer(request, req, res, started);
+        },
+        (reason) => refuse(req, res, reason),
+      );
     },
   );
 
@@ -222,16 +198,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
     },
   };
-}
-
-/** Valid UTF-8 is decoded here, natively; anything else goes to the engine as bytes, which it refuses (3002). */
-function bodyOf(bytes: Buffer): string | Buffer {
-  return isUtf8(bytes) ? bytes.toString('utf8') : bytes;
-}
-
-function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }
 
 /** Writes the response, or carries out its transport fault; says which. */
