@@ -77,4 +77,3 @@ function paramsOf(ctx: CallContext): Pick<RequestVerdict, 'params'> {
   return {};
 }
 
-export type RequestGate = ReturnType<typeof createRequestGate>;

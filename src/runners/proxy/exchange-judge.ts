@@ -21,7 +21,7 @@ import { lastStatus, recordOf } from '../../checks/contract/order-ledger.ts';
 import { shown, type Finding } from '../../checks/contract/finding.ts';
 
 /** Whose mistake a finding is: the cashier's request, or the server's answer. */
-export type Side = 'client' | 'server';
+type Side = 'client' | 'server';
 
 export interface ProxyFinding extends Finding {
   /** The journal `seq` of the exchange. */
@@ -38,7 +38,7 @@ export type UpstreamAnswer = { status: number; headers: Readonly<Record<string, 
 export type SignVerdict = 'valid' | 'invalid' | 'not-judged';
 
 /** Judges the common signing mistakes (a wrong key name, the secret left out, …); see the seam in docs/proxy.md. */
-export type SignatureDiagnosis = (params: Readonly<Record<string, unknown>>, app: AppConfig, encoding: SignEncoding) => string | undefined;
+type SignatureDiagnosis = (params: Readonly<Record<string, unknown>>, app: AppConfig, encoding: SignEncoding) => string | undefined;
 
 export interface ExchangeJudgeOptions {
   spec: OpenApiDocument;
@@ -59,6 +59,13 @@ export interface Judged {
 
 /** Repeat of an order the run saw answered: 1003 (paid) or 1007 (any other; the table dialect says 1003). */
 const REPEAT: Expectation = { codes: [1003, 1007] };
+
+/**
+ * Orders the cross-call rules remember (the mock's default store cap). Past it the ledger starts
+ * afresh: a forgotten order is judged like one the proxy never saw — rules pass it by, none
+ * misfires — and a proxy left running for days holds bounded memory.
+ */
+const LEDGER_CAP = 100_000;
 
 const CLIENT_RULE = { presence: 'request-presence', format: 'request-format', app: 'request-app', signature: 'request-signature' } as const;
 
@@ -112,6 +119,7 @@ export function createExchangeJudge(options: ExchangeJudgeOptions) {
       scenario = answer.headers['x-mock-scenario'];
       fault = answer.headers['x-mock-fault'];
     }
+    if (state.orders.orders.size >= LEDGER_CAP) state = createRunState(options.demand);
     const expected = expectation(path, verdict);
     const server = check(input, expected, state).findings.filter((f) => f.severity !== 'info');
     const body = input.response?.body;
@@ -148,4 +156,3 @@ export function createExchangeJudge(options: ExchangeJudgeOptions) {
   };
 }
 
-export type ExchangeJudge = ReturnType<typeof createExchangeJudge>;
