@@ -4,7 +4,7 @@
  * loaded only when run.
  */
 import { RANGES } from '../kernel/number-range.ts';
-import { DEFAULT_BASE_URL, DEFAULT_MOCK_PORT } from '../kernel/settings.ts';
+import { DEFAULT_BASE_URL, DEFAULT_MOCK_PORT, DEFAULT_PROXY_PORT } from '../kernel/settings.ts';
 import { PROFILES } from '../runners/load/profiles/profiles.ts';
 import { defineCommand, type OptionSpec } from './command.ts';
 
@@ -192,6 +192,32 @@ export const AUDIT = defineCommand({
     'With neither FILE nor --from, the journal is fetched (GET /__mock/journal) from the mock at',
     '--base-url, else PAY_BASE_URL; with none of them it is read from standard input.',
     'Exit status: 0 every order passes, 1 findings (or no order in the journal), 2 bad input, 3 the mock does not answer.',
+  ].join('\n'),
+});
+
+export const PROXY = defineCommand({
+  name: 'proxy',
+  usage: '--upstream URL [--port N] [--errors] [--record FILE] | --replay FILE --upstream URL',
+  description: [
+    "Listens on 127.0.0.1 and forwards every call to the upstream unchanged, the answer back unchanged;",
+    "judges each exchange — the cashier's request (schema, signature, the flowchart's precedence) and",
+    "the server's answer (the contract rules, across calls too) — and journals it as the mock does, so",
+    "'paycheck audit --base-url <proxy>' judges the cashier's conduct. Until SIGINT/SIGTERM.",
+  ].join('\n'),
+  options: {
+    upstream: { type: 'string', value: 'URL', description: 'the server every call goes to (loopback unless --allow-remote)' },
+    port: { type: 'number', range: RANGES.port, value: 'N', description: `port on 127.0.0.1 (default ${DEFAULT_PROXY_PORT}; 0 = any free port)` },
+    'allow-remote': ALLOW_REMOTE,
+    errors: { type: 'boolean', description: 'answer a request that breaks the spec at once (3001 / 3002), without forwarding it' },
+    record: { type: 'string', value: 'FILE', description: 'write every exchange to FILE as JSON lines, masked, for --replay' },
+    replay: { type: 'string', value: 'FILE', description: "send a recorded session to --upstream again, with its timing, through the proxy's checks; print what changed and the findings" },
+    'journal-cap': { type: 'number', range: RANGES.journalCap, value: 'N', description: 'most exchanges the journal keeps (default 10000, at most 1000000; oldest dropped)' },
+    quiet: QUIET('no per-exchange log lines'),
+  },
+  notes: [
+    "Also read: PAY_APP_ID / PAY_APP_SECRET (whose requests are judged in full; default: the mock's demo application),",
+    'PAY_SIGN_ENCODING, PAY_ERROR_CODES. Admin routes: GET /__mock/health, /__mock/journal, /__mock/findings; POST /__mock/reset.',
+    'Exit status (--replay): 0 no finding, 1 findings, 2 bad input, 3 the upstream does not answer.',
   ].join('\n'),
 });
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, PaycheckError } from '../kernel/errors.ts';
 import { helpText, parseCommand, type CommandSpec, type OptionSpecs, type ParsedCommand } from './command.ts';
-import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, GEN, LOAD, LOAD_MERGE, MOCK, SIGN, VERIFY } from './commands.ts';
+import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, GEN, LOAD, LOAD_MERGE, MOCK, PROXY, SIGN, VERIFY } from './commands.ts';
 import { errorLine, toHarnessError } from './harness-error.ts';
 import { maskedIo, type CliIo } from './io.ts';
 import { readAtMost } from './request-input.ts';
@@ -47,6 +47,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
     command(LOAD_MERGE, "add up a distributed run's runner summaries; thresholds on the whole", async () => (await import('./load-merge.ts')).runLoadMerge),
     command(CHECKOUT, 'the reference cashier: pay, poll, cancel, with its timeline', async () => (await import('./checkout.ts')).runCheckoutCommand),
     command(AUDIT, "judge a cashier's conduct from the mock's request journal", async () => (await import('./audit.ts')).runAudit),
+    command(PROXY, 'forward a cashier to a server; judge both sides; journal for audit', async () => (await import('./proxy.ts')).runProxy),
     command(CONTRACTS, 'run the contract suite against the embedded mocks or a target', async () => (await import('./contracts.ts')).runContracts),
     command(DOCTOR, 'check the set-up and whether a target can be used', async () => (await import('./doctor.ts')).runDoctor),
   ].map((c) => [c.spec.name, c]),

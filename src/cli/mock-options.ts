@@ -69,7 +69,7 @@ function parseRateLimit(text: string): RateLimit {
   return { perSecond, burst };
 }
 
-function readText(path: string): string {
+export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

@@ -17,3 +17,7 @@ export type { OutboxDrain, CallbackDelivery, DeliveryLogEntry } from './callback
 export { CALLBACK_VARIANT_NAMES, parseCallbackVariants } from './callback/variants.ts';
 export type { StatusCallback } from './callback/status-callback.ts';
 export { LIFECYCLE_PATHS } from './order-calls/order-calls.ts';
+export { DEFAULT_JOURNAL_CAP } from './journal.ts';
+export { createRequestGate, type RequestVerdict } from './request-gate.ts';
+export { createRing } from './ring.ts';
+export { envelopeBody, JSON_TYPE } from './envelope.ts';

@@ -22,13 +22,18 @@ import { presenceStep } from './steps/presence.ts';
 import { resultStep } from './steps/result.ts';
 import { signatureStep } from './steps/signature.ts';
 
-export interface PaySetup {
+/** What the steps that judge a request by itself (presence → format → app → signature) need. */
+export interface RequestSetup {
   spec: { components: { schemas: Record<string, unknown> } };
   schemas: SchemaSet;
   apps: AppRegistry;
   signer: Signer;
   encoding: SignEncoding;
-  codes: { missing: Code; format: Code; appId: Code; signature: Code; duplicateOrder: Code; alreadyPaid: Code };
+  codes: { missing: Code; format: Code; appId: Code; signature: Code };
+}
+
+export interface PaySetup extends RequestSetup {
+  codes: RequestSetup['codes'] & { duplicateOrder: Code; alreadyPaid: Code };
   store: OrderStore;
   settle(record: OrderRecord, now: number): void;
   /** Told of each new order (status callbacks); absent when nobody listens. */
@@ -41,12 +46,12 @@ export interface PaySetup {
   slowMs: number;
 }
 
-export function paySteps(setup: PaySetup): Step<PayContext>[] {
+/**
+ * The flowchart's first four steps, which judge the request by itself; the proxy runs them alone
+ * (request-gate.ts) to know what the server should answer.
+ */
+export function payRequestSteps(setup: RequestSetup & { scenario: Scenario | undefined }): Step<PayContext>[] {
   const { codes } = setup;
-  let tradeSeq = 0;
-  // The prefix once: every order keeps its trade_no, and a per-call template would keep its parts too.
-  const tradePrefix = `LFT${setup.startedAt}`;
-  const nextTradeNo = () => tradePrefix + String(++tradeSeq).padStart(8, '0');
   return [
     presenceStep(setup.schemas.validator('PayRequest'), presenceRule(setup.spec, 'PayRequest'), codes.missing),
     formatStep<PayContext>(codes.format, (ctx) => {
@@ -58,6 +63,17 @@ export function paySteps(setup: PaySetup): Step<PayContext>[] {
     }),
     appStep<PayContext>(setup.apps, codes.appId),
     signatureStep<PayContext>(setup.signer, setup.encoding, codes.signature),
+  ];
+}
+
+export function paySteps(setup: PaySetup): Step<PayContext>[] {
+  const { codes } = setup;
+  let tradeSeq = 0;
+  // The prefix once: every order keeps its trade_no, and a per-call template would keep its parts too.
+  const tradePrefix = `LFT${setup.startedAt}`;
+  const nextTradeNo = () => tradePrefix + String(++tradeSeq).padStart(8, '0');
+  return [
+    ...payRequestSteps(setup),
     orderStep(setup.store, setup.settle, codes),
     discountStep(),
     channelStep({ store: setup.store, nextTradeNo, pendingMs: setup.pendingMs, formatCode: codes.format, created: setup.created }),

@@ -8,6 +8,8 @@ import { parseSignEncoding, type SignEncoding } from './signing/encoding.ts';
 export const DEMO_APP = { appId: 'paycheck-demo-app', secret: 'paycheck-demo-secret' } as const;
 
 export const DEFAULT_MOCK_PORT = 4010;
+/** `paycheck proxy`'s port: beside the mock's. */
+export const DEFAULT_PROXY_PORT = 4020;
 /** Where callers aim by default: the loopback mock, never production. */
 export const DEFAULT_BASE_URL = `http://127.0.0.1:${DEFAULT_MOCK_PORT}`;
 export const PRODUCTION_BASE_URL = 'https://api.huishouyin.cn';

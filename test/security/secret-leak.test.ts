@@ -234,6 +234,34 @@ test('gen: generated requests signed with the secret, the secret never printed',
   assert.equal(gen.out.split('\n').length, 3);
 });
 
+test('the proxy: its log, journal, findings and record, after string and numeric pay codes and a wrong sign; the replay', async () => {
+  const recordFile = join(work, 'proxy-session.jsonl');
+  const proxy = child(['proxy', '--upstream', mockUrl, '--port', '0', '--record', recordFile]);
+  const proxyUrl = await new Promise<string>((resolve, reject) => {
+    const poll = setInterval(() => {
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proxy.stdout())?.[1];
+      if (url) (clearInterval(poll), resolve(url));
+    }, 20);
+    void proxy.exited.then(() => (clearInterval(poll), reject(new Error(`the proxy exited: ${proxy.stderr()}`))));
+  });
+  for (const [i, code] of CODES.entries()) {
+    for (const numeric of [false, true]) {
+      const body = signedBody(code, numeric, `LEAKP${i}${numeric ? 'N' : 'S'}`);
+      for (const sent of [body, body.replace('"0.01"', '"0.02"')]) {
+        const response = await fetch(`${proxyUrl}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: sent });
+        record({ label: `the proxy's answer to a pay with pay code ${i}${numeric ? ' as a number' : ''}`, text: await response.text() });
+      }
+    }
+  }
+  for (const route of ['journal', 'findings', 'health']) record({ label: `the proxy's /__mock/${route}`, text: await (await fetch(`${proxyUrl}/__mock/${route}`)).text() });
+  proxy.process.kill('SIGTERM');
+  await proxy.exited;
+  recordChild('paycheck proxy', proxy);
+  assert.match(proxy.stdout(), /request-signature/, 'the log names the wrong signs');
+  const replayed = await cli(['proxy', '--replay', recordFile, '--upstream', mockUrl]);
+  assert.equal(replayed.code, 1, replayed.out + replayed.err);
+});
+
 test('the mock: its log, its journal and its snapshot, after string and numeric pay codes, a checkout, an audit, doctor', async () => {
   for (const [i, code] of CODES.entries()) {
     for (const numeric of [false, true]) {

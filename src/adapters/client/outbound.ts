@@ -30,9 +30,11 @@ export class TransportError extends Error {
 }
 
 export interface OutboundRequest {
-  method: 'GET' | 'POST';
+  /** Any method: the proxy forwards what the cashier sent. */
+  method: string;
   headers?: Readonly<Record<string, string>>;
-  body?: string;
+  /** Bytes go as they are (the proxy forwards a body unchanged, valid UTF-8 or not). */
+  body?: string | Uint8Array<ArrayBuffer>;
   /** The whole call, answer body included. */
   timeoutMs: number;
   /** Aborts the call early (its reason becomes the message). */
@@ -45,6 +47,8 @@ export interface OutboundAnswer {
   status: number;
   headers: Record<string, string>;
   text: string;
+  /** The answer's bytes as they came, for whoever must pass them on unchanged (the proxy). */
+  bytes: Uint8Array;
   /** A 3xx answer's `Location`: where the target wanted paycheck to go (not followed). */
   redirectedTo?: string;
 }
@@ -55,9 +59,9 @@ export async function sendOutbound(url: string | URL, request: OutboundRequest):
   try {
     const res = await fetch(url, { method: request.method, headers: request.headers, body: request.body, signal, redirect: 'manual' });
     const headers = headersOf(res.headers);
-    const text = await readLimited(res, request.limitBytes ?? ANSWER_LIMIT_BYTES);
+    const bytes = await readLimited(res, request.limitBytes ?? ANSWER_LIMIT_BYTES);
     const redirect = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
-    return { status: res.status, headers, text, ...(redirect === null ? {} : { redirectedTo: redirect }) };
+    return { status: res.status, headers, text: new TextDecoder().decode(bytes), bytes, ...(redirect === null ? {} : { redirectedTo: redirect }) };
   } catch (error) {
     if (error instanceof TransportError) throw error;
     if (timeout.aborted) throw new TransportError('timeout', `no answer within ${request.timeoutMs} ms`);
@@ -72,13 +76,13 @@ export function describeRedirect(answer: Pick<OutboundAnswer, 'status' | 'redire
   return `HTTP ${answer.status} redirect${answer.redirectedTo === undefined ? '' : ` to ${answer.redirectedTo}`}, not followed (paycheck sends only to the URL named)`;
 }
 
-async function readLimited(res: Response, limit: number): Promise<string> {
+async function readLimited(res: Response, limit: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length'));
   if (declared > limit) {
     await res.body?.cancel().catch(() => undefined);
     throw tooLarge(`declares ${declared} bytes`, limit);
   }
-  if (res.body === null) return '';
+  if (res.body === null) return new Uint8Array(0);
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -98,7 +102,7 @@ async function readLimited(res: Response, limit: number): Promise<string> {
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
 
 function tooLarge(what: string, limit: number): TransportError {

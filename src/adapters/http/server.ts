@@ -4,7 +4,6 @@
  * arrives), header/request timeouts for slow clients, transport faults
  * carried out, an optional snapshot of the order store, one log line per request.
  */
-import { isUtf8 } from 'node:buffer';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +13,7 @@ import { transportOutcome, type Engine, type MockRequest, type MockResponse, typ
 import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
 import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
 import { requestLogLine } from './request-log.ts';
+import { bodyOf, pathOf, queryOf, readBody } from './read-body.ts';
 
 const MOCK_HOST = '127.0.0.1';
 
@@ -102,36 +102,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       req.socket.setTimeout(0);
       const started = log ? performance.now() : 0;
       const url = req.url ?? '/';
-      const declared = req.headers['content-length'];
-      if (declared !== undefined && Number(declared) > bodyLimit) {
-        refuse(req, `the body (${declared} bytes) is over the limit of ${bodyLimit}`);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let refused = false;
-      req.on('data', (chunk: Buffer) => {
-        if (refused) return;
-        size += chunk.length;
-        if (size > bodyLimit) {
-          refused = true;
-          refuse(req, `the body is over the limit of ${bodyLimit} bytes`);
-          return;
-        }
-        chunks.push(chunk);
-      });
-      req.on('end', () => {
-        if (refused) return;
-        const query = url.indexOf('?');
-        const request: MockRequest = {
-          method: req.method ?? 'GET',
-          path: pathOf(url),
-          query: query === -1 ? undefined : url.slice(query + 1),
-          headers: req.headers,
-          body: bodyOf(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)),
-        };
-        answer(request, req, res, started);
-      });
+      readBody(
+        req,
+        bodyLimit,
+        (bytes) => {
+          const request: MockRequest = { method: req.method ?? 'GET', path: pathOf(url), query: queryOf(url), headers: req.headers, body: bodyOf(bytes) };
+          answer(request, req, res, started);
+        },
+        (reason) => refuse(req, reason),
+      );
     },
   );
 
@@ -304,16 +283,6 @@ function connectionLimits(options: MockServerOptions): ConnectionLimits {
     throw new RangeError(`headersTimeoutMs (${limits.headersTimeoutMs}) must not be above requestTimeoutMs (${limits.requestTimeoutMs})`);
   }
   return limits;
-}
-
-/** Valid UTF-8 is decoded here, natively; anything else goes to the engine as bytes, which it refuses (3002). */
-function bodyOf(bytes: Buffer): string | Buffer {
-  return isUtf8(bytes) ? bytes.toString('utf8') : bytes;
-}
-
-function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }
 
 /** Writes the response, or carries out its transport fault; says which. */

@@ -5,11 +5,9 @@
  */
 import type { Code } from '../../kernel/codes.ts';
 import { parseAmount } from '../../kernel/money/money.ts';
-import type { SignEncoding } from '../../kernel/signing/encoding.ts';
-import type { Signer } from '../../kernel/signing/signer.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
-import type { SchemaName, SchemaSet } from '../../kernel/spec/schemas.ts';
-import type { AppRegistry } from '../apps.ts';
+import type { SchemaName } from '../../kernel/spec/schemas.ts';
+import type { RequestSetup } from '../pay-steps.ts';
 import type { Step } from '../pay-context.ts';
 import { presenceRule } from '../presence-rule.ts';
 import { appStep } from '../steps/app.ts';
@@ -40,13 +38,7 @@ export interface LifecycleCall {
   response: SchemaName;
 }
 
-export interface LifecycleSetup {
-  spec: { components: { schemas: Record<string, unknown> } };
-  schemas: SchemaSet;
-  apps: AppRegistry;
-  signer: Signer;
-  encoding: SignEncoding;
-  codes: { missing: Code; format: Code; appId: Code; signature: Code };
+export interface LifecycleSetup extends RequestSetup {
   deps: LifecycleDeps;
 }
 
@@ -62,20 +54,21 @@ function refundAmount(formatCode: Code) {
   };
 }
 
-export function lifecycleCalls(setup: LifecycleSetup): LifecycleCall[] {
+/** A lifecycle call's first four steps, which judge the request by itself (the proxy runs them alone: request-gate.ts). */
+export function lifecycleRequestSteps(setup: RequestSetup, path: LifecyclePath): Step<LifecycleContext>[] {
   const { codes } = setup;
+  const schema = LIFECYCLE_CALLS[path].request;
+  return [
+    presenceStep<LifecycleContext, LifecycleContext['params'] & object>(setup.schemas.validator(schema), presenceRule(setup.spec, schema), codes.missing),
+    formatStep<LifecycleContext>(codes.format, refundAmount(codes.format)),
+    appStep<LifecycleContext>(setup.apps, codes.appId),
+    signatureStep<LifecycleContext>(setup.signer, setup.encoding, codes.signature),
+  ];
+}
+
+export function lifecycleCalls(setup: LifecycleSetup): LifecycleCall[] {
   return LIFECYCLE_PATHS.map((path) => {
     const call = LIFECYCLE_CALLS[path];
-    return {
-      path,
-      response: call.response,
-      steps: [
-        presenceStep<LifecycleContext, LifecycleContext['params'] & object>(setup.schemas.validator(call.request), presenceRule(setup.spec, call.request), codes.missing),
-        formatStep<LifecycleContext>(codes.format, refundAmount(codes.format)),
-        appStep<LifecycleContext>(setup.apps, codes.appId),
-        signatureStep<LifecycleContext>(setup.signer, setup.encoding, codes.signature),
-        call.step(setup.deps),
-      ],
-    };
+    return { path, response: call.response, steps: [...lifecycleRequestSteps(setup, path), call.step(setup.deps)] };
   });
 }
