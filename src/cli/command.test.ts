@@ -20,6 +20,7 @@ test('the numeric settings of every command, each with its range', () => {
       'load --duration-scale', 'load --time-scale', 'load --seed',
       'checkout --time-scale',
       'audit --time-scale',
+      'proxy --port', 'proxy --journal-cap',
     ],
   );
 });

@@ -13,7 +13,7 @@ import { sendOutbound } from '../adapters/client/outbound.ts';
 import { loadSpec } from '../adapters/node/spec-file.ts';
 import { startProxy, UPSTREAM_TIMEOUT_MS, type ProxyOptions, type ProxyServer } from '../runners/proxy/proxy-server.ts';
 import { readRecord, replaySession } from '../runners/proxy/replay.ts';
-import { optionLabel, type ParsedCommand } from './command.ts';
+import type { ParsedCommand } from './command.ts';
 import { PROXY } from './commands.ts';
 import { setting } from './harness-error.ts';
 import type { CliIo } from './io.ts';
