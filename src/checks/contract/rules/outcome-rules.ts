@@ -5,7 +5,7 @@ import { OUTCOME_CODES, UNKNOWN_CODES, type Expectation, type Rule } from '../ch
 import { codeOf } from '../answer-data.ts';
 
 /** The codes an expectation accepts; for a fault class, both dialects' codes. */
-function acceptedCodes(expectation: Expectation): number[] {
+export function acceptedCodes(expectation: Expectation): number[] {
   if ('outcome' in expectation) return [OUTCOME_CODES[expectation.outcome]];
   if ('fault' in expectation) return [...new Set(Object.values(DIALECT_CODES[expectation.fault]))];
   if ('unknown' in expectation) return [UNKNOWN_CODES[expectation.unknown]];
