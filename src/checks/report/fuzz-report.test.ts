@@ -21,7 +21,7 @@ const report: FuzzReport = {
       id: 'qrcode-signing', call: '/pay/qrcode', kind: 'signing', status: 'failed', runs: 7, skips: 0, durationMs: 400,
       failure: {
         token: 'qrcode-signing~md5~42~6:0', seed: 42, path: '6:0', shrinks: 3,
-        steps: [{ label: 'a valid request, changed around its signature', exchange, expected: '3002 (format)', done: ['a field "app_sercet" that the body does not declare, set to "x"'],
+        steps: [{ label: 'a valid request, changed around its signature', exchange, expected: '3002 (format)', done: ['a field "app_sercet" that the body does not declare, set to "x"', `after signing, pay_code changed to "${PAY_CODE}"`],
           findings: [{ rule: 'expected-outcome', path: '$.code', expected: '3002 (format)', actual: '1000', message: 'the target answered 1000', severity: 'error' }] }],
       },
     },

@@ -94,7 +94,9 @@ function renderFailure(p: PropertyReport & { failure: FuzzFailure }, seed?: numb
     lines.push('  the calls, in order:');
     steps.forEach((s, i) => lines.push(`    ${i + 1}. ${s.label} → ${answerCode(s.exchange)}${i === steps.length - 1 ? '   ← here' : ''}`));
   }
-  if (last.done.length > 0) lines.push('  made from a valid request by:', ...last.done.map((d) => `    - ${d}`));
+  // What was done may name the pay code it put there: masked as everywhere else in the report.
+  const mask = maskerOf(last.exchange);
+  if (last.done.length > 0) lines.push('  made from a valid request by:', ...last.done.map((d) => `    - ${mask(d)}`));
   lines.push(`  expected: ${last.expected}`, '');
   lines.push(...renderExchangeReport({ exchange: last.exchange, findings: last.findings, seed }).split('\n').map((l) => `  ${l}`));
   lines.push('', `  replay: paycheck fuzz --replay ${token}   (seed ${p.failure.seed}, path ${p.failure.path}; give the same --base-url)`);
@@ -146,13 +148,19 @@ export function renderFuzzText(report: FuzzReport): string {
   ].join('\n');
 }
 
+/** Masks every pay code the exchange sent, wherever the text holds it. */
+function maskerOf(exchange: Exchange): (text: string) => string {
+  const codes = payCodesOf(exchange.request.json);
+  return (text) => maskPayCodesIn(text, codes);
+}
+
 /** A step as JSON: pay codes masked, the secret never there (the string signed carries `***`). */
 function stepJson(step: FuzzStep) {
   const { exchange } = step;
-  const mask = (text: string) => maskPayCodesIn(text, payCodesOf(exchange.request.json));
+  const mask = maskerOf(exchange);
   return {
     label: step.label,
-    done: step.done,
+    done: step.done.map(mask),
     expected: step.expected,
     findings: step.findings.map((f) => ({ ...f, actual: mask(f.actual), expected: mask(f.expected) })),
     request: { method: exchange.request.method, url: exchange.request.url, headers: exchange.request.headers, body: mask(exchange.request.text) },
