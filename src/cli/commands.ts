@@ -6,6 +6,7 @@
 import { RANGES } from '../kernel/number-range.ts';
 import { DEFAULT_BASE_URL, DEFAULT_MOCK_PORT, DEFAULT_PROXY_PORT } from '../kernel/settings.ts';
 import { PROFILES } from '../runners/load/profiles/profiles.ts';
+import { DEFAULT_RUNS } from '../runners/fuzz/budget.ts';
 import { defineCommand, type OptionSpec } from './command.ts';
 
 /** The same option, worded for the command's default target. */
@@ -258,5 +259,31 @@ export const CONTRACTS = defineCommand({
     'PAY_VOUCHER_FIELDS, PAY_PURCHASE_ANT, PAY_ORDER_ID_MAX, PAY_SIGN_MAX (each demands one reading where the',
     'documents allow two; unset, either is accepted and reported) — docs/contracts.md.',
     'Exit status: 0 every contract held, 1 a contract broke (JUnit <failure>), 2 bad flags, 3 the target cannot be used.',
+  ].join('\n'),
+});
+
+export const FUZZ = defineCommand({
+  name: 'fuzz',
+  usage: '[--base-url URL] [--paths LIST] [--runs N | --duration D] [--seed N] [--stateful] [--replay TOKEN]',
+  description: [
+    'Property-based testing from openapi.yaml (fast-check): valid signed requests, requests with faults',
+    'the flowchart must refuse with their code, sign-aware changes, and with --stateful sequences of pay,',
+    'get, check, cancel and refund against a model of the order\'s life. Every answer goes through the',
+    'contract checks; a failure is shrunk to a minimal case and printed with a token that replays it.',
+  ].join('\n'),
+  options: {
+    'base-url': baseUrl('the target, preflighted first (default: the embedded mock, on a free port)'),
+    paths: { type: 'string', value: 'LIST', description: 'the calls to fuzz, comma-separated (default all: /pay/qrcode,/pay/get,/pay/check,/pay/cancel,/pay/refund)' },
+    runs: { type: 'string', value: 'N', description: `runs of each property (default ${DEFAULT_RUNS})` },
+    duration: { type: 'string', value: 'D', description: 'a time budget instead of --runs, shared by the properties: 30s, 10m, 1h' },
+    seed: { type: 'string', value: 'N', env: 'PAY_SEED', description: "the run's seed (default random; always printed)" },
+    stateful: { type: 'boolean', description: "also run sequences of calls against a model of the order's documented life" },
+    replay: { type: 'string', value: 'TOKEN', description: 'send one printed failure again, its minimal case only' },
+    'report-dir': { type: 'string', value: 'DIR', description: 'where fuzz.txt, fuzz.json and fuzz-junit.xml go (default reports)' },
+  },
+  notes: [
+    'Also read: PAY_APP_ID / PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_ERROR_CODES, PAY_RSA_PRIVATE_KEY_FILE (sign_type RSA',
+    'against --base-url), and for a target not on loopback PAY_LIVE_PAY_CODES, PAY_LIVE_LIFECYCLE (docs/fuzz.md).',
+    'Exit status: 0 no finding, 1 a finding (its minimal case printed), 2 bad flags or settings, 3 the target cannot be used.',
   ].join('\n'),
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, PaycheckError } from '../kernel/errors.ts';
 import { helpText, parseCommand, type CommandSpec, type OptionSpecs, type ParsedCommand } from './command.ts';
-import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, GEN, LOAD, LOAD_MERGE, MOCK, PROXY, SIGN, VERIFY } from './commands.ts';
+import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, FUZZ, GEN, LOAD, LOAD_MERGE, MOCK, PROXY, SIGN, VERIFY } from './commands.ts';
 import { errorLine, toHarnessError } from './harness-error.ts';
 import { maskedIo, type CliIo } from './io.ts';
 import { readAtMost } from './request-input.ts';
@@ -50,6 +50,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
     command(PROXY, 'forward a cashier to a server; judge both sides; journal for audit', async () => (await import('./proxy.ts')).runProxy),
     command(CONTRACTS, 'run the contract suite against the embedded mocks or a target', async () => (await import('./contracts.ts')).runContracts),
     command(DOCTOR, 'check the set-up and whether a target can be used', async () => (await import('./doctor.ts')).runDoctor),
+    command(FUZZ, 'property-based testing from openapi.yaml, signed, stateful, shrunk', async () => (await import('./fuzz.ts')).runFuzzCommand),
   ].map((c) => [c.spec.name, c]),
 );
 

@@ -54,7 +54,7 @@ function documentedFlags(command: string): Map<string, string | undefined> {
 }
 
 test("every flag in each command's --help is in docs/cli.md under that command, with its environment variable, and nothing else is", () => {
-  assert.deepEqual(COMMAND_SPECS.map((s) => s.name), ['sign', 'explain', 'verify', 'gen', 'mock', 'load', 'load merge', 'checkout', 'audit', 'proxy', 'contracts', 'doctor']);
+  assert.deepEqual(COMMAND_SPECS.map((s) => s.name), ['sign', 'explain', 'verify', 'gen', 'mock', 'load', 'load merge', 'checkout', 'audit', 'proxy', 'contracts', 'doctor', 'fuzz']);
   for (const spec of COMMAND_SPECS) {
     const inHelp = helpFlags(helpText(spec));
     assert.ok(inHelp.size > 1, spec.name);
@@ -73,7 +73,7 @@ test('a short flag means the same in every command, in the help and in docs/cli.
 
 test('one flag, one meaning: a target is --base-url/PAY_BASE_URL wherever there is one; --scenario is a mock outcome except as load\'s deprecated alias', () => {
   const options = (name: string) => (COMMAND_SPECS.find((s) => s.name === name)!.options as Record<string, { env?: string; deprecatedFor?: string; description: string }>);
-  const TARGETED = ['load', 'checkout', 'audit', 'contracts', 'doctor'];
+  const TARGETED = ['load', 'checkout', 'audit', 'contracts', 'doctor', 'fuzz'];
   for (const name of TARGETED) assert.equal(options(name)['base-url']?.env, 'PAY_BASE_URL', name);
   for (const spec of COMMAND_SPECS) if (!TARGETED.includes(spec.name)) assert.equal(options(spec.name)['base-url'], undefined, spec.name);
   assert.equal(options('load').scenario.deprecatedFor, 'profile');

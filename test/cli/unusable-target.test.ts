@@ -55,7 +55,7 @@ async function run(argv: string[]) {
   return { status, out, err, ms: Date.now() - started };
 }
 
-for (const command of ['contracts', 'load', 'doctor'] as const) {
+for (const command of ['contracts', 'load', 'doctor', 'fuzz'] as const) {
   test(`paycheck ${command} --base-url: each unusable target ends in seconds with exit 3 and its cause`, async () => {
     for (const [name, [code, message]] of Object.entries(CAUSES)) {
       const { status, out, err, ms } = await run([command, '--base-url', urls[name]]);

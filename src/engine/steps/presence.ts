@@ -12,7 +12,8 @@ import { readJsonBody } from '../request-body.ts';
 import type { PresenceRule } from '../presence-rule.ts';
 import type { CallContext, SignedParams, Step } from '../pay-context.ts';
 
-const isMissing = (value: Record<string, unknown>, name: string): boolean => {
+/** D-50: an absent, `null` or empty-string value is missing (the fuzzer's oracle reads it here too). */
+export const isMissing = (value: Readonly<Record<string, unknown>>, name: string): boolean => {
   const field = Object.hasOwn(value, name) ? value[name] : undefined;
   return field === undefined || field === null || field === '';
 };

@@ -10,7 +10,7 @@ import { codeOf } from '../answer-data.ts';
 import { READINGS, readingCodes } from '../readings.ts';
 
 /** The codes an expectation accepts; for a fault class, both dialects' codes; for a reading, any reading's. */
-function acceptedCodes(expectation: Expectation): number[] {
+export function acceptedCodes(expectation: Expectation): number[] {
   if ('outcome' in expectation) return [OUTCOME_CODES[expectation.outcome]];
   if ('fault' in expectation) return [...new Set(Object.values(DIALECT_CODES[expectation.fault]))];
   if ('unknown' in expectation) return [UNKNOWN_CODES[expectation.unknown]];

@@ -9,7 +9,7 @@ import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import { createNodeEngine } from '../../../adapters/http/build-engine.ts';
 import { startMockServer, type MockServer } from '../../../adapters/http/server.ts';
 import { CONTRACT_PENDING_MS } from '../support/target.ts';
-import { BROKEN_VARIANTS, variantByName, type BrokenVariant } from './variants.ts';
+import { BROKEN_VARIANTS, FUZZ_ONLY_VARIANTS, variantByName, type BrokenVariant } from './variants.ts';
 import type { MockHandler } from '../../../engine/index.ts';
 
 export interface BrokenServerOptions {
@@ -45,7 +45,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [name, port] = process.argv.slice(2);
   const variant = name === undefined ? undefined : variantByName(name);
   if (!variant) {
-    console.error(`usage: tsx src/runners/contracts/broken/server.ts <variant> [port]\nvariants: ${BROKEN_VARIANTS.map((v) => v.name).join(', ')}`);
+    console.error(`usage: tsx src/runners/contracts/broken/server.ts <variant> [port]\nvariants: ${[...BROKEN_VARIANTS, ...FUZZ_ONLY_VARIANTS].map((v) => v.name).join(', ')}`);
     process.exit(2);
   }
   const server = await startBrokenServer(variant, { port: Number(port ?? 0) });

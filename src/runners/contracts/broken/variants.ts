@@ -8,7 +8,7 @@ import { isRepeatAnswer } from '../../../kernel/lifecycle/cashier.ts';
 import type { AppCredentials } from '../../../kernel/settings.ts';
 import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import { nodeSigner } from '../../../adapters/node/node-digests.ts';
-import { parseAmount, yuanNumber } from '../../../kernel/money/money.ts';
+import { parseAmount, yuanNumber, type Fen } from '../../../kernel/money/money.ts';
 import type { RuleName } from '../../../checks/contract/rule-names.ts';
 import type { MockHandler, MockRequest, MockResponse } from '../../../engine/index.ts';
 import type { NodeEngineOptions } from '../../../adapters/http/build-engine.ts';
@@ -89,6 +89,29 @@ const addCent = (yuan: unknown) => {
   const fen = fenOf(yuan);
   return fen === undefined ? yuan : yuanNumber(fen + 1);
 };
+
+/** What a broken refund grants: this refund, the running total with it, and what counts as paid. */
+interface Granted {
+  fen: Fen;
+  totalFen: Fen;
+  paidFen: Fen;
+}
+
+/** A refund the engine refused with `refused`, answered 1000 instead wherever `grant` says what it grants. */
+function grantsRefund(refused: Code, grant: (order: Json, askedFen: Fen | undefined) => Granted | undefined): BrokenVariant['wrap'] {
+  return (handle, ctx) => async (request) => {
+    const response = await handle(request);
+    if (!request.path.endsWith(API_PATHS.refund) || parse(response.body)?.code !== refused) return response;
+    const sent = parse(request.body) ?? {};
+    const order = await detailOf(handle, ctx, sent);
+    const granted = order && grant(order, fenOf(sent.refund_amount));
+    if (!order || !granted) return response;
+    return answer(1000, {
+      trade_no: order.trade_no, order_id: order.order_id, refund_order_id: sent.refund_order_id, refund_amount: yuanNumber(granted.fen),
+      refunded_total: yuanNumber(granted.totalFen), order_status: granted.totalFen >= granted.paidFen ? 2 : 3, update_time: order.update_time,
+    });
+  };
+}
 
 export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
   {
@@ -219,19 +242,7 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
     name: 'refund-beyond-paid',
     breaks: 'grants a refund of more than is left (where it should answer 2001), and adds it to the total',
     caughtBy: ['refund-within-paid', 'expected-outcome'],
-    wrap: (handle, ctx) => async (request) => {
-      const response = await handle(request);
-      if (!request.path.endsWith(API_PATHS.refund) || parse(response.body)?.code !== 2001) return response;
-      const sent = parse(request.body) ?? {};
-      const order = await detailOf(handle, ctx, sent);
-      const asked = fenOf(sent.refund_amount);
-      if (!order || !asked) return response;
-      const total = (fenOf(order.refund_amount) ?? 0) + asked;
-      return answer(1000, {
-        trade_no: order.trade_no, order_id: order.order_id, refund_order_id: sent.refund_order_id, refund_amount: yuanNumber(asked),
-        refunded_total: yuanNumber(total), order_status: total >= (fenOf(order.real_amount) ?? 0) ? 2 : 3, update_time: order.update_time,
-      });
-    },
+    wrap: grantsRefund(2001, (order, asked) => (asked ? { fen: asked, totalFen: (fenOf(order.refund_amount) ?? 0) + asked, paidFen: fenOf(order.real_amount) ?? 0 } : undefined)),
   },
   {
     name: 'get-disagrees',
@@ -283,6 +294,45 @@ export const BROKEN_VARIANTS: readonly BrokenVariant[] = [
   },
 ];
 
+/**
+ * Broken targets the contract suite passes and `paycheck fuzz` catches (test/fuzz/fuzz.test.ts
+ * shows both): what no hand-written case sends, or no case does in that order. `caughtBy` names
+ * the rules the fuzzer's shrunk case breaks.
+ */
+export const FUZZ_ONLY_VARIANTS: readonly BrokenVariant[] = [
+  {
+    name: 'get-both-names-500',
+    breaks: 'answers HTTP 500 to a /pay/get that names the order by both order_id and trade_no (the spec allows either or both; the cases send one)',
+    caughtBy: ['transport'],
+    wrap: (handle) => (request) => {
+      const sent = request.path.endsWith(API_PATHS.get) ? parse(request.body) : undefined;
+      if (sent?.order_id !== undefined && sent.trade_no !== undefined) return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' };
+      return handle(request);
+    },
+  },
+  {
+    name: 'app-sercet-field-tolerated',
+    breaks: `takes a body field app_sercet for its own (it builds the string to sign from the body and the secret) and answers as if it were not there, where an unknown field is 3002 (D-46)`,
+    caughtBy: ['expected-outcome'],
+    wrap: (handle) => (request) => {
+      const sent = requestJson(request);
+      if (!sent || !('app_sercet' in sent)) return handle(request);
+      const { app_sercet: _own, ...rest } = sent;
+      return handle({ ...request, body: JSON.stringify(rest) });
+    },
+  },
+  {
+    name: 'refund-after-unpaid-cancel',
+    breaks: 'grants a refund of an order cancelled before it was paid (the customer still paying, or the payment failed) — money never taken — where it answers 1005',
+    caughtBy: ['cancel-final', 'expected-outcome'],
+    wrap: grantsRefund(1005, (order, asked) => {
+      if (order.order_status !== 5 || order.real_amount !== 0) return undefined;
+      const fen = asked || (fenOf(order.total_amount) ?? 0);
+      return { fen, totalFen: fen, paidFen: fenOf(order.total_amount) ?? 0 };
+    }),
+  },
+];
+
 export function variantByName(name: string): BrokenVariant | undefined {
-  return BROKEN_VARIANTS.find((v) => v.name === name);
+  return [...BROKEN_VARIANTS, ...FUZZ_ONLY_VARIANTS].find((v) => v.name === name);
 }
