@@ -11,9 +11,10 @@
  * again only when somebody reads the journal.
  */
 import type { Journal, JournalEntry } from '../kernel/journal-entry.ts';
+import type { SignDiagnosis } from '../kernel/signing/mistakes.ts';
 
 export const DEFAULT_JOURNAL_CAP = 10_000;
-/** The columns are allocated whole at start (80 bytes a slot: eight references, a double, two ints): 1 000 000 slots is ~76 MiB. */
+/** The columns are allocated whole at start (88 bytes a slot: eight references, two doubles, two ints): 1 000 000 slots is ~84 MiB. */
 export const MAX_JOURNAL_CAP = 1_000_000;
 
 export interface JournalFilter {
@@ -39,10 +40,14 @@ const ABSENT = -0x80000000;
 export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
   if (!Number.isSafeInteger(cap) || cap < 1 || cap > MAX_JOURNAL_CAP) throw new RangeError(`the journal needs a whole-number cap from 1 to ${MAX_JOURNAL_CAP}; got ${cap}`);
   const atMs = new Float64Array(cap);
+  /** NaN: no delay. */
+  const delays = new Float64Array(cap);
   const codes = new Int32Array(cap);
   const statuses = new Int32Array(cap);
   const text = {} as Record<TextField, (string | undefined)[]>;
   for (const field of TEXT_FIELDS) text[field] = new Array<string | undefined>(cap).fill(undefined);
+  /** Only refused signs have one: a sparse column. */
+  const diagnoses = new Map<number, SignDiagnosis>();
   /** Calls appended since start or the last clear; the newest has this `seq`. */
   let appended = 0;
   let size = 0;
@@ -60,6 +65,9 @@ export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
       const value = text[field][slot];
       if (value !== undefined) entry[field] = value;
     }
+    if (!Number.isNaN(delays[slot])) entry.delay_ms = delays[slot];
+    const diagnosis = diagnoses.get(slot);
+    if (diagnosis !== undefined) entry.sign_diagnosis = diagnosis;
     return entry;
   }
 
@@ -86,6 +94,9 @@ export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
       text.refund_order_id[slot] = call.refund_order_id;
       text.scenario[slot] = call.scenario;
       text.fault[slot] = call.fault;
+      delays[slot] = call.delay_ms ?? NaN;
+      if (call.sign_diagnosis === undefined) diagnoses.delete(slot);
+      else diagnoses.set(slot, call.sign_diagnosis);
     },
     read(filter: JournalFilter = {}): Journal {
       const { orderId, appId } = filter;
@@ -102,6 +113,7 @@ export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
     clear(): number {
       const n = size;
       for (const field of TEXT_FIELDS) text[field].fill(undefined);
+      diagnoses.clear();
       appended = 0;
       size = 0;
       return n;
