@@ -11,7 +11,7 @@ import { runCheckout, type CheckoutClock, type CheckoutResult } from '../runners
 import { parseTimeScale } from '../kernel/lifecycle/policy.ts';
 import { outcomeLine, timelineLine } from '../runners/checkout/timeline.ts';
 import { parseAmount } from '../kernel/money/money.ts';
-import { maskPayCode } from '../kernel/redaction/redact.ts';
+import { createMask, maskPayCode } from '../kernel/redaction/mask.ts';
 import { PaycheckError } from '../kernel/errors.ts';
 import type { ParsedCommand } from './command.ts';
 import type { CHECKOUT } from './commands.ts';
@@ -51,13 +51,14 @@ export async function runCheckoutCommand({ values }: ParsedCommand<typeof CHECKO
   // A target that cannot be used ends here, exit 3, before an order is paid.
   io.err(`paycheck checkout: ${await requireUsableTarget(baseUrl, io.env)}`);
   io.out(`checkout ${request.total_amount} yuan, order ${request.order_id}, pay code ${maskPayCode(request.pay_code)}, ${baseUrl}, app ${app.appId}, sign encoding ${encoding}${scenario ? `, scenario ${scenario}` : ''}${timeScale === 1 ? '' : `, time scale ${timeScale}`} (seed ${seed})`);
+  const mask = createMask({ secrets: [app.secret] });
   const result: CheckoutResult = await runCheckout({
     target: { baseUrl, app, encoding, allowRemote: remote },
     request,
     scenario,
     policy: { timeScale },
     clock,
-    onStep: (step) => io.out(timelineLine(step)),
+    onStep: (step) => io.out(timelineLine(step, mask)),
   });
   io.out(outcomeLine(result));
   if (result.outcome === 'unreachable') throw new PaycheckError('PAYCHECK_TARGET_UNREACHABLE', `cannot reach ${baseUrl}${remote ? '' : " (start the mock: 'npm run mock')"}`);

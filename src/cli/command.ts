@@ -26,13 +26,20 @@ export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
   /** What follows `paycheck <name>` on the usage line. */
   readonly usage: string;
   readonly description: string;
-  /** Positional arguments and what they mean, in order; no more are taken. */
+  /** Positional arguments and what they mean, in order; no more are taken, unless `variadic`. */
   readonly arguments?: Readonly<Record<string, string>>;
+  /** The last argument takes any number of values (`FILE…`). */
+  readonly variadic?: boolean;
   readonly options: O;
   /** Closing lines: settings read from the environment only, the exit status. */
   readonly notes?: string;
   /** What follows `--` goes, untouched, to the tool the command runs (its meaning, for the help). */
   readonly passThrough?: string;
+  /**
+   * Pay codes are its output's data (sign, gen), or it masks them itself unless `--show-pay-code`
+   * (explain, verify); every other command's lines have them masked (io.ts, maskedIo).
+   */
+  readonly showsPayCodes?: boolean;
 }
 
 /** One letter, one meaning, in every command. */
@@ -79,7 +86,7 @@ export function parseCommand<O extends OptionSpecs>(spec: CommandSpec<O>, argv: 
   const given = parsed.values as Record<string, string | boolean | undefined>;
   const help = given.help === true;
   const wanted = Object.keys(spec.arguments ?? {}).length;
-  if (!help && parsed.positionals.length > wanted) throw new PaycheckError('PAYCHECK_USAGE', `unexpected argument "${parsed.positionals[wanted]}"`);
+  if (!help && !spec.variadic && parsed.positionals.length > wanted) throw new PaycheckError('PAYCHECK_USAGE', `unexpected argument "${parsed.positionals[wanted]}"`);
   const values: Record<string, string | boolean | undefined> = {};
   const warnings: string[] = [];
   for (const [name, option] of Object.entries(spec.options)) {

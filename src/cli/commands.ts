@@ -24,6 +24,7 @@ const REQUEST_ARGUMENT = { FILE: "the request as JSON; '-' or nothing reads stan
 
 export const SIGN = defineCommand({
   name: 'sign',
+  showsPayCodes: true,
   usage: '[FILE|-] [options]',
   description: "Prints the request with 'sign' filled in.",
   arguments: REQUEST_ARGUMENT,
@@ -32,6 +33,7 @@ export const SIGN = defineCommand({
 
 export const EXPLAIN = defineCommand({
   name: 'explain',
+  showsPayCodes: true,
   usage: '[FILE|-] [options]',
   description: "Prints the string to sign (secret masked), its MD5 and the resulting 'sign'.",
   arguments: REQUEST_ARGUMENT,
@@ -40,6 +42,7 @@ export const EXPLAIN = defineCommand({
 
 export const VERIFY = defineCommand({
   name: 'verify',
+  showsPayCodes: true,
   usage: '[FILE|-] [options] [--compare STRING]',
   description: "Exits 0 when the request's 'sign' is valid, 1 with an explanation when not: the string we signed and, for an MD5 sign, which common signing mistake reproduces it.",
   arguments: REQUEST_ARGUMENT,
@@ -48,6 +51,7 @@ export const VERIFY = defineCommand({
 
 export const GEN = defineCommand({
   name: 'gen',
+  showsPayCodes: true,
   usage: 'KIND [--count N] [--seed N] [--channel wechat|alipay]   (KIND: request, goods or store)',
   description: 'Prints seeded test data, one JSON object a line; the seed goes to stderr.',
   arguments: {
@@ -108,6 +112,8 @@ export const LOAD = defineCommand({
     'mock-latency': { type: 'string', value: 'MS', description: 'embedded mock only: add MS (or MIN-MAX) ms to every pay answer' },
     'time-scale': { type: 'string', value: 'F', description: "checkout: the cashier's waits × F (default 0.05; 1 = the documented 5 s and 30 s, for a live target)" },
     seed: { type: 'string', value: 'N', env: 'PAY_SEED', description: 'order data seed (default random; always printed)' },
+    'execution-segment': { type: 'string', value: 'A:B', description: "this runner's share of the arrivals, as k6's flag (0:1/2, 1/2:1); merge the runners' summaries with 'paycheck load merge'" },
+    'execution-segment-sequence': { type: 'string', value: 'LIST', description: "the runners' segment bounds, as k6's flag (0,1/4,1/2,3/4,1)" },
     'report-dir': { type: 'string', value: 'DIR', description: 'where load-summary.json and load-junit.xml go (default reports)' },
     quiet: QUIET('no progress line'),
   },
@@ -118,6 +124,23 @@ export const LOAD = defineCommand({
     'Also read: PAY_APP_ID / PAY_APP_SECRET (default: the mock\'s demo app), PAY_SIGN_ENCODING.',
     'Exit status: 0 every threshold met, 1 a threshold failed (named), 2 bad flags or settings, 3 the target cannot be used.',
   ].join('\n'),
+});
+
+export const LOAD_MERGE = defineCommand({
+  name: 'load merge',
+  usage: 'SUMMARY.json… [--report-dir DIR] [--json]',
+  description: [
+    "Adds up the summaries of one run's runners (k6-operator's parallelism, or `paycheck load",
+    "--execution-segment`): counts summed, latency histograms summed bucket by bucket, percentiles",
+    "read from the sum (within 1 %), the profile's thresholds judged on the whole run.",
+  ].join('\n'),
+  arguments: { 'SUMMARY.json…': "each runner's load-summary.json or k6-summary-*.json, or a log holding their 'paycheck-summary' lines (one profile, one executor, segments that do not overlap)" },
+  variadic: true,
+  options: {
+    'report-dir': { type: 'string', value: 'DIR', description: 'where merged-summary.json and merged-junit.xml go (default reports)' },
+    json: { type: 'boolean', description: 'print the merged summary as JSON instead of text' },
+  },
+  notes: 'Exit status: 0 every threshold met on the whole run, 1 a threshold failed (named), 2 bad input (files that are not one run).',
 });
 
 export const CHECKOUT = defineCommand({

@@ -35,6 +35,8 @@ export function loadArgsFrom(values: LoadValues): LoadArgs {
       durationScale: numberFlag('duration-scale', values['duration-scale'], false),
       timeScale: numberFlag('time-scale', values['time-scale'], false),
       seed: numberFlag('seed', values.seed, true),
+      ...(values['execution-segment'] === undefined ? {} : { executionSegment: values['execution-segment'] }),
+      ...(values['execution-segment-sequence'] === undefined ? {} : { executionSegmentSequence: values['execution-segment-sequence'] }),
       reportDir: values['report-dir'],
     },
   };

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { EXIT, PaycheckError } from '../kernel/errors.ts';
 import { helpText, parseCommand, type CommandSpec, type OptionSpecs, type ParsedCommand } from './command.ts';
-import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, GEN, LOAD, MOCK, SIGN, VERIFY } from './commands.ts';
+import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, GEN, LOAD, LOAD_MERGE, MOCK, SIGN, VERIFY } from './commands.ts';
 import { errorLine, toHarnessError } from './harness-error.ts';
-import type { CliIo } from './io.ts';
+import { maskedIo, type CliIo } from './io.ts';
 
 type Run<O extends OptionSpecs> = (parsed: ParsedCommand<O>, io: CliIo) => Promise<number>;
 
@@ -43,6 +43,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.fromEntries(
     command(GEN, 'generate seeded requests, goods or store ids as JSON lines', async () => (await import('./gen.ts')).runGen),
     command(MOCK, 'serve the mock on loopback (127.0.0.1:4010)', async () => (await import('./mock.ts')).runMock),
     command(LOAD, 'run a load profile against the embedded mock or a target', async () => (await import('./load.ts')).runLoadCommand),
+    command(LOAD_MERGE, "add up a distributed run's runner summaries; thresholds on the whole", async () => (await import('./load-merge.ts')).runLoadMerge),
     command(CHECKOUT, 'the reference cashier: pay, poll, cancel, with its timeline', async () => (await import('./checkout.ts')).runCheckoutCommand),
     command(AUDIT, "judge a cashier's conduct from the mock's request journal", async () => (await import('./audit.ts')).runAudit),
     command(CONTRACTS, 'run the contract suite against the embedded mocks or a target', async () => (await import('./contracts.ts')).runContracts),
@@ -54,7 +55,7 @@ export const HELP = `usage: paycheck <command> [options]
 
 commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
 options:
@@ -77,13 +78,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.out(version());
     return EXIT.ok;
   }
-  const found = COMMANDS[name];
+  // A subcommand (`load merge`) is a command of its own, named with its parent.
+  const sub = rest[0] === undefined ? undefined : COMMANDS[`${name} ${rest[0]}`];
+  const found = sub ?? COMMANDS[name];
+  // Until the mask is made (it reads the environment), there is nothing of the user's to mask.
+  let shown = io;
   try {
+    shown = maskedIo(io, rest, found?.spec.showsPayCodes === true);
     if (!found) throw new PaycheckError('PAYCHECK_UNKNOWN_COMMAND', `unknown command "${name}"; try 'paycheck --help'`);
-    return await found.run(rest, io);
+    return await found.run(sub ? rest.slice(1) : rest, shown);
   } catch (error) {
     const harness = toHarnessError(error);
-    io.err(errorLine(found ? name : undefined, harness));
+    shown.err(errorLine(found?.spec.name, harness));
     return harness.exitCode;
   }
 }

@@ -1,12 +1,12 @@
 /** `paycheck sign`, `explain` and `verify`: the signing rule at an integrator's fingertips. */
 import { readFileSync } from 'node:fs';
 import { nodeSigner } from '../adapters/node/node-digests.ts';
-import { canonicalString } from '../kernel/signing/canonical.ts';
+import { canonicalString, SECRET_KEY } from '../kernel/signing/canonical.ts';
 import { parseSignEncoding, type SignEncoding } from '../kernel/signing/encoding.ts';
 import { signTypeOf, type SignOptions } from '../kernel/signing/signer.ts';
-import { displayCanonical, firstDifference, maskSecretIn, SECRET_MASK } from '../kernel/signing/explain.ts';
+import { displayCanonical, firstDifference } from '../kernel/signing/explain.ts';
 import { diagnosisLines } from '../kernel/signing/mistakes.ts';
-import { redact } from '../kernel/redaction/redact.ts';
+import { createMask, maskPayCodesIn, SECRET_MASK } from '../kernel/redaction/mask.ts';
 import { PaycheckError } from '../kernel/errors.ts';
 import type { ParsedCommand } from './command.ts';
 import type { SIGN, VERIFY } from './commands.ts';
@@ -86,7 +86,11 @@ export async function runVerify(parsed: ParsedCommand<typeof VERIFY.options>, io
   const ready = await prepare(parsed, io);
   const { request, options, values, shown, rsa } = ready;
   if (rsa && !options.rsaPublicKey) throw new PaycheckError('PAYCHECK_NO_KEY', 'sign_type RSA: no public key (--public-key or PAY_RSA_PUBLIC_KEY_FILE)');
-  const compare = (valid: boolean) => (values.compare !== undefined && !rsa ? [compareWith(canonicalString(request, SECRET_MASK), maskSecretIn(values.compare), values['show-pay-code'], valid)] : []);
+  const showPayCode = values['show-pay-code'];
+  const mask = createMask({ secrets: [options.secret], showPayCodes: showPayCode });
+  // The caller's string with the secret masked in any spelling, so that it lines up with ours; its pay codes stay for the comparison.
+  const theirs = values.compare === undefined ? undefined : createMask({ secrets: [options.secret], showPayCodes: true })(values.compare);
+  const compare = (valid: boolean) => (theirs !== undefined && !rsa ? [compareWith(canonicalString(request, SECRET_MASK), theirs, showPayCode, valid)] : []);
   if (nodeSigner.verify(request, options)) {
     io.out('valid: the sign matches');
     // Asked to compare, it compares: a string that differs from ours is worth knowing even when this sign is right.
@@ -104,21 +108,35 @@ export async function runVerify(parsed: ParsedCommand<typeof VERIFY.options>, io
     io.out(`  request's sign: ${typeof given === 'string' ? given : '(none)'}`);
     io.out(`  we signed:      ${shown}`);
     const diagnosis = nodeSigner.diagnose(request, options);
-    for (const line of diagnosis ? diagnosisLines(diagnosis) : []) io.out(`  ${line}`);
+    for (const line of diagnosis ? diagnosisLines(diagnosis) : []) io.out(mask(`  ${line}`));
     for (const line of compare(false)) io.out(line);
   }
-  io.out(`  request:        ${JSON.stringify(values['show-pay-code'] ? { ...request } : redact(request))}`);
+  io.out(`  request:        ${mask(JSON.stringify(request))}`);
   return 1;
 }
 
-/** Where the caller's string first departs from ours; the pay code's digits are not printed unless asked. */
+/**
+ * Where the caller's string first departs from ours. Neither string's secret is printed (ours holds
+ * `***`, theirs had the given one masked), and no pay code whole unless asked: the context is cut
+ * from the strings with their pay codes masked.
+ */
 function compareWith(ours: string, theirs: string, showPayCode: boolean, valid: boolean): string {
-  const diff = firstDifference(ours, theirs);
+  const diff = firstDifference(ours, theirs, showPayCode ? undefined : maskPayCodesIn);
   if (!diff) return valid ? '  your string is identical to ours' : '  your string is identical to ours: so the secret or the encoding differs';
-  const code = /(?:^|&)pay_code=([^&]*)/.exec(ours);
-  const codeStart = code ? code.index + code[0].indexOf('=') + 1 : -1;
-  if (!showPayCode && code && diff.index >= codeStart && diff.index <= codeStart + code[1].length) {
-    return `  first difference at character ${diff.index}: inside pay_code, at its digit ${diff.index - codeStart + 1} (--show-pay-code prints it)`;
+  const at = `  first difference at character ${diff.index}`;
+  const secret = valueSpan(ours, SECRET_KEY, SECRET_MASK);
+  if (secret && diff.index >= secret.start && diff.index < secret.end) return `${at}: inside ${SECRET_KEY}'s value: your string holds another secret than the one given (neither is printed)`;
+  const code = valueSpan(ours, 'pay_code');
+  if (!showPayCode && code && diff.index >= code.start && diff.index <= code.end) {
+    return `${at}: inside pay_code, at its digit ${diff.index - code.start + 1} (--show-pay-code prints it)`;
   }
-  return `  first difference at character ${diff.index}:\n    ours:   …${diff.ours}…\n    theirs: …${diff.theirs}…`;
+  return `${at}:\n    ours:   …${diff.ours}…\n    theirs: …${diff.theirs}…`;
+}
+
+/** Where the value of `key` (that value, when given) lies in a string to sign, if the key is there. */
+function valueSpan(canonical: string, key: string, value?: string): { start: number; end: number } | undefined {
+  const found = new RegExp(`(?:^|&)${key}=(${value === undefined ? '[^&]*' : value.replace(/[*]/g, '\\*')})(?=&|$)`).exec(canonical);
+  if (!found) return undefined;
+  const start = found.index + found[0].length - found[1].length;
+  return { start, end: start + found[1].length };
 }

@@ -7,8 +7,15 @@ import type { components } from './spec/openapi.ts';
 export type Channel = 'wechat' | 'alipay';
 export type PayType = components['schemas']['PayType'];
 
-const WECHAT = /^1[0-5][0-9]{16}$/;
-const ALIPAY = /^(2[5-9]|30)[0-9]{14,22}$/;
+/**
+ * Each channel's pay-code shape, unanchored: whole here, and found inside any text by the
+ * redaction (src/kernel/redaction/mask.ts). openapi.yaml's `pay_code` pattern is these two,
+ * anchored (held equal by channel.test.ts).
+ */
+export const PAY_CODE_SHAPES: Readonly<Record<Channel, string>> = { wechat: '1[0-5][0-9]{16}', alipay: '(2[5-9]|30)[0-9]{14,22}' };
+
+const WECHAT = new RegExp(`^${PAY_CODE_SHAPES.wechat}$`);
+const ALIPAY = new RegExp(`^${PAY_CODE_SHAPES.alipay}$`);
 
 export function channelOfPayCode(code: string): Channel | undefined {
   if (WECHAT.test(code)) return 'wechat';

@@ -36,6 +36,7 @@ export const HARNESS_ERRORS = {
   PAYCHECK_INPUT_NOT_JSON: { exit: EXIT.usage, meaning: 'the input is not JSON', hint: 'the message says where it stops parsing' },
   PAYCHECK_INPUT_NOT_OBJECT: { exit: EXIT.usage, meaning: 'the input is JSON but not one request object', hint: 'give one JSON object: the request' },
   PAYCHECK_INPUT_NOT_JOURNAL: { exit: EXIT.usage, meaning: "the input is JSON but not a mock's request journal", hint: 'GET /__mock/journal serves one; the message names the first bad entry' },
+  PAYCHECK_INPUT_NOT_SUMMARY: { exit: EXIT.usage, meaning: "the input is JSON but not the load summaries of one run's runners", hint: "give each runner's load-summary.json (or k6-summary.json) of one profile, with segments that do not overlap" },
   PAYCHECK_NO_SECRET: { exit: EXIT.usage, meaning: 'an MD5 sign needs the application secret and none was given', hint: 'set PAY_APP_SECRET (a --secret on the command line is visible to other users)' },
   PAYCHECK_NO_KEY: { exit: EXIT.usage, meaning: 'an RSA sign needs a PEM key that is missing or unreadable', hint: 'pass --private-key / --public-key or set PAY_RSA_PRIVATE_KEY_FILE / PAY_RSA_PUBLIC_KEY_FILE' },
   PAYCHECK_MOCK_CONTROL: { exit: EXIT.usage, meaning: 'the mock cannot honour a control: a flag, setting, X-Mock-* header, apps file or snapshot', hint: 'docs/mock.md gives every control its grammar' },

@@ -183,3 +183,61 @@ test('verify --compare does not print pay-code digits when the difference lies t
   assert.match(result.out, /inside pay_code, at its digit 18/);
   assert.equal(result.out.includes('134567890123456780'), false);
 });
+
+// Issue 12, point 2: a secret or pay code printed because of the key it sat under, or the form it took.
+const PROBE_SECRET = 'S3cr3t-L3ak-Probe-7Qz9';
+/** The probe secret as a careless printer could show it (computed here with Buffer, not with the masking module). */
+const probeSpellings = () => {
+  const raw = Buffer.from(PROBE_SECRET);
+  return [PROBE_SECRET, raw.toString('hex'), raw.toString('hex').toUpperCase(), raw.toString('base64'), raw.toString('base64url'), encodeURIComponent(PROBE_SECRET), [...raw].map((b) => `%${b.toString(16)}`).join('')];
+};
+
+/** Whether any eight characters in a row of `spelling` appear in `text`. */
+const showsPartOf = (text: string, spelling: string) => Array.from({ length: spelling.length - 7 }, (_, i) => spelling.slice(i, i + 8)).some((part) => text.includes(part));
+
+test('verify --compare masks the configured secret wherever the compared string carries it: app_sercet=, app_secret=, key= or bare', async () => {
+  const request = { app_id: 'a', sign_type: 'MD5', order_id: 'o1', total_amount: '0.01', sign: 'x' };
+  const raw = Buffer.from(PROBE_SECRET);
+  const strings = [
+    `app_id=a&app_sercet=${PROBE_SECRET}&order_id=o1&sign_type=MD5&total_amount=0.02`,
+    `app_id=a&app_secret=${PROBE_SECRET}&order_id=o1&sign_type=MD5&total_amount=0.01`,
+    `app_id=a&order_id=o1&sign_type=MD5&total_amount=0.01&key=${PROBE_SECRET}`,
+    `app_id=a${PROBE_SECRET}&order_id=o1`,
+    `app_id=a&app_sercet=${raw.toString('base64')}&order_id=o1`,
+    `app_id=a&app_sercet=${raw.toString('hex')}&order_id=o1`,
+    `app_id=a&app_sercet=${encodeURIComponent(PROBE_SECRET).replace(/-/g, '%2D')}&order_id=o1`,
+  ];
+  for (const theirs of strings) {
+    const result = await cli(['verify', '--compare', theirs], JSON.stringify(request), { PAY_APP_SECRET: PROBE_SECRET });
+    assert.equal(result.code, 1, result.err);
+    assert.match(result.out, /first difference at character \d+/, theirs);
+    for (const spelling of probeSpellings()) assert.equal(showsPartOf(result.out + result.err, spelling), false, `${spelling} printed for --compare ${theirs}:\n${result.out}`);
+  }
+});
+
+test('verify --compare prints no pay code whole when the first difference falls after pay_code=', async () => {
+  for (const code of ['2846371625317482', '134567890123456789']) {
+    const request = { app_id: 'a', sign_type: 'MD5', order_id: 'o1', pay_code: code, sign: 'x' };
+    const theirs = `app_id=a&app_sercet=${PROBE_SECRET}&order_id=o1&pay_code=${code}&sign_typ=MD5`;
+    const result = await cli(['verify', '--secret', PROBE_SECRET, '--compare', theirs], JSON.stringify(request));
+    assert.match(result.out, /first difference at character \d+:\n {4}ours: /);
+    assert.equal(result.out.includes(code), false, result.out);
+    assert.equal(result.out.includes(code.slice(4)), false, `the digits after the channel prefix: ${result.out}`);
+    const shown = await cli(['verify', '--secret', PROBE_SECRET, '--show-pay-code', '--compare', theirs], JSON.stringify(request));
+    assert.ok(shown.out.includes(code), `--show-pay-code prints it: ${shown.out}`);
+  }
+});
+
+test('a numeric pay_code (a JSON number) is never printed whole by explain or verify', async () => {
+  for (const digits of ['134567890123456789', '2846371625317482', '284637162531748290123456']) {
+    const text = `{"app_id":"a","sign_type":"MD5","order_id":"o1","pay_code":${digits},"total_amount":"0.01","sign":"x"}`;
+    const value = JSON.parse(text) as { pay_code: number };
+    // What JSON.parse makes of it, as JSON and the canonical string write it again.
+    const forms = [digits, JSON.stringify(value.pay_code), String(BigInt(value.pay_code))].map((form) => form.replace(/e\+\d+$/, ''));
+    for (const command of ['explain', 'verify']) {
+      const result = await cli([command, '--secret', PROBE_SECRET], text);
+      for (const form of forms) assert.equal((result.out + result.err).includes(form.slice(0, -4)), false, `${command} printed ${form}:\n${result.out}`);
+      assert.match(result.out, /pay_code=\S*\*{4}/, result.out);
+    }
+  }
+});

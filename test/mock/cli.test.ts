@@ -9,7 +9,7 @@ import { main } from '../../src/cli/main.ts';
 import { startMockCommand } from '../../src/cli/mock.ts';
 import { startMockServer } from '../../src/adapters/http/server.ts';
 import { signedPay, WECHAT_CODE } from '../support/signed-request.ts';
-import { maskPayCode } from '../../src/kernel/redaction/redact.ts';
+import { maskPayCode } from '../../src/kernel/redaction/mask.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/paycheck.js', import.meta.url));
 

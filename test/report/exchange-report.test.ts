@@ -46,7 +46,7 @@ test('the report names rule, path, expected and actual, and masks the pay code a
     { rule: 'pay-type-channel', path: '$.data.pay_type', expected: '0 (wechat pay code)', actual: '"weixin"', message: 'a wechat pay code must be answered with pay_type 0', severity: 'error' },
     { rule: 'error-dialect', path: '$.code', expected: 'either dialect', actual: 'flowchart (3004)', message: 'dialect', severity: 'info' },
   ];
-  const text = renderExchangeReport({ exchange, findings, seed: 42 });
+  const text = renderExchangeReport({ exchange, findings, seed: 42, secret: DEMO_APP.secret });
   assert.ok(!text.includes(CODE), text);
   assert.ok(!text.includes(DEMO_APP.secret), text);
   assert.match(text, /rule\(s\) broken: pay-type-channel/);

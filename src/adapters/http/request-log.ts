@@ -1,5 +1,5 @@
-/** One line per request, pay codes masked (src/kernel/redaction/redact.ts). */
-import { maskPayCode } from '../../kernel/redaction/redact.ts';
+/** One line per request, pay codes masked (src/kernel/redaction/mask.ts). */
+import { maskPayCode } from '../../kernel/redaction/mask.ts';
 import type { MockResponse } from '../../engine/index.ts';
 
 export function requestLogLine(method: string, url: string, response: MockResponse, ms: number, outcome: string): string {

@@ -6,6 +6,7 @@ import type { CashierOutcome } from '../../kernel/lifecycle/cashier.ts';
 import type { Endpoint } from '../load/thresholds.ts';
 import { metricKey, type MetricStats, type ThresholdResult } from '../load/thresholds.ts';
 import type { NoCodeCause, OutcomeClass } from '../load/outcomes.ts';
+import type { LatencyHistogram } from '../load/latency-histogram.ts';
 
 export interface Distribution {
   mean: number;
@@ -57,6 +58,10 @@ export interface LoadSummary {
   startedAt: string;
   durationS: number;
   seed?: number;
+  /** The share of the run's arrivals this runner took, as k6 writes it (`0:1` the whole run, `1/4:1/2` …). */
+  segment?: string;
+  /** Each call's latencies in fixed buckets, so that `paycheck load merge` adds runners up exactly. */
+  histograms?: Partial<Record<Endpoint, LatencyHistogram>>;
   requests: {
     /** Arrivals the scenario schedules (executor only; k6 reports dropped ones instead). */
     planned?: number;
@@ -89,6 +94,9 @@ export interface LoadSummary {
   abortedBy?: string;
   passed: boolean;
 }
+
+/** Starts the one line on which a runner of a split run logs its summary, for `paycheck load merge` to find in the runners' logs. */
+export const SUMMARY_LOG_MARK = 'paycheck-summary ';
 
 /** The statistics thresholds are evaluated on, from a summary's measurements. */
 export function metricStatsOf(s: Pick<LoadSummary, 'latencyMs' | 'failedRequests' | 'nonSuccessShare' | 'checks' | 'requests' | 'endpoints' | 'orders'>): MetricStats {

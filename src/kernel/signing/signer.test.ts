@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { canonicalString } from './canonical.ts';
 import { constantTimeEqual } from './signer.ts';
 import { nodeSigner } from '../../adapters/node/node-digests.ts';
-import { displayCanonical, firstDifference, maskSecretIn } from './explain.ts';
+import { displayCanonical, firstDifference } from './explain.ts';
+import { maskPayCodesIn } from '../redaction/mask.ts';
 import { parseSignEncoding } from './encoding.ts';
 
 interface Vector {
@@ -93,9 +94,14 @@ test('displayCanonical never prints the secret, whatever the values hold', () =>
   assert.equal(displayCanonical({ app_id: 'a', sign_type: 'RSA' }, { rsa: true }), 'app_id=a&sign_type=RSA');
 });
 
-test('maskSecretIn hides every app_sercet value of a caller-built string', () => {
-  assert.equal(maskSecretIn('app_id=a&app_sercet=s3cr3t&order_id=1'), 'app_id=a&app_sercet=***&order_id=1');
-  assert.equal(maskSecretIn('app_sercet=one&x=1&app_sercet=two'), 'app_sercet=***&x=1&app_sercet=***');
+test('displayCanonical masks a pay code sent as a JSON number', () => {
+  assert.equal(displayCanonical({ app_id: 'a', pay_code: 134567890123456789 }), 'app_id=a&app_sercet=***&pay_code=1345**********6780');
+});
+
+test('firstDifference finds the index in the strings given and cuts the context from what may be shown', () => {
+  const d = firstDifference('pay_code=134567890123456789&a=1', 'pay_code=134567890123456789&a=2', maskPayCodesIn);
+  assert.equal(d?.index, 30);
+  assert.equal(d?.ours, 'de=1345**********6789&a=1');
 });
 
 test('PAY_SIGN_ENCODING: base64 by default, hex on request, anything else refused', () => {

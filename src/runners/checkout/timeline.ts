@@ -2,11 +2,14 @@
 import { shownDuration } from '../../checks/audit/audit-rules.ts';
 import type { CheckoutResult, TimelineStep } from './checkout.ts';
 import { statusName } from '../../kernel/lifecycle/order-status.ts';
+import { echoed } from '../../checks/report/echo.ts';
+import type { Mask } from '../../kernel/redaction/mask.ts';
 
-export function timelineLine(step: TimelineStep): string {
+/** One step; its note quotes the target's `msg`, so it is masked with `mask` and bounded like an echoed body. */
+export function timelineLine(step: TimelineStep, mask: Mask): string {
   const at = `+${(step.at / 1000).toFixed(3)} s`.padStart(10);
   const code = step.code === undefined ? '—' : String(step.code);
-  return `${at}  ${step.call.padEnd(12)} ${code.padEnd(5)} ${statusName(step.order_status).padEnd(16)} ${step.note}`;
+  return `${at}  ${step.call.padEnd(12)} ${code.padEnd(5)} ${statusName(step.order_status).padEnd(16)} ${echoed(step.note, mask)}`;
 }
 
 export function outcomeLine(result: CheckoutResult): string {

@@ -27,7 +27,7 @@ test.describe('reports', () => {
     const factory = nodeDataFactory({ seed: Number(process.env.PAY_SEED) + 1, app: target.app, encoding: target.encoding, orderIdPrefix: `RP${process.env.PAYCHECK_RUN_TAG}` });
     const paid = await client.pay(factory.unsignedRequest());
     expect((paid.response?.body as { code?: number }).code).toBe(1000);
-    const report = renderExchangeReport({ exchange: paid, findings: [], seed: 1 });
+    const report = renderExchangeReport({ exchange: paid, findings: [], seed: 1, secret: target.app.secret });
     const command = report.split('\n').find((line) => line.trimStart().startsWith('curl '))?.trim() ?? '';
     expect(command).toBe(curlCommand(paid.request).command);
     const replay = await run('sh', ['-c', command], { env: { ...process.env, ...curlCommand(paid.request).env } });

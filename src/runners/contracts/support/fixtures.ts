@@ -119,7 +119,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           skip: (reason) => skipNow(testInfo, reason),
         });
         await testInfo.attach('contract', contractAttachment(verdicts, target));
-        const report = failureReport(verdicts, seed);
+        const report = failureReport(verdicts, seed, target.app.secret);
         // Through expect, not a bare throw: a broken contract is a failed check, which JUnit
         // records as <failure>; a thrown Error would be an <error>, a broken test.
         if (report) expect(brokenRules(verdicts), report).toEqual([]);

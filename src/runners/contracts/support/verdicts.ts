@@ -1,5 +1,6 @@
 /** A case's verdicts as the reporters want them: a tally attachment, and the failure text. */
 import { renderExchangeReport, renderFinding } from '../../../checks/report/exchange-report.ts';
+import { createMask } from '../../../kernel/redaction/mask.ts';
 import { mergeTallies, tallyChecked, type Tally } from '../../../checks/contract/tally.ts';
 import type { Verdict } from './case-context.ts';
 import type { ContractTarget } from './target.ts';
@@ -19,11 +20,12 @@ export function contractAttachment(verdicts: readonly Verdict[], target: Contrac
   return { body: JSON.stringify(body), contentType: 'application/json' };
 }
 
-/** The evidence for every exchange that broke a rule; undefined when none did. */
-export function failureReport(verdicts: readonly Verdict[], seed: number): string | undefined {
+/** The evidence for every exchange that broke a rule, `secret` masked; undefined when none did. */
+export function failureReport(verdicts: readonly Verdict[], seed: number, secret: string): string | undefined {
   const failing = verdicts.filter((v) => v.findings.some((f) => f.severity === 'error'));
   if (failing.length === 0) return undefined;
+  const mask = createMask({ secrets: [secret] });
   return failing
-    .map((v) => (v.exchange ? renderExchangeReport({ exchange: v.exchange, findings: v.findings, seed }) : v.findings.map(renderFinding).join('\n')))
+    .map((v) => (v.exchange ? renderExchangeReport({ exchange: v.exchange, findings: v.findings, seed, secret }) : v.findings.map((f) => renderFinding(f, mask)).join('\n')))
     .join('\n\n────────\n\n');
 }

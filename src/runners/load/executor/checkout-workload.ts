@@ -178,6 +178,7 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
         answered: sum('answered'),
         noAnswer: sum('noAnswer'),
         latencyMs: distributionOf(mergeSorted(ENDPOINTS.map((e) => recorders[e].sortedLatencies()))),
+        histograms: Object.fromEntries(ENDPOINTS.map((e) => [e, m[e].histogram])),
         signingUs: m.pay.signingUs,
         codes: m.pay.codes,
         noCodeCauses: m.pay.noCodeCauses,

@@ -24,6 +24,7 @@ export function createPayWorkload(payUrl: string, stream: SignedOrderStream): Wo
         answered: m.answered,
         noAnswer: m.noAnswer,
         latencyMs: m.latencyMs,
+        histograms: { pay: m.histogram },
         signingUs: m.signingUs,
         codes: m.codes,
         noCodeCauses: m.noCodeCauses,

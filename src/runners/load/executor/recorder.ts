@@ -8,6 +8,7 @@ import type { SignedOrder } from '../request/signed-order-stream.ts';
 import { distributionOf, type CheckTally, type Distribution } from '../../../checks/report/load-summary.ts';
 import { NO_CODE, type NoCodeCause } from '../../../checks/load/outcomes.ts';
 import type { BatchRecorder } from './autocannon-batch.ts';
+import { emptyHistogram, recordLatency, type LatencyHistogram } from '../../../checks/load/latency-histogram.ts';
 
 /** What the recorder needs of an answer: its code, and one pass/fail per check name. */
 interface Inspection {
@@ -48,6 +49,8 @@ export interface Measurements {
   noCodeCauses: Partial<Record<NoCodeCause, number>>;
   checks: CheckTally & { byName: Record<string, CheckTally> };
   latencyMs?: Distribution;
+  /** The same latencies in mergeable buckets (a distributed run's runners add theirs up). */
+  histogram: LatencyHistogram;
   signingUs?: Distribution;
 }
 
@@ -83,6 +86,7 @@ export interface Recorder {
 
 export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Recorder {
   const latencies = new Samples();
+  const histogram = emptyHistogram();
   const signing = new Samples();
   let window: number[] = [];
   let sent = 0;
@@ -115,6 +119,7 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Reco
     answered(latencyMs, status, inspection) {
       answered++;
       latencies.push(latencyMs);
+      recordLatency(histogram, latencyMs);
       window.push(latencyMs);
       if (status < 200 || status >= 400) failed++;
       if (inspection.code !== 1000) nonSuccess++;
@@ -159,6 +164,7 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Reco
         noCodeCauses: Object.fromEntries(causes),
         checks: { passes: passes.reduce((a, b) => a + b, 0), fails: fails.reduce((a, b) => a + b, 0), byName },
         latencyMs: distributionOf(latencies.sorted()),
+        histogram: { ...histogram, buckets: { ...histogram.buckets } },
         signingUs: distributionOf(signing.sorted()),
       };
     },

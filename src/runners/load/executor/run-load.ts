@@ -17,7 +17,8 @@ import { failedThresholdNames, metricStatsOf, type LoadSummary } from '../../../
 import { createLookupSigner } from '../request/lookup-body.ts';
 import { buildOrderRecords } from '../request/order-pool.ts';
 import { createSignedOrderStream, runOrderIdPrefix, type SignedOrderStream } from '../request/signed-order-stream.ts';
-import { arrivalSlots, plannedArrivals, rateAt } from '../profiles/arrival-schedule.ts';
+import { arrivalSlots, rateAt, segmentSlots, type Slot } from '../profiles/arrival-schedule.ts';
+import { arrivalFilter, parseSegment, parseSequence, segmentText, WHOLE_RUN } from '../../../checks/load/execution-segment.ts';
 import { pendingMsOf } from '../profiles/checkout-mix.ts';
 import { scaleDurations, profileByName, PROFILE_NAMES, totalDurationS, type LoadProfile } from '../profiles/profiles.ts';
 import { evaluateRule, evaluateThresholds, profileRules, type ThresholdRule } from '../../../checks/load/thresholds.ts';
@@ -52,6 +53,10 @@ export interface ProfileChoice {
   durationScale?: number;
   /** Checkout: the cashier's time scale (default the profile's; 1 = the documented 5 s queries and 30 s deadline). */
   timeScale?: number;
+  /** k6's `--execution-segment`: this runner's share of the arrivals (`0:1/2`); default the whole run. */
+  executionSegment?: string;
+  /** k6's `--execution-segment-sequence` (`0,1/4,1/2,3/4,1`), which the segment is one of. */
+  executionSegmentSequence?: string;
 }
 
 export interface RunLoadOptions extends ProfileChoice {
@@ -132,8 +137,24 @@ interface DrivenRun {
   durationS: number;
 }
 
+/** This runner's slots: the whole schedule, or its execution segment's share of it. */
+function runnerSlots(scenario: LoadProfile, options: ProfileChoice): { slots: () => Iterable<Slot>; segment: string } {
+  const whole = () => arrivalSlots(scenario, SLOT_MS);
+  if (options.executionSegment === undefined) {
+    if (options.executionSegmentSequence !== undefined) throw new PaycheckError('PAYCHECK_USAGE', '--execution-segment-sequence needs --execution-segment');
+    return { slots: whole, segment: segmentText(WHOLE_RUN) };
+  }
+  try {
+    const segment = parseSegment(options.executionSegment);
+    const take = arrivalFilter(segment, options.executionSegmentSequence === undefined ? undefined : parseSequence(options.executionSegmentSequence));
+    return { slots: () => segmentSlots(whole(), take), segment: segmentText(segment) };
+  } catch (error) {
+    throw new PaycheckError('PAYCHECK_BAD_SETTING', (error as Error).message);
+  }
+}
+
 /** The timed part: the schedule released through the workload, its follow-ups until every order has ended, a progress tick every second. */
-async function drive(scenario: LoadProfile, rules: readonly ThresholdRule[], workload: Workload, onProgress: RunLoadOptions['onProgress']): Promise<DrivenRun> {
+async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readonly ThresholdRule[], workload: Workload, onProgress: RunLoadOptions['onProgress']): Promise<DrivenRun> {
   const startedAt = new Date();
   const t0 = performance.now();
   const elapsedS = () => (performance.now() - t0) / 1000;
@@ -144,7 +165,7 @@ async function drive(scenario: LoadProfile, rules: readonly ThresholdRule[], wor
   let arrivalsDone = false;
   const followUps = workload.followUps(() => arrivalsDone);
   try {
-    const schedule = await runSchedule(arrivalSlots(scenario, SLOT_MS), scenario.maxVUs, {
+    const schedule = await runSchedule(slots, scenario.maxVUs, {
       now: () => performance.now(),
       sleep: (ms) => sleep(ms),
       fire: (count) => workload.fire(count),
@@ -196,10 +217,11 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   const timeScale = timeScaleFor(scenario, options.timeScale);
   const { app, encoding, seed } = settingsFrom(options.env ?? process.env, options.seed);
   const rules = profileRules(scenario);
+  const share = runnerSlots(scenario, options);
   const target = loadTarget(options.baseUrl, { allowRemote: options.allowRemote, warn: log });
   log(`seed ${seed} (PAY_SEED=${seed} replays the same orders)`);
   const workload = createWorkload(scenario, target, buildStream(app, encoding, seed), app, encoding, timeScale);
-  const run = await drive(scenario, rules, workload, options.onProgress);
+  const run = await drive(scenario, share.slots(), rules, workload, options.onProgress);
   const { schedule, startedAt, durationS } = run;
   const { sent, answered, noAnswer, ...figures } = workload.figures();
   const partial: Omit<LoadSummary, 'thresholds' | 'passed'> = {
@@ -209,7 +231,8 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
     startedAt: startedAt.toISOString(),
     durationS,
     seed,
-    requests: { planned: plannedArrivals(scenario), sent, answered, dropped: schedule.dropped },
+    segment: share.segment,
+    requests: { planned: [...share.slots()].reduce((n, slot) => n + slot.count, 0), sent, answered, dropped: schedule.dropped },
     achievedRatePerS: durationS > 0 ? (answered + noAnswer) / durationS : 0,
     ...figures,
     ...(schedule.stoppedBy ? { abortedBy: schedule.stoppedBy } : {}),
@@ -220,9 +243,10 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   return { summary, passed: summary.passed, failedThresholds: failedThresholdNames(summary), reportFiles };
 }
 
-async function writeReports(summary: LoadSummary, dir: string): Promise<string[]> {
+/** The summary as JSON and JUnit in `dir`, under the run's names or, for a merge, `merged-…`. */
+export async function writeReports(summary: LoadSummary, dir: string, names: readonly [json: string, junit: string] = [SUMMARY_FILE, JUNIT_FILE]): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const files = [join(dir, SUMMARY_FILE), join(dir, JUNIT_FILE)];
+  const files = names.map((name) => join(dir, name));
   await writeFile(files[0], `${JSON.stringify(summary, null, 2)}\n`);
   await writeFile(files[1], renderJUnit(summary));
   return files;

@@ -23,12 +23,12 @@ import { createCallMetrics, createPayMetrics } from './lib/call-metrics.ts';
 import { createCheckoutMetrics } from './lib/checkout-metrics.ts';
 import { k6Digests } from './lib/k6-digests.ts';
 import { k6Options } from './lib/k6-options.ts';
-import { DATA_FILE, k6OrderStream, loadOrders } from './lib/k6-orders.ts';
+import { k6OrderStream, loadOrders, ordersFileFrom } from './lib/k6-orders.ts';
 import { k6SummaryFiles, type K6SummaryData } from './lib/k6-summary.ts';
 import { k6Settings } from './lib/k6-settings.ts';
 import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
-const orders = loadOrders(() => open(DATA_FILE));
+const orders = loadOrders(() => open(ordersFileFrom(__ENV)));
 const settings = k6Settings(__ENV, orders.demoApp, 'checkout');
 const { mix } = settings.scenario.checkout;
 const rules = profileRules(settings.scenario);
@@ -69,7 +69,7 @@ export default function checkoutIteration(): void {
   const res = http.post(settings.urls.pay, order.body, payParams.get(scenario));
   const pay = inspectPayAnswer(res.status, bodyOf(res.body), order.orderId);
   check(pay, payCheckers, { endpoint: 'pay' });
-  payMetrics.record(res.status, pay.code, order.signMs);
+  payMetrics.record(res.status, pay.code, res.timings.duration, order.signMs);
   let lookup: string | undefined;
   const outcome = followUpInTurn(cashier, pay.answer, res.timings.duration, {
     wait: (ms) => sleep(ms / 1000),
@@ -78,7 +78,7 @@ export default function checkoutIteration(): void {
       const answer = http.post(settings.urls[endpoint], lookup, followUpParams[endpoint]);
       const inspection = inspectFollowUpAnswer(endpoint, answer.status, bodyOf(answer.body), order.orderId);
       check(inspection, followUpCheckers, { endpoint });
-      followUpMetrics[endpoint].record(answer.status, inspection.code);
+      followUpMetrics[endpoint].record(answer.status, inspection.code, answer.timings.duration);
       return { answer: inspection.answer, durationMs: answer.timings.duration };
     },
   });
@@ -86,5 +86,5 @@ export default function checkoutIteration(): void {
 }
 
 export function handleSummary(data: K6SummaryData): Record<string, string> {
-  return k6SummaryFiles(data, { scenario: settings.scenario.name, target: settings.payUrl, reportDir: settings.reportDir, rules, nowMs: Date.now(), checkoutMix: mix });
+  return k6SummaryFiles(data, { scenario: settings.scenario.name, target: settings.payUrl, reportDir: settings.reportDir, rules, nowMs: Date.now(), checkoutMix: mix, segment: exec.test.options.executionSegment });
 }

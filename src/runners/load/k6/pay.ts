@@ -13,12 +13,12 @@ import { REQUEST_TIMEOUT_S } from '../profiles/profiles.ts';
 import { profileRules } from '../../../checks/load/thresholds.ts';
 import { createPayMetrics } from './lib/call-metrics.ts';
 import { k6Options } from './lib/k6-options.ts';
-import { DATA_FILE, k6OrderStream, loadOrders } from './lib/k6-orders.ts';
+import { k6OrderStream, loadOrders, ordersFileFrom } from './lib/k6-orders.ts';
 import { k6SummaryFiles, type K6SummaryData } from './lib/k6-summary.ts';
 import { k6Settings } from './lib/k6-settings.ts';
 import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
-const orders = loadOrders(() => open(DATA_FILE));
+const orders = loadOrders(() => open(ordersFileFrom(__ENV)));
 const settings = k6Settings(__ENV, orders.demoApp, 'pay');
 const rules = profileRules(settings.scenario);
 
@@ -39,9 +39,9 @@ export default function payIteration(): void {
   const res = http.post(settings.payUrl, order.body, params);
   const inspection = inspectPayAnswer(res.status, typeof res.body === 'string' ? res.body : null, order.orderId);
   check(inspection, checkers);
-  metrics.record(res.status, inspection.code, order.signMs);
+  metrics.record(res.status, inspection.code, res.timings.duration, order.signMs);
 }
 
 export function handleSummary(data: K6SummaryData): Record<string, string> {
-  return k6SummaryFiles(data, { scenario: settings.scenario.name, target: settings.payUrl, reportDir: settings.reportDir, rules, nowMs: Date.now() });
+  return k6SummaryFiles(data, { scenario: settings.scenario.name, target: settings.payUrl, reportDir: settings.reportDir, rules, nowMs: Date.now(), segment: exec.test.options.executionSegment });
 }

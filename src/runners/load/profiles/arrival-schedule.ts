@@ -55,6 +55,16 @@ export function* arrivalSlots(scenario: LoadProfile, slotMs: number): Generator<
   }
 }
 
+/** One runner's share of the slots: the arrivals `take` keeps, by their index in the whole run. */
+export function* segmentSlots(slots: Iterable<Slot>, take: (arrival: number) => boolean): Generator<Slot> {
+  let arrival = 0;
+  for (const slot of slots) {
+    let count = 0;
+    for (let i = 0; i < slot.count; i++) if (take(arrival++)) count++;
+    if (count > 0) yield { ...slot, count };
+  }
+}
+
 /** Every arrival the scenario plans, as k6 would start them. */
 export function plannedArrivals(scenario: LoadProfile): number {
   return whole(arrivalsUntil(scenario, totalDurationS(scenario)));

@@ -11,6 +11,7 @@ export interface RecordedPost {
   headers: Record<string, string>;
   tags: Record<string, string>;
   response: MockResponse;
+  durationMs: number;
 }
 
 export interface RecordedCheck {
@@ -21,6 +22,10 @@ export interface RecordedCheck {
 export const k6State = {
   handler: undefined as ((request: MockRequest) => MockResponse | Promise<MockResponse>) | undefined,
   iterationInTest: 0,
+  /** What `exec.test.options.executionSegment` gives (k6's --execution-segment). */
+  executionSegment: undefined as string | undefined,
+  /** What the http double gives as `timings.duration`, ms, for each post. */
+  durationMs: (() => 0) as (post: { url: string; body: string }) => number,
   posts: [] as RecordedPost[],
   checks: [] as RecordedCheck[],
   /** Each `sleep()`, seconds. */

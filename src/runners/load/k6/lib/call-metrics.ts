@@ -8,9 +8,12 @@ import { Counter, Rate, Trend } from 'k6/metrics';
 import { CODES } from '../../../../kernel/codes.ts';
 import { NO_CODE } from '../../../../checks/load/outcomes.ts';
 import type { Endpoint } from '../../../../checks/load/thresholds.ts';
+import { bucketOf, LAST_BUCKET } from '../../../../checks/load/latency-histogram.ts';
 
 export const codeMetricPrefix = (endpoint: Endpoint): string => `${endpoint}_code_`;
 export const noAnswerMetric = (endpoint: Endpoint): string => `${endpoint}_no_answer`;
+/** One counter per latency bucket (latency-histogram.ts): a VU cannot keep a histogram, but k6 adds up counters across VUs. */
+export const latencyBucketPrefix = (endpoint: Endpoint): string => `${endpoint}_latency_b`;
 /** Codes the registry does not know. */
 const OTHER_CODE = 'other';
 
@@ -19,9 +22,13 @@ export function createCallMetrics(endpoint: Endpoint) {
   const perCode = new Map<string, Counter>();
   for (const key of [...CODES.map((c) => String(c.code)), NO_CODE, OTHER_CODE]) perCode.set(key, new Counter(codeMetricPrefix(endpoint) + key));
   const noAnswer = new Counter(noAnswerMetric(endpoint));
+  // k6 takes metrics declared in the init context only, so every bucket is declared up front.
+  const buckets = Array.from({ length: LAST_BUCKET + 1 }, (_, i) => new Counter(latencyBucketPrefix(endpoint) + i));
   return {
-    record(status: number, code: number | undefined): void {
+    /** `durationMs`: k6's `res.timings.duration`, counted for an answered call. */
+    record(status: number, code: number | undefined, durationMs: number): void {
       if (status === 0) noAnswer.add(1);
+      else buckets[bucketOf(durationMs)].add(1);
       const key = code === undefined ? NO_CODE : String(code);
       (perCode.get(key) ?? perCode.get(OTHER_CODE))?.add(1);
     },
@@ -33,10 +40,10 @@ export function createPayMetrics() {
   const signDuration = new Trend('pay_sign_duration', true);
   const nonSuccess = new Rate('pay_non_success');
   return {
-    record(status: number, code: number | undefined, signMs: number): void {
+    record(status: number, code: number | undefined, durationMs: number, signMs: number): void {
       signDuration.add(signMs);
       nonSuccess.add(code !== 1000);
-      calls.record(status, code);
+      calls.record(status, code, durationMs);
     },
   };
 }

@@ -3,8 +3,8 @@ import type { Options, Threshold } from 'k6/options';
 import { REQUEST_TIMEOUT_S, type LoadProfile } from '../../profiles/profiles.ts';
 import type { ThresholdRule } from '../../../../checks/load/thresholds.ts';
 
-/** p(99) is not in k6's default summary statistics; the thresholds and the report need it. */
-const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'];
+/** p(99) is not in k6's default summary statistics; the thresholds and the report need it, and the latency histogram its count (for the mean). */
+const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'];
 
 const duration = (seconds: number): string => `${Number(seconds.toFixed(3))}s`;
 

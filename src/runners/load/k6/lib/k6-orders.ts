@@ -11,7 +11,10 @@ import type { SignEncoding } from '../../../../kernel/signing/encoding.ts';
 import { k6Digests } from './k6-digests.ts';
 
 /** Relative to the scripts in src/runners/load/k6/. */
-export const DATA_FILE = './data/pay-orders.json';
+const DATA_FILE = './data/pay-orders.json';
+
+/** `-e ORDERS_FILE=…` where the data file lies elsewhere (beside a bundled script in a k6-operator ConfigMap). */
+export const ordersFileFrom = (env: Record<string, string | undefined>): string => env.ORDERS_FILE || DATA_FILE;
 
 export interface K6Orders {
   demoApp: { appId: string; secret: string };

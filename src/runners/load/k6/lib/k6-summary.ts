@@ -5,14 +5,15 @@
  */
 import { CASHIER_OUTCOMES, isSettled, type CashierOutcome } from '../../../../kernel/lifecycle/cashier.ts';
 import { PAY_CHECKS } from '../../request/pay-answer-checks.ts';
-import type { Distribution, EndpointSummary, LoadSummary, OrdersSummary } from '../../../../checks/report/load-summary.ts';
+import { SUMMARY_LOG_MARK, type Distribution, type EndpointSummary, type LoadSummary, type OrdersSummary } from '../../../../checks/report/load-summary.ts';
 import { outcomeTotals } from '../../../../checks/load/outcomes.ts';
 import { renderJUnit } from '../../../../checks/report/load-junit.ts';
 import { renderTextSummary } from '../../../../checks/report/load-text.ts';
 import type { MixEntry } from '../../profiles/checkout-mix.ts';
 import { ENDPOINTS, type Endpoint } from '../../../../checks/load/thresholds.ts';
 import { metricKey, type ThresholdResult, type ThresholdRule } from '../../../../checks/load/thresholds.ts';
-import { codeMetricPrefix, noAnswerMetric } from './call-metrics.ts';
+import { codeMetricPrefix, latencyBucketPrefix, noAnswerMetric } from './call-metrics.ts';
+import { bucketValue, emptyHistogram, type LatencyHistogram } from '../../../../checks/load/latency-histogram.ts';
 import { MIX_METRIC_PREFIX, OUTCOME_METRIC_PREFIX, REPAID_METRIC } from './checkout-metrics.ts';
 
 /** The parts of k6's summary data this reads (https://grafana.com/docs/k6/latest/results-output/end-of-test/custom-summary/). */
@@ -42,6 +43,29 @@ export interface K6RunInfo {
   nowMs: number;
   /** The checkout script: its mix, for per-call figures and the orders' ends. */
   checkoutMix?: readonly MixEntry[];
+  /** This instance's execution segment (`1/4:1/2`), when the run is split over instances. */
+  segment?: string;
+}
+
+
+/**
+ * One call's latency histogram from its bucket counters. k6 keeps no sum per bucket, so the sum,
+ * minimum and maximum are read from the buckets too (within the histogram's 1 %).
+ */
+function histogramFromK6(m: K6SummaryData['metrics'], endpoint: Endpoint): LatencyHistogram {
+  const h = emptyHistogram();
+  const counts = countsByPrefix(m, latencyBucketPrefix(endpoint));
+  const indices = Object.keys(counts).map(Number).sort((a, b) => a - b);
+  for (const index of indices) {
+    h.buckets[String(index)] = counts[String(index)];
+    h.count += counts[String(index)];
+    h.sumMs += counts[String(index)] * bucketValue(index);
+  }
+  if (indices.length > 0) {
+    h.minMs = bucketValue(indices[0]);
+    h.maxMs = bucketValue(indices[indices.length - 1]);
+  }
+  return h;
 }
 
 function trend(m: K6Metric | undefined, scale = 1): Distribution | undefined {
@@ -126,6 +150,8 @@ function summaryFromK6(data: K6SummaryData, run: K6RunInfo): LoadSummary {
     target: run.target,
     startedAt: new Date(run.nowMs - durationMs).toISOString(),
     durationS: durationMs / 1000,
+    segment: run.segment ?? '0:1',
+    histograms: Object.fromEntries((run.checkoutMix ? ENDPOINTS : (['pay'] as const)).map((e) => [e, histogramFromK6(m, e)])),
     requests: { sent, answered: sent - ENDPOINTS.reduce((n, e) => n + count(noAnswerMetric(e)), 0), dropped: count('dropped_iterations') },
     achievedRatePerS: m.http_reqs?.values.rate ?? 0,
     latencyMs: trend(m.http_req_duration),
@@ -151,9 +177,14 @@ function summaryFromK6(data: K6SummaryData, run: K6RunInfo): LoadSummary {
 /** What handleSummary returns: file path → content, and `stdout`. */
 export function k6SummaryFiles(data: K6SummaryData, run: K6RunInfo): Record<string, string> {
   const summary = summaryFromK6(data, run);
+  // A runner of a split run also logs its summary on one line, for collection from the runners' logs.
+  const split = summary.segment !== '0:1';
+  const logLine = split ? `${SUMMARY_LOG_MARK}${JSON.stringify(summary)}\n` : '';
+  // Runners that share a volume write side by side: each file is named for its segment.
+  const suffix = split ? `-${(summary.segment ?? '').replace(/[:/]/g, '_')}` : '';
   return {
-    stdout: `${renderTextSummary(summary)}\n`,
-    [`${run.reportDir}/k6-summary.json`]: `${JSON.stringify(summary, null, 2)}\n`,
-    [`${run.reportDir}/k6-junit.xml`]: renderJUnit(summary),
+    stdout: `${renderTextSummary(summary)}\n${logLine}`,
+    [`${run.reportDir}/k6-summary${suffix}.json`]: `${JSON.stringify(summary, null, 2)}\n`,
+    [`${run.reportDir}/k6-junit${suffix}.xml`]: renderJUnit(summary),
   };
 }

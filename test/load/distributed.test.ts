@@ -1,0 +1,108 @@
+/**
+ * A run split over executors, as k6-operator splits one over pods: four in-repo executors, each
+ * with its `--execution-segment` of one sequence, against one embedded mock; `paycheck load
+ * merge` adds their summaries up to the whole schedule, reads the runners' logs as well as their
+ * files, and refuses what is not one run.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
+import { main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+import { SUMMARY_LOG_MARK, type LoadSummary } from '../../src/checks/report/load-summary.ts';
+import { plannedArrivals } from '../../src/runners/load/profiles/arrival-schedule.ts';
+import { profileByName, scaleDurations } from '../../src/runners/load/profiles/profiles.ts';
+import { runLoad } from '../../src/runners/load/executor/run-load.ts';
+
+let mock: MockServer;
+const dir = mkdtempSync(join(tmpdir(), 'paycheck-distributed-'));
+before(async () => {
+  mock = await startMockServer({ port: 0 });
+});
+after(async () => {
+  await mock.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '', env: {} };
+  return { status: await main(argv, io), out: out.join('\n'), err: err.join('\n') };
+}
+
+test('four executors with the segments of one sequence send the whole schedule once; their merge is the whole run', async () => {
+  const segments = ['0:1/4', '1/4:1/2', '1/2:3/4', '3/4:1'];
+  const runs = await Promise.all(
+    segments.map((segment) =>
+      runLoad({ baseUrl: mock.url, profile: 'smoke', durationScale: 0.2, executionSegment: segment, executionSegmentSequence: '0,1/4,1/2,3/4,1', reportDir: false, seed: 7 }),
+    ),
+  );
+  const planned = plannedArrivals(scaleDurations(profileByName('smoke')!, 0.2));
+  assert.equal(runs.reduce((n, r) => n + (r.summary.requests.planned ?? 0), 0), planned);
+  assert.deepEqual(runs.map((r) => r.summary.segment), segments);
+  const files = runs.map((r, i) => {
+    const file = join(dir, `runner-${i}.json`);
+    writeFileSync(file, JSON.stringify(r.summary));
+    return file;
+  });
+  const merged = await cli(['load', 'merge', ...files, '--report-dir', join(dir, 'merged'), '--json']);
+  const summary = JSON.parse(merged.out) as LoadSummary;
+  // The verdict is the whole run's (on a busy machine its latency may fail the smoke budget).
+  assert.equal(merged.status, summary.passed ? 0 : 1, merged.err);
+  assert.equal(summary.requests.planned, planned);
+  assert.equal(summary.requests.sent, runs.reduce((n, r) => n + r.summary.requests.sent, 0));
+  assert.equal(summary.histograms?.pay?.count, summary.requests.answered);
+  assert.equal(summary.codes['1000'], summary.requests.sent, 'every order of every runner paid: no order_id twice');
+  assert.equal(summary.segment, '0:1');
+  assert.match(merged.err, /4 runners, the whole run/);
+  assert.deepEqual(JSON.parse(readFileSync(join(dir, 'merged', 'merged-summary.json'), 'utf8')), summary);
+
+  // The same summaries, collected from the runners' logs (one `paycheck-summary` line each).
+  const log = join(dir, 'runners.log');
+  writeFileSync(log, runs.map((r, i) => `[pod/paycheck-${i + 1}] text summary …\n[pod/paycheck-${i + 1}] ${SUMMARY_LOG_MARK}${JSON.stringify(r.summary)}`).join('\n'));
+  const fromLog = await cli(['load', 'merge', log, '--report-dir', join(dir, 'from-log'), '--json']);
+  assert.equal(fromLog.status, merged.status, fromLog.err);
+  assert.deepEqual((JSON.parse(fromLog.out) as LoadSummary).histograms, summary.histograms);
+});
+
+test('summaries that are not one run are refused with exit 2, naming why; a part of a run is merged and said to be a part', async () => {
+  const half = await runLoad({ baseUrl: mock.url, profile: 'smoke', durationScale: 0.1, executionSegment: '0:1/2', reportDir: false, seed: 8 });
+  const overlapping = await runLoad({ baseUrl: mock.url, profile: 'smoke', durationScale: 0.1, executionSegment: '1/4:3/4', reportDir: false, seed: 9 });
+  const write = (name: string, value: unknown) => {
+    const file = join(dir, name);
+    writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+    return file;
+  };
+  const a = write('a.json', half.summary);
+  const cases: [string[], RegExp][] = [
+    [[a, write('b.json', overlapping.summary)], /PAYCHECK_INPUT_NOT_SUMMARY the segments 0:1\/2 and 1\/4:3\/4 overlap/],
+    [[a, write('c.json', { ...half.summary, scenario: 'load', segment: '1/2:1' })], /is a run of profile load, .* of smoke/],
+    [[a, write('d.json', { ...half.summary, segment: '1/2:1', histograms: undefined })], /has no latency histograms/],
+    [[a, write('e.json', { hello: 1 })], /is not a load summary: no tool, scenario/],
+    [[write('f.json', 'not json')], /PAYCHECK_INPUT_NOT_JSON/],
+    [[], /PAYCHECK_USAGE give the runners' summary files/],
+  ];
+  for (const [files, message] of cases) {
+    const result = await cli(['load', 'merge', ...files, '--report-dir', join(dir, 'refused')]);
+    assert.equal(result.status, 2, `${files.join(' ')}: ${result.err}`);
+    assert.match(result.err, message);
+  }
+  const part = await cli(['load', 'merge', a, '--report-dir', join(dir, 'part')]);
+  assert.match(part.err, /1 runner, 1\/2 of the run \(segments 0:1\/2\)/);
+});
+
+test('paycheck load refuses a segment that is not one, or not of its sequence, with exit 2', async () => {
+  for (const [argv, message] of [
+    [['--execution-segment', '1/2:1/4'], /FROM must be below TO/],
+    [['--execution-segment', '0:1/3', '--execution-segment-sequence', '0,1/2,1'], /not a segment of the sequence/],
+    [['--execution-segment-sequence', '0,1/2,1'], /needs --execution-segment/],
+  ] as const) {
+    const result = await cli(['load', '--profile', 'smoke', '--duration-scale', '0.1', '--quiet', ...argv]);
+    assert.equal(result.status, 2, result.err);
+    assert.match(result.err, message);
+  }
+});
