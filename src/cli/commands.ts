@@ -114,7 +114,7 @@ export const LOAD = defineCommand({
     seed: { type: 'string', value: 'N', env: 'PAY_SEED', description: 'order data seed (default random; always printed)' },
     'execution-segment': { type: 'string', value: 'A:B', description: "this runner's share of the arrivals, as k6's flag (0:1/2, 1/2:1); merge the runners' summaries with 'paycheck load merge'" },
     'execution-segment-sequence': { type: 'string', value: 'LIST', description: "the runners' segment bounds, as k6's flag (0,1/4,1/2,3/4,1)" },
-    'report-dir': { type: 'string', value: 'DIR', description: 'where load-summary.json and load-junit.xml go (default reports)' },
+    'report-dir': { type: 'string', value: 'DIR', description: 'where load-summary.json, load-junit.xml and load-report.html go (default reports)' },
     quiet: QUIET('no progress line'),
   },
   notes: [
@@ -137,7 +137,7 @@ export const LOAD_MERGE = defineCommand({
   arguments: { 'SUMMARY.json…': "each runner's load-summary.json or k6-summary-*.json, or a log holding their 'paycheck-summary' lines (one profile, one executor, segments that do not overlap)" },
   variadic: true,
   options: {
-    'report-dir': { type: 'string', value: 'DIR', description: 'where merged-summary.json and merged-junit.xml go (default reports)' },
+    'report-dir': { type: 'string', value: 'DIR', description: 'where merged-summary.json, merged-junit.xml and merged-report.html go (default reports)' },
     json: { type: 'boolean', description: 'print the merged summary as JSON instead of text' },
   },
   notes: 'Exit status: 0 every threshold met on the whole run, 1 a threshold failed (named), 2 bad input (files that are not one run).',

@@ -39,7 +39,7 @@ export async function runLoadMerge({ values, positionals }: ParsedCommand<typeof
   const named = [];
   for (const file of positionals) named.push(...summariesIn(await readInput(file, io)));
   const { summary, share, runners } = mergeSummaries(named);
-  const files = await writeReports(summary, values['report-dir'] ?? 'reports', ['merged-summary.json', 'merged-junit.xml']);
+  const files = await writeReports(summary, values['report-dir'] ?? 'reports', ['merged-summary.json', 'merged-junit.xml', 'merged-report.html']);
   if (values.json) io.out(JSON.stringify(summary, null, 2));
   else io.out(renderTextSummary(summary));
   io.err(`paycheck load merge: ${runners} runner${runners === 1 ? '' : 's'}, ${share === '1' ? 'the whole run' : `${share} of the run (segments ${summary.segment})`}`);

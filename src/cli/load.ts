@@ -1,6 +1,6 @@
 /**
  * `paycheck load [--profile NAME] [--base-url URL]`: a progress line on stderr while the run
- * lasts, the summary on stdout, reports/load-summary.json and reports/load-junit.xml written.
+ * lasts, the summary on stdout, reports/load-summary.json, reports/load-junit.xml and reports/load-report.html written.
  * Without a target the embedded mock is started here, on a free loopback port, for the run's
  * length. Exit 0 when every threshold holds, 1 naming each failed threshold, 2 for bad flags or
  * settings.

@@ -22,6 +22,24 @@ export interface CheckTally {
   fails: number;
 }
 
+/** One second of a run, for one call: what the load report draws over time. */
+export interface SecondOfRun {
+  /** Seconds since the run started: the row covers [t, t+1). */
+  t: number;
+  sent: number;
+  answered: number;
+  /** No answer, or an HTTP status outside 200–399. */
+  failed: number;
+  /** Answers (and calls without one: `none`) per code. */
+  codes: Record<string, number>;
+  /** Latency of this second's answers, ms, read from `buckets` (latency-histogram.ts). */
+  p50?: number;
+  p95?: number;
+  p99?: number;
+  /** This second's latency histogram buckets, so that runners' seconds merge exactly. */
+  buckets: Record<string, number>;
+}
+
 /** One call's figures in the checkout scenario. */
 export interface EndpointSummary {
   sent: number;
@@ -62,6 +80,8 @@ export interface LoadSummary {
   segment?: string;
   /** Each call's latencies in fixed buckets, so that `paycheck load merge` adds runners up exactly. */
   histograms?: Partial<Record<Endpoint, LatencyHistogram>>;
+  /** Each call's run, second by second (executor; k6 keeps no time series). */
+  series?: Partial<Record<Endpoint, SecondOfRun[]>>;
   requests: {
     /** Arrivals the scenario schedules (executor only; k6 reports dropped ones instead). */
     planned?: number;

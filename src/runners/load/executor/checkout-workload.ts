@@ -179,6 +179,7 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
         noAnswer: sum('noAnswer'),
         latencyMs: distributionOf(mergeSorted(ENDPOINTS.map((e) => recorders[e].sortedLatencies()))),
         histograms: Object.fromEntries(ENDPOINTS.map((e) => [e, m[e].histogram])),
+        series: Object.fromEntries(ENDPOINTS.map((e) => [e, m[e].series])),
         signingUs: m.pay.signingUs,
         codes: m.pay.codes,
         noCodeCauses: m.pay.noCodeCauses,

@@ -25,6 +25,7 @@ export function createPayWorkload(payUrl: string, stream: SignedOrderStream): Wo
         noAnswer: m.noAnswer,
         latencyMs: m.latencyMs,
         histograms: { pay: m.histogram },
+        series: { pay: m.series },
         signingUs: m.signingUs,
         codes: m.codes,
         noCodeCauses: m.noCodeCauses,

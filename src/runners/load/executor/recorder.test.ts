@@ -44,3 +44,22 @@ test('latency samples grow past their first buffer', () => {
   for (let i = 1; i <= 5000; i++) r.answered(i, 200, allPass);
   assert.equal(r.measurements().latencyMs?.max, 5000);
 });
+
+test('the recorder keeps the run second by second: sends, answers, failures, codes and latency percentiles of each second', () => {
+  let clock = 0;
+  const r = createRecorder(PAY_CHECKS, () => clock);
+  r.sent(0);
+  r.answered(10, 200, allPass);
+  clock = 1_500;
+  r.sent(0);
+  r.sent(0);
+  r.answered(30, 200, { code: 3004, passed: PAY_CHECKS.map(() => true) });
+  r.failed('timeout');
+  clock = 3_200;
+  r.sent(0);
+  const { series } = r.measurements();
+  assert.deepEqual(series.map((s) => [s.t, s.sent, s.answered, s.failed]), [[0, 1, 1, 0], [1, 2, 1, 1], [2, 0, 0, 0], [3, 1, 0, 0]]);
+  assert.deepEqual(series[1].codes, { '3004': 1, none: 1 });
+  assert.equal(series[0].p95, 10);
+  assert.equal(series[2].p95, undefined, 'a second without answers has no latency');
+});

@@ -5,10 +5,10 @@
  */
 import { inspectPayAnswer, PAY_CHECKS } from '../request/pay-answer-checks.ts';
 import type { SignedOrder } from '../request/signed-order-stream.ts';
-import { distributionOf, type CheckTally, type Distribution } from '../../../checks/report/load-summary.ts';
+import { distributionOf, type CheckTally, type Distribution, type SecondOfRun } from '../../../checks/report/load-summary.ts';
 import { NO_CODE, type NoCodeCause } from '../../../checks/load/outcomes.ts';
 import type { BatchRecorder } from './autocannon-batch.ts';
-import { emptyHistogram, recordLatency, type LatencyHistogram } from '../../../checks/load/latency-histogram.ts';
+import { emptyHistogram, quantileOf, recordLatency, type LatencyHistogram } from '../../../checks/load/latency-histogram.ts';
 
 /** What the recorder needs of an answer: its code, and one pass/fail per check name. */
 interface Inspection {
@@ -51,6 +51,8 @@ export interface Measurements {
   latencyMs?: Distribution;
   /** The same latencies in mergeable buckets (a distributed run's runners add theirs up). */
   histogram: LatencyHistogram;
+  /** Second by second since the recorder was made. */
+  series: SecondOfRun[];
   signingUs?: Distribution;
 }
 
@@ -84,9 +86,33 @@ export interface Recorder {
   sortedLatencies(): Float64Array;
 }
 
-export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Recorder {
+/** One second's counts as the recorder keeps them. */
+interface Second {
+  sent: number;
+  answered: number;
+  failed: number;
+  codes: Map<string, number>;
+  latency: LatencyHistogram;
+}
+
+function secondOfRun(t: number, s: Second): SecondOfRun {
+  const q = (p: number) => quantileOf(s.latency, p);
+  const latency = s.latency.count === 0 ? {} : { p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+  return { t, sent: s.sent, answered: s.answered, failed: s.failed, codes: Object.fromEntries(s.codes), ...latency, buckets: { ...s.latency.buckets } };
+}
+
+/** `now`: ms on a monotonic clock; the series counts seconds from the recorder's making. */
+export function createRecorder(checkNames: readonly string[] = PAY_CHECKS, now: () => number = () => performance.now()): Recorder {
   const latencies = new Samples();
   const histogram = emptyHistogram();
+  const t0 = now();
+  const seconds: Second[] = [];
+  const second = (): Second => {
+    const t = Math.max(0, Math.floor((now() - t0) / 1000));
+    for (let i = seconds.length; i <= t; i++) seconds.push({ sent: 0, answered: 0, failed: 0, codes: new Map(), latency: emptyHistogram() });
+    return seconds[t];
+  };
+  const countIn = (codes: Map<string, number>, code: string) => codes.set(code, (codes.get(code) ?? 0) + 1);
   const signing = new Samples();
   let window: number[] = [];
   let sent = 0;
@@ -114,6 +140,7 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Reco
   return {
     sent(signMs) {
       sent++;
+      second().sent++;
       signing.push(signMs * 1000);
     },
     answered(latencyMs, status, inspection) {
@@ -121,7 +148,14 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Reco
       latencies.push(latencyMs);
       recordLatency(histogram, latencyMs);
       window.push(latencyMs);
-      if (status < 200 || status >= 400) failed++;
+      const thisSecond = second();
+      thisSecond.answered++;
+      recordLatency(thisSecond.latency, latencyMs);
+      countIn(thisSecond.codes, inspection.code === undefined ? NO_CODE : String(inspection.code));
+      if (status < 200 || status >= 400) {
+        failed++;
+        thisSecond.failed++;
+      }
       if (inspection.code !== 1000) nonSuccess++;
       if (inspection.code === undefined) noCode(inspection.cause ?? 'notEnvelope');
       else count(String(inspection.code));
@@ -130,6 +164,9 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Reco
     failed(cause) {
       noAnswer++;
       failed++;
+      const thisSecond = second();
+      thisSecond.failed++;
+      countIn(thisSecond.codes, NO_CODE);
       nonSuccess++;
       noCode(cause);
       tally(checkNames.map(() => false));
@@ -165,6 +202,7 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS): Reco
         checks: { passes: passes.reduce((a, b) => a + b, 0), fails: fails.reduce((a, b) => a + b, 0), byName },
         latencyMs: distributionOf(latencies.sorted()),
         histogram: { ...histogram, buckets: { ...histogram.buckets } },
+        series: seconds.map((s, t) => secondOfRun(t, s)),
         signingUs: distributionOf(signing.sorted()),
       };
     },

@@ -13,6 +13,7 @@ import { seedFrom } from '../../../kernel/factories/random-source.ts';
 import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import { nodeDigests } from '../../../adapters/node/node-digests.ts';
 import { renderJUnit } from '../../../checks/report/load-junit.ts';
+import { renderLoadReportHtml } from '../../../checks/report/load-html.ts';
 import { failedThresholdNames, metricStatsOf, type LoadSummary } from '../../../checks/report/load-summary.ts';
 import { createLookupSigner } from '../request/lookup-body.ts';
 import { buildOrderRecords } from '../request/order-pool.ts';
@@ -67,7 +68,7 @@ export interface RunLoadOptions extends ProfileChoice {
   seed?: number;
   /** PAY_APP_ID, PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED. Default: process.env. */
   env?: Env;
-  /** Where load-summary.json and load-junit.xml go; `false` writes nothing. Default `reports`. */
+  /** Where load-summary.json, load-junit.xml and load-report.html go; `false` writes nothing. Default `reports`. */
   reportDir?: string | false;
   /** Called once a second while the run lasts. */
   onProgress?: (info: ProgressInfo) => void;
@@ -84,6 +85,7 @@ export interface LoadRunResult {
 
 const SUMMARY_FILE = 'load-summary.json';
 const JUNIT_FILE = 'load-junit.xml';
+const HTML_FILE = 'load-report.html';
 
 function resolveProfile(options: ProfileChoice): LoadProfile {
   const base = profileByName(options.profile);
@@ -243,11 +245,12 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   return { summary, passed: summary.passed, failedThresholds: failedThresholdNames(summary), reportFiles };
 }
 
-/** The summary as JSON and JUnit in `dir`, under the run's names or, for a merge, `merged-…`. */
-export async function writeReports(summary: LoadSummary, dir: string, names: readonly [json: string, junit: string] = [SUMMARY_FILE, JUNIT_FILE]): Promise<string[]> {
+/** The summary as JSON, JUnit and the HTML report in `dir`, under the run's names or, for a merge, `merged-…`. */
+export async function writeReports(summary: LoadSummary, dir: string, names: readonly [json: string, junit: string, html: string] = [SUMMARY_FILE, JUNIT_FILE, HTML_FILE]): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files = names.map((name) => join(dir, name));
   await writeFile(files[0], `${JSON.stringify(summary, null, 2)}\n`);
   await writeFile(files[1], renderJUnit(summary));
+  await writeFile(files[2], renderLoadReportHtml(summary));
   return files;
 }

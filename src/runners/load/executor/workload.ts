@@ -9,7 +9,7 @@ import type { Measurements, ProgressWindow } from './recorder.ts';
 /** The summary's measured part. */
 type WorkloadFigures = Pick<
   LoadSummary,
-  'latencyMs' | 'histograms' | 'signingUs' | 'codes' | 'noCodeCauses' | 'outcomes' | 'failedRequests' | 'nonSuccessShare' | 'checks' | 'endpoints' | 'orders'
+  'latencyMs' | 'histograms' | 'series' | 'signingUs' | 'codes' | 'noCodeCauses' | 'outcomes' | 'failedRequests' | 'nonSuccessShare' | 'checks' | 'endpoints' | 'orders'
 > & { sent: number; answered: number; noAnswer: number };
 
 export interface WorkloadProgress extends ProgressWindow {

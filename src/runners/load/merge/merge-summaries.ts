@@ -10,10 +10,10 @@
 import { PaycheckError } from '../../../kernel/errors.ts';
 import { CASHIER_OUTCOMES, isSettled, type CashierOutcome } from '../../../kernel/lifecycle/cashier.ts';
 import { coverage, fractionText, isWhole, parseSegment, segmentText, WHOLE_RUN, type ExecutionSegment } from '../../../checks/load/execution-segment.ts';
-import { histogramDistribution, mergeHistograms, type LatencyHistogram } from '../../../checks/load/latency-histogram.ts';
+import { emptyHistogram, histogramDistribution, mergeHistograms, quantileOf, type LatencyHistogram } from '../../../checks/load/latency-histogram.ts';
 import { outcomeTotals, type NoCodeCause } from '../../../checks/load/outcomes.ts';
 import { ENDPOINTS, evaluateThresholds, profileRules, type Endpoint } from '../../../checks/load/thresholds.ts';
-import { metricStatsOf, type EndpointSummary, type LoadSummary, type OrdersSummary } from '../../../checks/report/load-summary.ts';
+import { metricStatsOf, type EndpointSummary, type LoadSummary, type OrdersSummary, type SecondOfRun } from '../../../checks/report/load-summary.ts';
 import { profileByName } from '../profiles/profiles.ts';
 
 export interface MergeResult {
@@ -56,6 +56,27 @@ function mergedEndpoint(parts: readonly EndpointSummary[], histogram: LatencyHis
     codes: sumCounts(parts.map((p) => p.codes)) as Record<string, number>,
     ...(Object.keys(causes).length > 0 ? { noCodeCauses: causes } : {}),
   };
+}
+
+/** The runners' seconds added up, second by second from each runner's own start (they start together). */
+function mergedSeries(parts: readonly (readonly SecondOfRun[])[]): SecondOfRun[] {
+  const out: SecondOfRun[] = [];
+  for (const part of parts) {
+    for (const s of part) {
+      const into = (out[s.t] ??= { t: s.t, sent: 0, answered: 0, failed: 0, codes: {}, buckets: {} });
+      into.sent += s.sent;
+      into.answered += s.answered;
+      into.failed += s.failed;
+      into.codes = sumCounts([into.codes, s.codes]) as Record<string, number>;
+      into.buckets = sumCounts([into.buckets, s.buckets]) as Record<string, number>;
+    }
+  }
+  return Array.from(out, (s, t) => {
+    const second = s ?? { t, sent: 0, answered: 0, failed: 0, codes: {}, buckets: {} };
+    const h = { ...emptyHistogram(), count: sum(Object.values(second.buckets)), buckets: second.buckets, maxMs: Number.POSITIVE_INFINITY };
+    if (h.count === 0) return second;
+    return { ...second, p50: quantileOf(h, 0.5), p95: quantileOf(h, 0.95), p99: quantileOf(h, 0.99) };
+  });
 }
 
 function mergedOrders(parts: readonly OrdersSummary[]): OrdersSummary {
@@ -108,6 +129,9 @@ export function mergeSummaries(named: readonly { name: string; summary: LoadSumm
     durationS,
     segment: isWhole(cover.share) ? segmentText(WHOLE_RUN) : named.map((n) => segmentText(segmentOf(n.summary, n.name))).join(','),
     histograms,
+    ...(summaries.every((s) => s.series !== undefined)
+      ? { series: Object.fromEntries(endpoints.map((e) => [e, mergedSeries(summaries.map((s) => s.series?.[e] ?? []))])) }
+      : {}),
     requests: { ...(planned === undefined ? {} : { planned }), sent, answered: sum(summaries.map((s) => s.requests.answered)), dropped: sum(summaries.map((s) => s.requests.dropped)) },
     achievedRatePerS: rate(sum(summaries.map((s) => s.achievedRatePerS * s.durationS)), durationS),
     latencyMs: histogramDistribution(mergeHistograms(Object.values(histograms))),
