@@ -10,16 +10,18 @@ import { auditJournal } from '../checks/audit/audit.ts';
 import { formatAuditReport } from '../checks/audit/audit-report.ts';
 import type { JournalEntry } from '../kernel/journal-entry.ts';
 import { journalEntriesOf } from '../checks/audit/journal-input.ts';
-import { parseTimeScale } from '../kernel/lifecycle/policy.ts';
 import type { ParsedCommand } from './command.ts';
 import type { AUDIT } from './commands.ts';
 import { setting } from './harness-error.ts';
 import type { CliIo } from './io.ts';
-import { parseJsonInput, readInput, type InputText } from './request-input.ts';
+import { parseJsonInput, readInput, type InputKind, type InputText } from './request-input.ts';
 
 export const JOURNAL_ROUTE = '/__mock/journal';
 
 const FETCH_TIMEOUT_MS = 5_000;
+
+/** The largest journal a mock keeps (RANGES.journalCap.max calls, about 210 bytes each in JSON) fits. */
+const JOURNAL_INPUT: InputKind = { what: 'a journal', limit: 256 * 1024 * 1024 };
 
 export async function runAudit({ values, positionals, given }: ParsedCommand<typeof AUDIT.options>, io: CliIo): Promise<number> {
   let from = values.from;
@@ -32,11 +34,10 @@ export async function runAudit({ values, positionals, given }: ParsedCommand<typ
   const file = positionals[0] ?? from;
   if (positionals.length > 0 && from !== undefined) throw new PaycheckError('PAYCHECK_USAGE', 'give the journal FILE once: as an argument or as --from');
   if (file !== undefined && given.has('base-url')) throw new PaycheckError('PAYCHECK_USAGE', 'give a journal FILE or --base-url, not both');
-  const scale = values['time-scale'];
-  const timeScale = scale === undefined ? 1 : setting(() => parseTimeScale(scale));
+  const timeScale = values['time-scale'] ?? 1;
   const orderId = values['order-id'];
   const fetched = file === undefined && baseUrl !== undefined ? await fetchJournal(baseUrl, orderId, values['allow-remote']) : undefined;
-  const input = fetched ?? (await readInput(file, io));
+  const input = fetched ?? (await readInput(file, io, JOURNAL_INPUT));
   let entries = fetched ? fromTarget(() => entriesOf(input)) : entriesOf(input);
   if (orderId !== undefined) {
     const all = entries;

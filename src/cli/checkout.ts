@@ -8,7 +8,6 @@ import { channelOfPayCode, type Channel } from '../kernel/channel.ts';
 import { nodeDataFactory } from '../adapters/node/node-data-factory.ts';
 import { seedFrom } from '../kernel/factories/random-source.ts';
 import { runCheckout, type CheckoutClock, type CheckoutResult } from '../runners/checkout/checkout.ts';
-import { parseTimeScale } from '../kernel/lifecycle/policy.ts';
 import { outcomeLine, timelineLine } from '../runners/checkout/timeline.ts';
 import { parseAmount } from '../kernel/money/money.ts';
 import { createMask, maskPayCode } from '../kernel/redaction/mask.ts';
@@ -33,8 +32,7 @@ export async function runCheckoutCommand({ values }: ParsedCommand<typeof CHECKO
   }
   const scenario = values.scenario;
   if (scenario !== undefined && !/^[A-Za-z_]{1,64}$/.test(scenario)) throw new PaycheckError('PAYCHECK_USAGE', `--scenario "${scenario}" is not a scenario name`);
-  const scale = values['time-scale'];
-  const timeScale = scale === undefined ? 1 : setting(() => parseTimeScale(scale));
+  const timeScale = values['time-scale'] ?? 1;
   const baseUrl = values['base-url'] ?? DEFAULT_BASE_URL;
   if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new PaycheckError('PAYCHECK_BAD_URL', `--base-url "${baseUrl}" is not an http(s) URL`);
   const remote = !isLoopbackUrl(baseUrl);

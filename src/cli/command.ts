@@ -6,10 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import { PaycheckError } from '../kernel/errors.ts';
+import { readNumber, type NumberRange } from '../kernel/number-range.ts';
 import type { Env } from '../kernel/settings.ts';
 
-export interface OptionSpec {
-  readonly type: 'string' | 'boolean';
+interface OptionBase {
   /** The value's placeholder in the help, e.g. `URL`. */
   readonly value?: string;
   /** Read when the flag is not given (a boolean: 1, true, yes or on). */
@@ -18,6 +18,9 @@ export interface OptionSpec {
   /** Kept for one release: its value goes to this option, with a warning. */
   readonly deprecatedFor?: string;
 }
+
+/** A number is read from the flag or its variable and held to its range (src/kernel/number-range.ts) by the parser itself. */
+export type OptionSpec = (OptionBase & { readonly type: 'string' | 'boolean' }) | (OptionBase & { readonly type: 'number'; readonly range: NumberRange });
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
@@ -47,7 +50,9 @@ export const SHORT_FLAGS: Readonly<Record<string, string>> = { help: 'h', quiet:
 
 const HELP_OPTION: OptionSpec = { type: 'boolean', description: 'this text' };
 
-export type OptionValues<O extends OptionSpecs> = { -readonly [K in keyof O]: O[K]['type'] extends 'boolean' ? boolean : string | undefined };
+export type OptionValues<O extends OptionSpecs> = {
+  -readonly [K in keyof O]: O[K]['type'] extends 'boolean' ? boolean : O[K]['type'] extends 'number' ? number | undefined : string | undefined;
+};
 
 export interface ParsedCommand<O extends OptionSpecs> {
   values: OptionValues<O>;
@@ -69,7 +74,7 @@ function flagOn(value: string | undefined): boolean {
 
 export function parseCommand<O extends OptionSpecs>(spec: CommandSpec<O>, argv: readonly string[], env: Env): ParsedCommand<O> {
   const options = Object.fromEntries(
-    Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, o]) => [name, { type: o.type, ...(SHORT_FLAGS[name] ? { short: SHORT_FLAGS[name] } : {}) }]),
+    Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, o]) => [name, { type: o.type === 'boolean' ? 'boolean' : 'string', ...(SHORT_FLAGS[name] ? { short: SHORT_FLAGS[name] } : {}) }] as const),
   );
   const cut = spec.passThrough === undefined ? -1 : argv.indexOf('--');
   const own = cut < 0 ? argv : argv.slice(0, cut);
@@ -87,7 +92,7 @@ export function parseCommand<O extends OptionSpecs>(spec: CommandSpec<O>, argv: 
   const help = given.help === true;
   const wanted = Object.keys(spec.arguments ?? {}).length;
   if (!help && !spec.variadic && parsed.positionals.length > wanted) throw new PaycheckError('PAYCHECK_USAGE', `unexpected argument "${parsed.positionals[wanted]}"`);
-  const values: Record<string, string | boolean | undefined> = {};
+  const values: Record<string, string | number | boolean | undefined> = {};
   const warnings: string[] = [];
   for (const [name, option] of Object.entries(spec.options)) {
     const fromEnv = option.env === undefined || env[option.env] === '' ? undefined : env[option.env];
@@ -97,6 +102,16 @@ export function parseCommand<O extends OptionSpecs>(spec: CommandSpec<O>, argv: 
     if (option.deprecatedFor === undefined || given[name] === undefined) continue;
     warnings.push(`--${name} is deprecated and goes in the next release: use --${option.deprecatedFor}`);
     if (given[option.deprecatedFor] === undefined) values[option.deprecatedFor] = given[name];
+  }
+  // Not under --help: a bad number must not stand between a user and the text that explains it.
+  for (const [name, option] of Object.entries(spec.options)) {
+    const text = values[name];
+    if (option.type !== 'number' || typeof text !== 'string' || help) continue;
+    try {
+      values[name] = readNumber(text, option.range, optionLabel(spec, name));
+    } catch (error) {
+      throw new PaycheckError('PAYCHECK_BAD_SETTING', (error as Error).message);
+    }
   }
   return { values: values as OptionValues<O>, positionals: parsed.positionals, help, given: new Set(Object.keys(given)), warnings, passThrough };
 }

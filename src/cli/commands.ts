@@ -3,6 +3,7 @@
  * parser, each `--help` and docs/cli.md follow it. Light to import: the commands themselves are
  * loaded only when run.
  */
+import { RANGES } from '../kernel/number-range.ts';
 import { DEFAULT_BASE_URL, DEFAULT_MOCK_PORT } from '../kernel/settings.ts';
 import { PROFILES } from '../runners/load/profiles/profiles.ts';
 import { defineCommand, type OptionSpec } from './command.ts';
@@ -55,11 +56,11 @@ export const GEN = defineCommand({
   usage: 'KIND [--count N] [--seed N] [--channel wechat|alipay]   (KIND: request, goods or store)',
   description: 'Prints seeded test data, one JSON object a line; the seed goes to stderr.',
   arguments: {
-    KIND: 'request: a whole signed pay request (app from PAY_APP_ID/PAY_APP_SECRET, else the demo app); goods: one goods line; store: a store_info object',
+    KIND: 'request: a whole signed pay request (app from PAY_APP_ID/PAY_APP_SECRET, else the demo app); goods: one goods line of the catalogue; store: a store of the chain, its name, city, district and the store_info of one of its tills',
   },
   options: {
-    count: { type: 'string', value: 'N', description: 'how many (1–100000, default 1)' },
-    seed: { type: 'string', value: 'N', env: 'PAY_SEED', description: 'the seed (default random); printed to stderr either way' },
+    count: { type: 'number', range: RANGES.count, value: 'N', description: 'how many (1–100000, default 1)' },
+    seed: { type: 'number', range: RANGES.seed, value: 'N', env: 'PAY_SEED', description: 'the seed (default random); printed to stderr either way' },
     channel: { type: 'string', value: 'CH', description: "wechat or alipay pay codes for 'request' (default: either)" },
   },
   notes: 'Also read: PAY_APP_ID / PAY_APP_SECRET, PAY_SIGN_ENCODING.',
@@ -70,24 +71,28 @@ export const MOCK = defineCommand({
   usage: '[options]',
   description: 'The pay-code API simulator on 127.0.0.1 until SIGINT/SIGTERM. Flags win over the environment.',
   options: {
-    port: { type: 'string', value: 'N', env: 'PORT', description: `port on 127.0.0.1 (default ${DEFAULT_MOCK_PORT}; 0 = any free port)` },
+    port: { type: 'number', range: RANGES.port, value: 'N', env: 'PORT', description: `port on 127.0.0.1 (default ${DEFAULT_MOCK_PORT}; 0 = any free port)` },
     quiet: { ...QUIET('no per-request log lines'), env: 'MOCK_QUIET' },
     'error-codes': { type: 'string', value: 'D', env: 'MOCK_ERROR_CODES', description: 'flowchart (3001–3004, 1007/1003; default) or table (2000 signature, 3000 AppID, 1003 repeat)' },
     scenario: { type: 'string', value: 'NAME', env: 'MOCK_SCENARIO', description: 'scenario for requests without X-Mock-Scenario (else chosen by amount)' },
     latency: { type: 'string', value: 'MS', env: 'MOCK_LATENCY_MS', description: 'added latency per pay request: MS or MIN-MAX' },
     faults: { type: 'string', value: 'LIST', env: 'MOCK_FAULTS', description: 'faults for every pay request: kind[@point][:rate],…' },
     'rate-limit': { type: 'string', value: 'R', env: 'MOCK_RATE_LIMIT', description: 'token bucket per app_id: PER_SECOND[/BURST]; exhausted → 5002' },
-    'pending-ms': { type: 'string', value: 'MS', env: 'MOCK_PENDING_MS', description: 'how long a USER_PAYING order takes to settle (default 15000)' },
-    'slow-ms': { type: 'string', value: 'MS', env: 'MOCK_SLOW_MS', description: 'how long slow scenarios take to answer (default 65000)' },
-    'store-cap': { type: 'string', value: 'N', env: 'MOCK_STORE_CAP', description: 'most orders kept (default 100000; oldest half dropped at the cap)' },
+    'pending-ms': { type: 'number', range: RANGES.delayMs, value: 'MS', env: 'MOCK_PENDING_MS', description: 'how long a USER_PAYING order takes to settle (default 15000)' },
+    'slow-ms': { type: 'number', range: RANGES.delayMs, value: 'MS', env: 'MOCK_SLOW_MS', description: 'how long slow scenarios take to answer (default 65000)' },
+    'store-cap': { type: 'number', range: RANGES.storeCap, value: 'N', env: 'MOCK_STORE_CAP', description: 'most orders kept (default 100000; oldest half dropped at the cap)' },
     snapshot: { type: 'string', value: 'FILE', env: 'MOCK_SNAPSHOT', description: 'file the order store is read from at start and written to at shutdown' },
     apps: { type: 'string', value: 'FILE', env: 'MOCK_APPS_FILE', description: 'JSON file of applications [{appId, secret, rsaPublicKey?, enabled?}] (replaces PAY_APP_ID/PAY_APP_SECRET and the demo application)' },
-    'body-limit': { type: 'string', value: 'BYTES', env: 'MOCK_BODY_LIMIT', description: 'largest body in bytes (default 524288); larger → 3002 at once' },
+    'body-limit': { type: 'number', range: RANGES.bodyLimit, value: 'BYTES', env: 'MOCK_BODY_LIMIT', description: 'largest body in bytes (default 524288); larger → 3002 at once' },
+    'idle-timeout-ms': { type: 'number', range: RANGES.timeoutMs, value: 'MS', env: 'MOCK_IDLE_TIMEOUT_MS', description: 'close a connection with no request in flight after MS (default 5000; kept alive: a second later)' },
+    'headers-timeout-ms': { type: 'number', range: RANGES.timeoutMs, value: 'MS', env: 'MOCK_HEADERS_TIMEOUT_MS', description: 'time a client has to send its headers (default 10000; at most the request timeout)' },
+    'request-timeout-ms': { type: 'number', range: RANGES.timeoutMs, value: 'MS', env: 'MOCK_REQUEST_TIMEOUT_MS', description: 'time a client has to send its whole request (default 30000)' },
+    'max-connections': { type: 'number', range: RANGES.connections, value: 'N', env: 'MOCK_MAX_CONNECTIONS', description: 'connections held at once (default 10000); one more is closed on arrival' },
     'self-check': { type: 'boolean', env: 'MOCK_SELF_CHECK', description: 'validate every answer against openapi.yaml and fail loudly' },
     'callback-url': { type: 'string', value: 'URL', env: 'MOCK_CALLBACK_URL', description: 'receiver of the signed status callbacks (loopback http(s) only); none = no callbacks' },
     'callback-variants': { type: 'string', value: 'LIST', env: 'MOCK_CALLBACK_VARIANTS', description: 'hostile callbacks for every change: name[:rate],… (duplicate, bad-signature, mismatch-order-id, mismatch-status, out-of-order)' },
-    'callback-time-scale': { type: 'string', value: 'F', env: 'MOCK_CALLBACK_TIME_SCALE', description: 'multiplies the callback retry waits, timeout and hold time (0 < F ≤ 1; default 1)' },
-    'journal-cap': { type: 'string', value: 'N', env: 'MOCK_JOURNAL_CAP', description: 'most calls the request journal keeps (default 10000, at most 1000000; oldest dropped)' },
+    'callback-time-scale': { type: 'number', range: RANGES.callbackTimeScale, value: 'F', env: 'MOCK_CALLBACK_TIME_SCALE', description: 'multiplies the callback retry waits, timeout and hold time (0 < F ≤ 1; default 1)' },
+    'journal-cap': { type: 'number', range: RANGES.journalCap, value: 'N', env: 'MOCK_JOURNAL_CAP', description: 'most calls the request journal keeps (default 10000, at most 1000000; oldest dropped)' },
   },
   notes: [
     'Also read: PAY_APP_ID / PAY_APP_SECRET (default: the demo app paycheck-demo-app / paycheck-demo-secret), PAY_SIGN_ENCODING (base64 | hex).',
@@ -108,10 +113,10 @@ export const LOAD = defineCommand({
     scenario: { type: 'string', value: 'NAME', description: 'deprecated: use --profile', deprecatedFor: 'profile' },
     'base-url': baseUrl("the target's base URL (default: the embedded mock, on a free port)"),
     'allow-remote': ALLOW_REMOTE,
-    'duration-scale': { type: 'string', value: 'F', description: 'every stage F times as long (0.2 → a 3 s smoke)' },
+    'duration-scale': { type: 'number', range: RANGES.durationScale, value: 'F', description: 'every stage F times as long (0.2 → a 3 s smoke)' },
     'mock-latency': { type: 'string', value: 'MS', description: 'embedded mock only: add MS (or MIN-MAX) ms to every pay answer' },
-    'time-scale': { type: 'string', value: 'F', description: "checkout: the cashier's waits × F (default 0.05; 1 = the documented 5 s and 30 s, for a live target)" },
-    seed: { type: 'string', value: 'N', env: 'PAY_SEED', description: 'order data seed (default random; always printed)' },
+    'time-scale': { type: 'number', range: RANGES.timeScale, value: 'F', description: "checkout: the cashier's waits × F (default 0.05; 1 = the documented 5 s and 30 s, for a live target)" },
+    seed: { type: 'number', range: RANGES.seed, value: 'N', env: 'PAY_SEED', description: 'order data seed (default random; always printed)' },
     'execution-segment': { type: 'string', value: 'A:B', description: "this runner's share of the arrivals, as k6's flag (0:1/2, 1/2:1); merge the runners' summaries with 'paycheck load merge'" },
     'execution-segment-sequence': { type: 'string', value: 'LIST', description: "the runners' segment bounds, as k6's flag (0,1/4,1/2,3/4,1)" },
     'report-dir': { type: 'string', value: 'DIR', description: 'where load-summary.json, load-junit.xml and load-report.html go (default reports)' },
@@ -157,7 +162,7 @@ export const CHECKOUT = defineCommand({
     channel: { type: 'string', value: 'CH', description: 'wechat or alipay, for a generated pay code (default: either)' },
     'base-url': baseUrl(`the target's base URL (default: the mock at ${DEFAULT_BASE_URL})`),
     scenario: { type: 'string', value: 'NAME', description: 'sent as X-Mock-Scenario (USER_PAYING, USER_PAYING_FAILS, USER_PAYING_ABANDONED …)' },
-    'time-scale': { type: 'string', value: 'F', description: "multiplies every wait and timeout (0.01 against 'paycheck mock --pending-ms 150')" },
+    'time-scale': { type: 'number', range: RANGES.timeScale, value: 'F', description: "multiplies every wait and timeout (0.01 against 'paycheck mock --pending-ms 150')" },
     'allow-remote': ALLOW_REMOTE,
   },
   notes: [
@@ -179,7 +184,7 @@ export const AUDIT = defineCommand({
     from: { type: 'string', value: 'FILE', description: "the journal file, as FILE ('-': standard input; a URL here is deprecated: use --base-url)" },
     'base-url': baseUrl('the running mock whose journal is judged (GET /__mock/journal)'),
     'order-id': { type: 'string', value: 'ID', description: 'judge this order only' },
-    'time-scale': { type: 'string', value: 'F', description: "multiplies every time bound (0.01 for a cashier run against 'paycheck mock --pending-ms 150')" },
+    'time-scale': { type: 'number', range: RANGES.timeScale, value: 'F', description: "multiplies every time bound (0.01 for a cashier run against 'paycheck mock --pending-ms 150')" },
     json: { type: 'boolean', description: 'print the report as JSON' },
     'allow-remote': { type: 'boolean', description: 'read the journal of a mock that is not on loopback' },
   },
@@ -221,8 +226,11 @@ export const CONTRACTS = defineCommand({
   },
   passThrough: "Playwright's own flags: --grep, --grep-invert, --reporter, --workers, --project …",
   notes: [
-    'Also read: PAY_APP_ID / PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED, PAY_ERROR_CODES, PAY_OUTCOMES,',
-    'PAY_LIVE_PAY_CODES, PAY_LIVE_LIFECYCLE, PAYCHECK_REPORTERS (docs/contracts.md).',
+    'Also read: PAY_APP_ID / PAY_APP_SECRET, PAY_SIGN_ENCODING, PAY_SEED, PAY_OUTCOMES, PAY_LIVE_PAY_CODES,',
+    'PAY_LIVE_LIFECYCLE, PAYCHECK_REPORTERS; PAY_STRICT=1 (paycheck\'s own limits where the seed is silent must',
+    'hold; unset, they are reported); PAY_ERROR_CODES, PAY_REPEAT_PAID, PAY_PAY_TYPE, PAY_ORDER_STATUS,',
+    'PAY_VOUCHER_FIELDS, PAY_PURCHASE_ANT, PAY_ORDER_ID_MAX, PAY_SIGN_MAX (each demands one reading where the',
+    'documents allow two; unset, either is accepted and reported) — docs/contracts.md.',
     'Exit status: 0 every contract held, 1 a contract broke (JUnit <failure>), 2 bad flags, 3 the target cannot be used.',
   ].join('\n'),
 });

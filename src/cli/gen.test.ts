@@ -6,6 +6,7 @@ import { compileSchemas } from '../kernel/spec/schemas.ts';
 import { nodeSigner } from '../adapters/node/node-digests.ts';
 import { DEMO_APP } from '../kernel/settings.ts';
 import { isValidEan13 } from '../kernel/factories/barcode.ts';
+import { CATALOGUE } from '../kernel/factories/catalogue.ts';
 import { channelOfPayCode } from '../kernel/channel.ts';
 
 async function gen(args: string[], env: Record<string, string> = {}) {
@@ -36,10 +37,26 @@ test('gen is deterministic per seed, reads PAY_SEED and the app from the environ
   assert.ok(isValidEan13(goods.barcode));
   assert.ok(schemas.validator('Goods')(goods));
   const store = JSON.parse((await gen(['store', '--seed', '5'])).out[0]);
-  assert.ok(schemas.validator('StoreInfo')(store));
+  assert.ok(schemas.validator('StoreInfo')(store.store_info));
+  assert.match(store.name, new RegExp(`（${store.city}${store.district}.+店）$`));
   const own = JSON.parse((await gen(['request', '--seed', '5'], { PAY_APP_ID: 'mine', PAY_APP_SECRET: 's3', PAY_SIGN_ENCODING: 'hex' })).out[0]);
   assert.equal(own.app_id, 'mine');
   assert.ok(nodeSigner.verify(own, { secret: 's3', encoding: 'hex' }));
+});
+
+test('gen goods prints goods a Chinese shopper knows: the catalogue\'s brand, name and size, its barcode, a shelf price', async () => {
+  const { out } = await gen(['goods', '--count', '20', '--seed', '1']);
+  const byBarcode = new Map(CATALOGUE.map((item) => [item.barcode, item]));
+  for (const line of out) {
+    const goods = JSON.parse(line) as { barcode: string; title: string; num: number; price: number };
+    const item = byBarcode.get(goods.barcode);
+    assert.ok(item, goods.barcode);
+    assert.equal(goods.title, item.title);
+    assert.ok(goods.title.includes(item.name) && goods.title.endsWith(item.size), goods.title);
+    const fen = Math.round(goods.price * 100);
+    assert.ok(fen >= item.priceFen[0] && fen <= item.priceFen[1], `${goods.title} at ${goods.price}`);
+  }
+  assert.equal(new Set(out).size, out.length);
 });
 
 test('bad input: exit 2 and one line, nothing on stdout', async () => {

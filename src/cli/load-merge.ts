@@ -11,7 +11,10 @@ import { writeReports } from '../runners/load/executor/run-load.ts';
 import type { ParsedCommand } from './command.ts';
 import type { LOAD_MERGE } from './commands.ts';
 import type { CliIo } from './io.ts';
-import { parseJsonInput, readInput, type InputText } from './request-input.ts';
+import { parseJsonInput, readInput, type InputKind, type InputText } from './request-input.ts';
+
+/** A summary of an hour's soak with its series is a few MB; a log of many runners' summaries more. */
+const SUMMARY_INPUT: InputKind = { what: "a load summary or a runners' log", limit: 256 * 1024 * 1024 };
 
 /** Enough of a LoadSummary's shape to add it up; what is missing is named. */
 function summaryOf(value: unknown, name: string): LoadSummary {
@@ -37,7 +40,7 @@ function summariesIn(input: InputText): { name: string; summary: LoadSummary }[]
 export async function runLoadMerge({ values, positionals }: ParsedCommand<typeof LOAD_MERGE.options>, io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new PaycheckError('PAYCHECK_USAGE', "give the runners' summary files: paycheck load merge reports/runner-*.json");
   const named = [];
-  for (const file of positionals) named.push(...summariesIn(await readInput(file, io)));
+  for (const file of positionals) named.push(...summariesIn(await readInput(file, io, SUMMARY_INPUT)));
   const { summary, share, runners } = mergeSummaries(named);
   const files = await writeReports(summary, values['report-dir'] ?? 'reports', ['merged-summary.json', 'merged-junit.xml', 'merged-report.html']);
   if (values.json) io.out(JSON.stringify(summary, null, 2));

@@ -14,14 +14,6 @@ export interface LoadArgs {
   run: Omit<RunLoadOptions, 'baseUrl' | 'env' | 'onProgress' | 'log'>;
 }
 
-function numberFlag(name: keyof LoadValues & string, text: string | undefined, whole: boolean): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  const ok = text.trim() !== '' && Number.isFinite(value) && (whole ? Number.isInteger(value) && value >= 0 : value > 0);
-  if (!ok) throw new PaycheckError('PAYCHECK_BAD_SETTING', `${optionLabel(LOAD, name)} must be ${whole ? 'a whole number' : 'a number above 0'}; got "${text}"`);
-  return value;
-}
-
 export function loadArgsFrom(values: LoadValues): LoadArgs {
   if (values['base-url'] !== undefined && values['mock-latency'] !== undefined) {
     throw new PaycheckError('PAYCHECK_USAGE', `--mock-latency applies to the embedded mock only, not to ${optionLabel(LOAD, 'base-url')}`);
@@ -32,9 +24,9 @@ export function loadArgsFrom(values: LoadValues): LoadArgs {
     run: {
       profile: values.profile ?? 'smoke',
       allowRemote: values['allow-remote'],
-      durationScale: numberFlag('duration-scale', values['duration-scale'], false),
-      timeScale: numberFlag('time-scale', values['time-scale'], false),
-      seed: numberFlag('seed', values.seed, true),
+      durationScale: values['duration-scale'],
+      timeScale: values['time-scale'],
+      seed: values.seed,
       ...(values['execution-segment'] === undefined ? {} : { executionSegment: values['execution-segment'] }),
       ...(values['execution-segment-sequence'] === undefined ? {} : { executionSegmentSequence: values['execution-segment-sequence'] }),
       reportDir: values['report-dir'],

@@ -10,6 +10,7 @@ import { helpText, parseCommand, type CommandSpec, type OptionSpecs, type Parsed
 import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, GEN, LOAD, LOAD_MERGE, MOCK, SIGN, VERIFY } from './commands.ts';
 import { errorLine, toHarnessError } from './harness-error.ts';
 import { maskedIo, type CliIo } from './io.ts';
+import { readAtMost } from './request-input.ts';
 
 type Run<O extends OptionSpecs> = (parsed: ParsedCommand<O>, io: CliIo) => Promise<number>;
 
@@ -94,11 +95,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(limit: number): Promise<string> {
   if (process.stdin.isTTY) throw new PaycheckError('PAYCHECK_USAGE', 'no input given: pass a FILE, or pipe the JSON in');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return readAtMost(process.stdin, limit, 'standard input');
 }
 
 export const processIo: CliIo = {

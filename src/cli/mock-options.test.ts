@@ -70,6 +70,38 @@ test('bad flags and values are usage errors with a stable code', () => {
   assert.throws(() => mockConfigFrom(['--faults', 'boom'], {}), (e: unknown) => isPaycheckError(e, 'PAYCHECK_MOCK_CONTROL'));
 });
 
+test("--slow-ms 3000000000, past setTimeout's ceiling, is refused: it made the slow scenarios answer at once", () => {
+  for (const [argv, env] of [[['--slow-ms', '3000000000'], {}], [[], { MOCK_SLOW_MS: '3000000000' }]] as const) {
+    assert.throws(
+      () => mockConfigFrom([...argv], env),
+      (e: unknown) => isPaycheckError(e, 'PAYCHECK_BAD_SETTING') && e.message === '--slow-ms/MOCK_SLOW_MS must be a whole number from 0 to 2147483647; got "3000000000"',
+    );
+  }
+  assert.equal(mockConfigFrom(['--slow-ms', '2147483647'], {}).server.slowMs, 2_147_483_647);
+});
+
+test('the connection settings: idle, headers and request timeouts and the cap, from flags or the environment; headers within the request timeout', () => {
+  const { server } = mockConfigFrom(['--idle-timeout-ms', '300', '--headers-timeout-ms', '400'], { MOCK_REQUEST_TIMEOUT_MS: '500', MOCK_MAX_CONNECTIONS: '7' });
+  assert.deepEqual([server.idleTimeoutMs, server.headersTimeoutMs, server.requestTimeoutMs, server.maxConnections], [300, 400, 500, 7]);
+  assert.throws(
+    () => mockConfigFrom(['--headers-timeout-ms', '40000'], {}),
+    (e: unknown) => isPaycheckError(e, 'PAYCHECK_BAD_SETTING') && e.message === '--headers-timeout-ms/MOCK_HEADERS_TIMEOUT_MS must not be above --request-timeout-ms/MOCK_REQUEST_TIMEOUT_MS (40000 > 30000)',
+  );
+});
+
+test('--rate-limit: PER_SECOND above 0, BURST a whole number from 1, each within its range', () => {
+  assert.deepEqual(mockConfigFrom(['--rate-limit', '2.5'], {}).server.rateLimit, { perSecond: 2.5, burst: 3 });
+  assert.deepEqual(mockConfigFrom(['--rate-limit', '50/10'], {}).server.rateLimit, { perSecond: 50, burst: 10 });
+  for (const [text, message] of [
+    ['0', 'PER_SECOND must be a number above 0 and at most 1000000; got "0"'],
+    [`1${'0'.repeat(400)}`, 'PER_SECOND must be a number above 0'],
+    ['5/0', 'BURST must be a whole number from 1 to 1000000; got "0"'],
+    ['5/1/2', 'must be PER_SECOND[/BURST]; got "5/1/2"'],
+  ]) {
+    assert.throws(() => mockConfigFrom(['--rate-limit', text], {}), (e: unknown) => isPaycheckError(e, 'PAYCHECK_BAD_SETTING') && e.message.startsWith('--rate-limit/MOCK_RATE_LIMIT ') && e.message.includes(message), text);
+  }
+});
+
 test('help lists every setting with its environment name', () => {
   const help = helpText(MOCK);
   for (const [flag, option] of Object.entries(MOCK.options)) {

@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { parseErrorDialect } from '../kernel/codes.ts';
 import { PaycheckError } from '../kernel/errors.ts';
+import { RANGES, readNumber } from '../kernel/number-range.ts';
 import { embeddedMockApps, DEFAULT_MOCK_PORT, signEncodingFrom, type Env } from '../kernel/settings.ts';
-import { MAX_JOURNAL_CAP, parseAppsFile, parseCallbackVariants, parseFaults, parseLatency, type RateLimit } from '../engine/index.ts';
+import { parseAppsFile, parseCallbackVariants, parseFaults, parseLatency, type RateLimit } from '../engine/index.ts';
 import { assertCallbackUrl } from '../adapters/http/callback-delivery.ts';
-import type { MockServerOptions } from '../adapters/http/server.ts';
+import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, type MockServerOptions } from '../adapters/http/server.ts';
 import { optionLabel, type OptionValues } from './command.ts';
 import { MOCK } from './commands.ts';
 import { setting } from './harness-error.ts';
@@ -24,9 +25,8 @@ export function mockServerOptions(values: MockValues, env: Env): MockServerOptio
   if (callbackUrl !== undefined) assertCallbackUrl(callbackUrl);
   const callbackVariants = values['callback-variants'];
   parseCallbackVariants(callbackVariants, label('callback-variants'));
-  const timeScale = values['callback-time-scale'];
   return {
-    port: optionalInteger(values.port, label('port'), 0) ?? DEFAULT_MOCK_PORT,
+    port: values.port ?? DEFAULT_MOCK_PORT,
     dialect: setting(() => parseErrorDialect(values['error-codes'], label('error-codes'))),
     signEncoding: setting(() => signEncodingFrom(env)),
     apps: appsFile ? parseAppsFile(readText(appsFile), appsFile) : setting(() => embeddedMockApps(env)),
@@ -34,38 +34,39 @@ export function mockServerOptions(values: MockValues, env: Env): MockServerOptio
     latency: parseLatency(values.latency, label('latency')),
     faults: parseFaults(values.faults, label('faults')),
     rateLimit: rate === undefined ? undefined : parseRateLimit(rate),
-    pendingMs: optionalInteger(values['pending-ms'], label('pending-ms'), 0),
-    slowMs: optionalInteger(values['slow-ms'], label('slow-ms'), 0),
-    storeCap: optionalInteger(values['store-cap'], label('store-cap'), 2),
+    pendingMs: values['pending-ms'],
+    slowMs: values['slow-ms'],
+    storeCap: values['store-cap'],
     snapshotFile: values.snapshot,
-    bodyLimit: optionalInteger(values['body-limit'], label('body-limit'), 1),
+    bodyLimit: values['body-limit'],
+    idleTimeoutMs: values['idle-timeout-ms'],
+    ...requestTimeouts(values),
+    maxConnections: values['max-connections'],
     selfCheck: values['self-check'],
     callbackUrl,
     callbackVariants,
-    callbackTimeScale: timeScale === undefined ? undefined : parseScale(timeScale),
-    journalCap: optionalInteger(values['journal-cap'], label('journal-cap'), 1, MAX_JOURNAL_CAP),
+    callbackTimeScale: values['callback-time-scale'],
+    journalCap: values['journal-cap'],
   };
 }
 
-function optionalInteger(value: string | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max || !Number.isSafeInteger(Number(value))) {
-    throw new PaycheckError('PAYCHECK_BAD_SETTING', `${name} must be a whole number ≥ ${min}${max < Number.MAX_SAFE_INTEGER ? ` and ≤ ${max}` : ''}; got "${value}"`);
+/** Node refuses a headers timeout past the request timeout; said here in the flags' names, defaults included. */
+function requestTimeouts(values: MockValues): Pick<MockServerOptions, 'headersTimeoutMs' | 'requestTimeoutMs'> {
+  const headersTimeoutMs = values['headers-timeout-ms'];
+  const requestTimeoutMs = values['request-timeout-ms'];
+  if ((headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS) > (requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)) {
+    throw new PaycheckError('PAYCHECK_BAD_SETTING', `${label('headers-timeout-ms')} must not be above ${label('request-timeout-ms')} (${headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS} > ${requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS})`);
   }
-  return Number(value);
-}
-
-function parseScale(text: string): number {
-  const scale = Number(text);
-  if (!/^\d*\.?\d+$/.test(text) || !(scale > 0 && scale <= 1)) throw new PaycheckError('PAYCHECK_BAD_SETTING', `${label('callback-time-scale')} must be a number > 0 and ≤ 1; got "${text}"`);
-  return scale;
+  return { headersTimeoutMs, requestTimeoutMs };
 }
 
 function parseRateLimit(text: string): RateLimit {
-  const match = /^(\d+(?:\.\d+)?)(?:\/(\d+))?$/.exec(text);
-  if (!match || Number(match[1]) <= 0) throw new PaycheckError('PAYCHECK_BAD_SETTING', `${label('rate-limit')} must be PER_SECOND[/BURST]; got "${text}"`);
-  const perSecond = Number(match[1]);
-  return { perSecond, burst: match[2] === undefined ? Math.max(1, Math.ceil(perSecond)) : Math.max(1, Number(match[2])) };
+  const [perSecondText, burstText, ...rest] = text.split('/');
+  if (rest.length > 0) throw new PaycheckError('PAYCHECK_BAD_SETTING', `${label('rate-limit')} must be PER_SECOND[/BURST]; got "${text}"`);
+  const perSecond = setting(() => readNumber(perSecondText, RANGES.ratePerSecond, `${label('rate-limit')} PER_SECOND`));
+  // No burst given: a second's worth of tokens.
+  const burst = burstText === undefined ? Math.ceil(perSecond) : setting(() => readNumber(burstText, RANGES.burst, `${label('rate-limit')} BURST`));
+  return { perSecond, burst };
 }
 
 function readText(path: string): string {

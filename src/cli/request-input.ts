@@ -1,6 +1,8 @@
 /** Input from FILE, `-` or standard input: read, parsed as JSON, and (a request) insisted on as one object. */
-import { readFile } from 'node:fs/promises';
-import { PaycheckError } from '../kernel/errors.ts';
+import { createReadStream } from 'node:fs';
+import { isPaycheckError, PaycheckError } from '../kernel/errors.ts';
+import { REQUEST_SIZE_LIMIT } from '../kernel/settings.ts';
+import { describeJsonShapeProblem, jsonShapeProblem } from '../kernel/json-shape.ts';
 import type { CliIo } from './io.ts';
 
 export type RequestObject = Record<string, unknown>;
@@ -11,15 +13,39 @@ export interface InputText {
   text: string;
 }
 
-export async function readInput(source: string | undefined, io: CliIo): Promise<InputText> {
+/** What is read, and the most of it read: a request (REQUEST_SIZE_LIMIT), a journal. */
+export interface InputKind {
+  what: string;
+  limit: number;
+}
+
+const REQUEST_INPUT: InputKind = { what: 'a request', limit: REQUEST_SIZE_LIMIT };
+
+export async function readInput(source: string | undefined, io: CliIo, kind: InputKind): Promise<InputText> {
   const stdin = source === undefined || source === '-';
   const name = stdin ? 'standard input' : source;
   try {
-    return { name, text: stdin ? await io.readStdin() : await readFile(source, 'utf8') };
+    return { name, text: stdin ? await io.readStdin(kind.limit) : await readAtMost(createReadStream(source), kind.limit, name) };
   } catch (error) {
+    if (isPaycheckError(error, 'PAYCHECK_INPUT_TOO_LARGE')) throw new PaycheckError('PAYCHECK_INPUT_TOO_LARGE', `${error.message}, the most paycheck reads of ${kind.what}`);
     if (error instanceof PaycheckError) throw error;
     throw new PaycheckError('PAYCHECK_INPUT_UNREADABLE', `cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
   }
+}
+
+/**
+ * A stream read to its end as UTF-8 — or PAYCHECK_INPUT_TOO_LARGE as soon as it passes `limit`
+ * bytes, so that `paycheck sign < /dev/zero` ends at once in little memory. Stops the stream.
+ */
+export async function readAtMost(stream: AsyncIterable<Uint8Array>, limit: number, name: string): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > limit) throw new PaycheckError('PAYCHECK_INPUT_TOO_LARGE', `${name} is over ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 export function parseJsonInput({ name, text }: InputText): unknown {
@@ -30,12 +56,15 @@ export function parseJsonInput({ name, text }: InputText): unknown {
   }
 }
 
+/** One request object, refused when it is ambiguous (a key twice) or too deep to sign, as the mock refuses such a body. */
 export async function readRequest(source: string | undefined, io: CliIo): Promise<RequestObject> {
-  const input = await readInput(source, io);
+  const input = await readInput(source, io, REQUEST_INPUT);
   const value = parseJsonInput(input);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PaycheckError('PAYCHECK_INPUT_NOT_OBJECT', `${input.name} must hold one JSON object, the request`);
   }
+  const shape = jsonShapeProblem(input.text, value);
+  if (shape !== undefined) throw new PaycheckError(shape.kind === 'duplicate-key' ? 'PAYCHECK_INPUT_AMBIGUOUS' : 'PAYCHECK_INPUT_TOO_DEEP', describeJsonShapeProblem(input.name, shape));
   return value as RequestObject;
 }
 

@@ -8,6 +8,13 @@ import type { MockRequest } from './types.ts';
 const code = (response: { body: string }) => (JSON.parse(response.body) as Envelope).code;
 const get = (path: string, query?: string): MockRequest => ({ method: 'GET', path, query, headers: {}, body: '' });
 
+test("the engine's numeric options given in code are held to their ranges: a slow delay past setTimeout's ceiling would fire at once", () => {
+  assert.throws(() => testEngine({ slowMs: 3_000_000_000 }), { name: 'RangeError', message: 'slowMs must be a whole number from 0 to 2147483647; got 3000000000' });
+  assert.throws(() => testEngine({ pendingMs: -1 }), { message: 'pendingMs must be a whole number from 0 to 2147483647; got -1' });
+  assert.throws(() => testEngine({ storeCap: 1 }), { message: 'the store cap must be a whole number from 2 to 10000000; got 1' });
+  assert.throws(() => testEngine({ journalCap: 1_000_001 }), { message: 'the journal cap must be a whole number from 1 to 1000000; got 1000001' });
+});
+
 test('a paying order settles on the clock: a repeat sees 1007 while paying, 1003 once paid', () => {
   const { engine, clock } = testEngine({ pendingMs: 10_000 });
   const params = signedPay({ total_amount: '0.30' });

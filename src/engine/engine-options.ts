@@ -3,6 +3,7 @@
  * (some given as the `--faults` / `--latency` text grammar) into the values the parts are built from.
  */
 import type { ErrorDialect } from '../kernel/codes.ts';
+import { checkNumber, RANGES } from '../kernel/number-range.ts';
 import { DEMO_APP } from '../kernel/settings.ts';
 import type { SignEncoding } from '../kernel/signing/encoding.ts';
 import type { Signer } from '../kernel/signing/signer.ts';
@@ -92,8 +93,8 @@ export function engineSettings(options: EngineOptions): EngineSettings {
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     storeCap: options.storeCap ?? DEFAULT_STORE_CAP,
-    pendingMs: options.pendingMs ?? DEFAULT_PENDING_MS,
-    slowMs: options.slowMs ?? DEFAULT_SLOW_MS,
+    pendingMs: checkNumber(options.pendingMs ?? DEFAULT_PENDING_MS, RANGES.delayMs, 'pendingMs'),
+    slowMs: checkNumber(options.slowMs ?? DEFAULT_SLOW_MS, RANGES.delayMs, 'slowMs'),
     scenario: configuredScenario(options.scenario),
     latency: typeof options.latency === 'string' ? parseLatency(options.latency, 'latency') : options.latency,
     faults: typeof options.faults === 'string' ? parseFaults(options.faults, 'faults') : (options.faults ?? []),

@@ -17,4 +17,3 @@ export type { OutboxDrain, CallbackDelivery, DeliveryLogEntry } from './callback
 export { CALLBACK_VARIANT_NAMES, parseCallbackVariants } from './callback/variants.ts';
 export type { StatusCallback } from './callback/status-callback.ts';
 export { LIFECYCLE_PATHS } from './order-calls/order-calls.ts';
-export { MAX_JOURNAL_CAP } from './journal.ts';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createJournal, MAX_JOURNAL_CAP } from './journal.ts';
+import { createJournal } from './journal.ts';
+import { RANGES } from '../kernel/number-range.ts';
 
 const call = (n: number, extra: object = {}) => ({ at_ms: 1_780_000_000_000 + n, method: 'POST', path: '/pay/qrcode', ...extra });
 
@@ -41,7 +42,7 @@ test('clear forgets the calls and starts numbering again', () => {
   journal.append(call(9));
   assert.deepEqual(journal.read().entries.map((e) => [e.seq, e.order_id]), [[1, undefined]]);
   assert.throws(() => createJournal(0), RangeError);
-  assert.throws(() => createJournal(MAX_JOURNAL_CAP + 1), RangeError, 'the columns are allocated whole: a cap is bounded');
+  assert.throws(() => createJournal(RANGES.journalCap.max + 1), RangeError, 'the columns are allocated whole: a cap is bounded');
 });
 
 test('a delay and a sign diagnosis come back with their entry, and go with it across the wrap and a clear', () => {

@@ -12,10 +12,9 @@
  */
 import type { Journal, JournalEntry } from '../kernel/journal-entry.ts';
 import type { SignDiagnosis } from '../kernel/signing/mistakes.ts';
+import { checkNumber, RANGES } from '../kernel/number-range.ts';
 
 export const DEFAULT_JOURNAL_CAP = 10_000;
-/** The columns are allocated whole at start (88 bytes a slot: eight references, two doubles, two ints): 1 000 000 slots is ~84 MiB. */
-export const MAX_JOURNAL_CAP = 1_000_000;
 
 export interface JournalFilter {
   orderId?: string;
@@ -38,7 +37,7 @@ type TextField = (typeof TEXT_FIELDS)[number];
 const ABSENT = -0x80000000;
 
 export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
-  if (!Number.isSafeInteger(cap) || cap < 1 || cap > MAX_JOURNAL_CAP) throw new RangeError(`the journal needs a whole-number cap from 1 to ${MAX_JOURNAL_CAP}; got ${cap}`);
+  checkNumber(cap, RANGES.journalCap, 'the journal cap');
   const atMs = new Float64Array(cap);
   /** NaN: no delay. */
   const delays = new Float64Array(cap);

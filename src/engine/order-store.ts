@@ -9,6 +9,7 @@
  * Each generation also indexes its orders by `trade_no` — lazily, on the first lookups, so the
  * pay path pays nothing for it — and refunds by `refund_order_id`; both age out with the orders.
  */
+import { checkNumber, RANGES } from '../kernel/number-range.ts';
 import type { OrderRecord } from './order-record.ts';
 
 export const DEFAULT_STORE_CAP = 100_000;
@@ -83,7 +84,7 @@ function byTradeNo(gen: Generation, tradeNo: string): OrderRecord | undefined {
 }
 
 export function createOrderStore(cap = DEFAULT_STORE_CAP): OrderStore {
-  if (!Number.isSafeInteger(cap) || cap < 2) throw new RangeError(`store cap must be an integer ≥ 2; got ${cap}`);
+  checkNumber(cap, RANGES.storeCap, 'the store cap');
   const half = Math.ceil(cap / 2);
   let young = generation();
   let old = generation();

@@ -38,3 +38,12 @@ test('__proto__ stays an own data property and pollutes nothing', () => {
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   assert.ok(Object.hasOwn((read as { value: object }).value, '__proto__'));
 });
+
+test('a key twice in one object, at any depth, is unreadable and named; so is nesting past the limit', () => {
+  const cases: [string, string][] = [
+    ['{"total_amount":"1.00","total_amount":"100.00"}', 'the body has the key $.total_amount twice in one object (which one counts is ambiguous)'],
+    ['{"store_info":{"store_id":"a","store_id":"b"}}', 'the body has the key $.store_info.store_id twice in one object (which one counts is ambiguous)'],
+    ['{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000), 'the body nests deeper than 32 levels'],
+  ];
+  for (const [body, reason] of cases) assert.deepEqual(readJsonBody(JSON_TYPE, body), { kind: 'unreadable', reason });
+});

@@ -1,9 +1,11 @@
 /**
  * The raw body as the flowchart's first two steps see it: nothing there (→ 3001), unreadable
- * (→ 3002: wrong content type, invalid UTF-8, not JSON), or a JSON value. V8's JSON.parse does
- * not recurse, so deep nesting parses and the schema refuses it at its first level. JSON.parse makes `__proto__` an own data property, so such keys cannot touch prototypes; the
- * schema then refuses them as unknown fields.
+ * (→ 3002: wrong content type, invalid UTF-8, not JSON, a key twice in one object, nesting past
+ * MAX_JSON_DEPTH), or a JSON value. An unreadable body is 3002 even when fields are missing: what
+ * cannot be read unambiguously has no fields to count. JSON.parse makes `__proto__` an own data
+ * property, so such keys cannot touch prototypes; the schema then refuses them as unknown fields.
  */
+import { describeJsonShapeProblem, jsonShapeProblem } from '../kernel/json-shape.ts';
 import { firstLooseNumber } from '../kernel/money/json-number-text.ts';
 
 export type BodyRead = { kind: 'empty' } | { kind: 'unreadable'; reason: string } | { kind: 'json'; value: unknown };
@@ -31,6 +33,8 @@ export function readJsonBody(contentType: string | undefined, body: string | Uin
   } catch {
     return { kind: 'unreadable', reason: 'the body is not JSON' };
   }
+  const shape = jsonShapeProblem(text, value);
+  if (shape !== undefined) return { kind: 'unreadable', reason: describeJsonShapeProblem('the body', shape) };
   const loose = firstLooseNumber(text);
   if (loose !== undefined) return { kind: 'unreadable', reason: `the number ${loose.slice(0, 32)} is not a plain decimal with at most two decimals (D-6)` };
   return { kind: 'json', value };

@@ -28,9 +28,9 @@ test('the money rules the schema cannot state are checked too', () => {
   assert.deepEqual(moneyProblems(paid), []);
   assert.equal(moneyProblems({ ...paid, payable_amount: 2 }).length, 2, 'payable > total, and real + vouchers ≠ payable');
   assert.equal(moneyProblems({ ...paid, real_amount: 1.5, payable_amount: 1 }).length >= 1, true);
-  const voucher = { id: 'V', name: 'n', amount: 0.5, merchant_contribute: 0.2, other_contribute: 0.2, activity_id: 'A', type: 'COUPON' as const };
+  const voucher = { id: 'V', name: 'n', scope: '1' as const, amount: 0.5, merchant_contribute: 0.2, other_contribute: 0.2, activity_id: 'A', type: 'COUPON' as const };
   assert.match(moneyProblems({ ...paid, real_amount: 0.5, voucher_list: [voucher] }).join(), /merchant \+ other/);
-  const alipayShaped = { id: 'V', name: 'n', amount: 0.5, merchant_contribute: 0.5, other_contribute: 0, purchase_ant_contribute: 0 };
+  const alipayShaped = { id: 'V', name: 'n', scope: '1' as const, amount: 0.5, merchant_contribute: 0.5, other_contribute: 0, purchase_ant_contribute: 0 };
   assert.match(moneyProblems({ ...paid, real_amount: 0.5, voucher_list: [alipayShaped] }).join(), /WeChat/);
   const halfWechat = { ...alipayShaped, activity_id: 'A' };
   assert.deepEqual(moneyProblems({ ...paid, pay_type: 1, real_amount: 0.5, voucher_list: [halfWechat] }), ['voucher V: activity_id must be there exactly for WeChat'], 'an Alipay voucher carries none of WeChat’s fields');

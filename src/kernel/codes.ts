@@ -6,8 +6,15 @@ import type { components } from './spec/openapi.ts';
 
 export type Code = components['schemas']['Code'];
 
-/** Which document a code comes from (D-17). */
+/** Which error-code dialect answers with the code (D-17): both, or only the flowchart's or only the seed table's. */
 type Dialect = 'both' | 'flowchart' | 'table';
+
+/**
+ * Where the message's words come from: the seed's response example, its error table (异常响应), its
+ * flowchart — or paycheck, which words the meaning the platform's error table gives in English
+ * (platform-facts §2), in the seed's terms where it has them (its order_status names).
+ */
+type MessageSource = 'seed example' | 'seed error table' | 'flowchart' | 'paycheck';
 
 /**
  * What an answer with the code tells the caller about the order. `final`: its outcome is known
@@ -22,8 +29,9 @@ export type PayData = 'order' | 'empty';
 
 export interface CodeEntry {
   code: Code;
-  /** The message the mock answers with, in the platform's words. */
+  /** The message the mock answers with. */
   msg: string;
+  msgSource: MessageSource;
   meaning: string;
   action: string;
   dialect: Dialect;
@@ -32,27 +40,27 @@ export interface CodeEntry {
 }
 
 export const CODES = [
-  { code: 1000, msg: '支付成功', meaning: 'success', action: '—', dialect: 'both', kind: 'final', payData: 'order' },
-  { code: 1001, msg: '支付失败', meaning: 'payment failed', action: 'close the order, or pay again', dialect: 'flowchart', kind: 'final', payData: 'order' },
-  { code: 1002, msg: '等待用户付款', meaning: 'waiting for the customer to confirm', action: 'query the order status', dialect: 'flowchart', kind: 'open', payData: 'order' },
-  { code: 1003, msg: '订单已支付', meaning: 'duplicate payment: the order is already paid', action: 'confirm the order status', dialect: 'both', kind: 'final', payData: 'empty' },
-  { code: 1004, msg: '订单已关闭', meaning: 'order closed', action: 'request payment again', dialect: 'both', kind: 'final', payData: 'empty' },
-  { code: 1005, msg: '订单已撤销', meaning: 'order cancelled', action: 'request payment again', dialect: 'both', kind: 'final', payData: 'empty' },
-  { code: 1006, msg: '订单已支付，无法关闭', meaning: 'order already paid (seen when closing)', action: 're-check the order status', dialect: 'both', kind: 'final', payData: 'empty' },
-  { code: 1007, msg: '业务订单号重复', meaning: 'duplicate business order number', action: 'generate a new order_id and pay', dialect: 'flowchart', kind: 'refused', payData: 'empty' },
-  { code: 2000, msg: '签名错误', meaning: 'signature wrong (seed table)', action: 'check AppID and secret', dialect: 'table', kind: 'refused', payData: 'empty' },
-  { code: 2001, msg: '退款金额大于支付金额', meaning: 'refund larger than what is left of the payment', action: 'check the refund amount', dialect: 'both', kind: 'refused', payData: 'empty' },
-  { code: 2002, msg: '退款失败，余额不足', meaning: 'refund failed: insufficient funds', action: 'top up the reserve', dialect: 'both', kind: 'refused', payData: 'empty' },
-  { code: 3000, msg: 'APPID错误', meaning: 'AppID wrong (seed table)', action: 'check the AppID', dialect: 'table', kind: 'refused', payData: 'empty' },
-  { code: 3001, msg: '参数缺失', meaning: 'missing parameter', action: 'check the parameters', dialect: 'flowchart', kind: 'refused', payData: 'empty' },
-  { code: 3002, msg: '参数值格式错误', meaning: 'bad parameter format', action: 'check the parameters', dialect: 'both', kind: 'refused', payData: 'empty' },
-  { code: 3003, msg: 'AppID错误', meaning: 'AppID wrong', action: 'check the AppID', dialect: 'flowchart', kind: 'refused', payData: 'empty' },
-  { code: 3004, msg: '签名验证失败', meaning: 'signature check failed', action: 'check AppID and secret', dialect: 'flowchart', kind: 'refused', payData: 'empty' },
-  { code: 4001, msg: '原订单不存在', meaning: 'original order does not exist', action: 'check the order number', dialect: 'both', kind: 'refused', payData: 'empty' },
-  { code: 4002, msg: '退款订单不存在', meaning: 'refund does not exist', action: 'check the refund number', dialect: 'both', kind: 'refused', payData: 'empty' },
-  { code: 5000, msg: '应用未开通', meaning: 'application not enabled', action: 'contact the service provider', dialect: 'both', kind: 'refused', payData: 'empty' },
-  { code: 5001, msg: '系统未知错误', meaning: 'unknown system error', action: 'retry', dialect: 'both', kind: 'open', payData: 'empty' },
-  { code: 5002, msg: '请求频率过高', meaning: 'request rate too high', action: 'slow down', dialect: 'both', kind: 'refused', payData: 'empty' },
+  { code: 1000, msg: '支付成功', msgSource: 'seed example', meaning: 'success', action: '—', dialect: 'both', kind: 'final', payData: 'order' },
+  { code: 1001, msg: '支付失败', msgSource: 'paycheck', meaning: 'payment failed', action: 'close the order, or pay again', dialect: 'both', kind: 'final', payData: 'order' },
+  { code: 1002, msg: '等待用户付款', msgSource: 'paycheck', meaning: 'waiting for the customer to confirm', action: 'query the order status', dialect: 'both', kind: 'open', payData: 'order' },
+  { code: 1003, msg: '订单已支付', msgSource: 'seed error table', meaning: 'duplicate payment: the order is already paid', action: 'confirm the order status', dialect: 'both', kind: 'final', payData: 'empty' },
+  { code: 1004, msg: '订单已关闭', msgSource: 'paycheck', meaning: 'order closed', action: 'request payment again', dialect: 'both', kind: 'final', payData: 'empty' },
+  { code: 1005, msg: '订单已撤销', msgSource: 'paycheck', meaning: 'order cancelled', action: 'request payment again', dialect: 'both', kind: 'final', payData: 'empty' },
+  { code: 1006, msg: '订单已支付，无法关闭', msgSource: 'paycheck', meaning: 'order already paid (seen when closing)', action: 're-check the order status', dialect: 'both', kind: 'final', payData: 'empty' },
+  { code: 1007, msg: '业务订单号重复', msgSource: 'flowchart', meaning: 'duplicate business order number', action: 'generate a new order_id and pay', dialect: 'flowchart', kind: 'refused', payData: 'empty' },
+  { code: 2000, msg: '签名错误', msgSource: 'seed error table', meaning: 'signature wrong (seed table)', action: 'check AppID and secret', dialect: 'table', kind: 'refused', payData: 'empty' },
+  { code: 2001, msg: '退款金额大于支付金额', msgSource: 'paycheck', meaning: 'refund larger than what is left of the payment', action: 'check the refund amount', dialect: 'both', kind: 'refused', payData: 'empty' },
+  { code: 2002, msg: '退款失败，余额不足', msgSource: 'paycheck', meaning: 'refund failed: insufficient funds', action: 'top up the reserve', dialect: 'both', kind: 'refused', payData: 'empty' },
+  { code: 3000, msg: 'APPID错误', msgSource: 'seed error table', meaning: 'AppID wrong (seed table)', action: 'check the AppID', dialect: 'table', kind: 'refused', payData: 'empty' },
+  { code: 3001, msg: '参数缺失', msgSource: 'flowchart', meaning: 'missing parameter', action: 'check the parameters', dialect: 'both', kind: 'refused', payData: 'empty' },
+  { code: 3002, msg: '参数值格式错误', msgSource: 'flowchart', meaning: 'bad parameter format', action: 'check the parameters', dialect: 'both', kind: 'refused', payData: 'empty' },
+  { code: 3003, msg: 'AppID错误', msgSource: 'flowchart', meaning: 'AppID wrong', action: 'check the AppID', dialect: 'flowchart', kind: 'refused', payData: 'empty' },
+  { code: 3004, msg: '签名验证失败', msgSource: 'flowchart', meaning: 'signature check failed', action: 'check AppID and secret', dialect: 'flowchart', kind: 'refused', payData: 'empty' },
+  { code: 4001, msg: '原订单不存在', msgSource: 'paycheck', meaning: 'original order does not exist', action: 'check the order number', dialect: 'both', kind: 'refused', payData: 'empty' },
+  { code: 4002, msg: '退款订单不存在', msgSource: 'paycheck', meaning: 'refund does not exist', action: 'check the refund number', dialect: 'both', kind: 'refused', payData: 'empty' },
+  { code: 5000, msg: '应用未开通', msgSource: 'paycheck', meaning: 'application not enabled', action: 'contact the service provider', dialect: 'both', kind: 'refused', payData: 'empty' },
+  { code: 5001, msg: '系统未知错误', msgSource: 'paycheck', meaning: 'unknown system error', action: 'retry', dialect: 'both', kind: 'open', payData: 'empty' },
+  { code: 5002, msg: '请求频率过高', msgSource: 'paycheck', meaning: 'request rate too high', action: 'slow down', dialect: 'both', kind: 'refused', payData: 'empty' },
 ] as const satisfies readonly CodeEntry[];
 
 const byCode = new Map<number, CodeEntry>(CODES.map((entry) => [entry.code, entry]));

@@ -12,6 +12,13 @@ export const DEFAULT_MOCK_PORT = 4010;
 export const DEFAULT_BASE_URL = `http://127.0.0.1:${DEFAULT_MOCK_PORT}`;
 export const PRODUCTION_BASE_URL = 'https://api.huishouyin.cn';
 
+/**
+ * The most of a request paycheck reads: the mock's default body limit, and what `sign`, `explain`
+ * and `verify` read of a file or standard input. A maximal valid request (200 goods lines of 256
+ * escaped CJK characters) fits.
+ */
+export const REQUEST_SIZE_LIMIT = 512 * 1024;
+
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface AppCredentials {

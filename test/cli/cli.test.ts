@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,8 @@ import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
 import { loadSpec } from '../../src/adapters/node/spec-file.ts';
+import { REQUEST_SIZE_LIMIT } from '../../src/kernel/settings.ts';
+import { maxRssMib, REPORT_MAX_RSS } from '../support/max-rss.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'paycheck-cli-'));
@@ -126,6 +128,23 @@ test('bad input: one coded line on stderr, exit 2', async () => {
   }
 });
 
+test('a request nested 5 000 deep, or with a key twice, is bad input to sign, explain and verify: exit 2 naming it (was 70, a stack overflow; and last-wins)', async () => {
+  const deep = seed.replace(/}$/, `,"extra":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`);
+  const twice = seed.replace(/}$/, ',"total_amount":"100.00"}');
+  const nestedTwice = seed.replace(/}$/, ',"extra":{"k":[{"x":1,"x":2}]}}');
+  for (const command of ['sign', 'explain', 'verify']) {
+    const cases: [string, string][] = [
+      [deep, 'PAYCHECK_INPUT_TOO_DEEP standard input nests deeper than 32 levels'],
+      [twice, 'PAYCHECK_INPUT_AMBIGUOUS standard input has the key $.total_amount twice in one object (which one counts is ambiguous)'],
+      [nestedTwice, 'PAYCHECK_INPUT_AMBIGUOUS standard input has the key $.extra.k[0].x twice in one object (which one counts is ambiguous)'],
+    ];
+    for (const [stdin, line] of cases) {
+      const result = await cli([command, '--secret', 's'], stdin);
+      assert.deepEqual({ code: result.code, err: result.err, out: result.out }, { code: 2, err: `paycheck ${command}: ${line}`, out: '' });
+    }
+  }
+});
+
 test('--help on every command', async () => {
   for (const command of ['sign', 'explain', 'verify', 'gen', 'mock', 'load', 'checkout', 'audit']) {
     const result = await cli([command, '--help']);
@@ -148,6 +167,28 @@ test('the installed bin: a file argument, exit codes and no stack trace', async 
     assert.doesNotMatch(error.stderr, /\n\s+at /);
     return true;
   });
+});
+
+test('standard input and files are read up to the request limit: `sign < /dev/zero` ends at once, exit 2, in little memory', async () => {
+  const zero = openSync('/dev/zero', 'r');
+  try {
+    for (const [args, stdin, name] of [
+      [['sign'], zero, 'standard input'],
+      [['explain', '-'], zero, 'standard input'],
+      [['verify', '/dev/zero'], 'ignore', '/dev/zero'],
+    ] as const) {
+      const started = performance.now();
+      const child = spawnSync(process.execPath, [...REPORT_MAX_RSS, 'bin/paycheck.js', ...args], { stdio: [stdin, 'pipe', 'pipe'], env: { ...process.env, PAY_APP_SECRET: 's' }, encoding: 'utf8', timeout: 20_000 });
+      const seconds = (performance.now() - started) / 1000;
+      assert.equal(child.status, 2, `${args.join(' ')}: ${child.stderr}`);
+      assert.equal(child.stderr.split('\n')[0], `paycheck ${args[0]}: PAYCHECK_INPUT_TOO_LARGE ${name} is over ${REQUEST_SIZE_LIMIT} bytes, the most paycheck reads of a request`);
+      assert.ok(seconds < 10, `${seconds.toFixed(1)} s`);
+      // A plain sign of a small request peaks near 80 MiB (Node and tsx); reading on would have no end.
+      assert.ok(maxRssMib(child.stderr) < 160, `peak RSS ${maxRssMib(child.stderr).toFixed(0)} MiB`);
+    }
+  } finally {
+    closeSync(zero);
+  }
 });
 
 test('mock and load are reachable through the paycheck bin', async () => {

@@ -53,10 +53,11 @@ test('bad flags are PaycheckErrors with one line each', () => {
     [['--bogus'], 'PAYCHECK_UNKNOWN_OPTION', /Unknown option '--bogus'/],
     [['stray'], 'PAYCHECK_USAGE', /unexpected argument "stray"/],
     [['--profile'], 'PAYCHECK_USAGE', /--profile/],
-    [['--duration-scale', '0'], 'PAYCHECK_BAD_SETTING', /--duration-scale must be a number above 0; got "0"/],
+    [['--duration-scale', '0'], 'PAYCHECK_BAD_SETTING', /--duration-scale must be a number above 0 and at most 100; got "0"/],
     [['--duration-scale', 'fast'], 'PAYCHECK_BAD_SETTING', /--duration-scale must be a number above 0/],
     [['--seed=-1'], 'PAYCHECK_BAD_SETTING', /--seed\/PAY_SEED must be a whole number/],
     [['--time-scale=0'], 'PAYCHECK_BAD_SETTING', /--time-scale must be a number above 0/],
+    [['--seed', String(2 ** 32)], 'PAYCHECK_BAD_SETTING', /--seed\/PAY_SEED must be a whole number from 0 to 4294967295; got "4294967296"/],
   ];
   for (const [argv, code, message] of cases) {
     assert.throws(() => argsOf(argv), (e: unknown) => isPaycheckError(e) && e.code === code && message.test(e.message) && !e.message.includes('\n'), argv.join(' '));
@@ -112,6 +113,6 @@ test('the real CLI process prints one line and exits 2 on a bad flag, with no st
   const bin = fileURLToPath(new URL('../../bin/paycheck.js', import.meta.url));
   const run = spawnSync(process.execPath, [bin, 'load', '--duration-scale', 'x'], { encoding: 'utf8' });
   assert.equal(run.status, 2);
-  assert.equal(run.stderr.trim(), 'paycheck load: PAYCHECK_BAD_SETTING --duration-scale must be a number above 0; got "x"');
+  assert.equal(run.stderr.trim(), 'paycheck load: PAYCHECK_BAD_SETTING --duration-scale must be a number above 0 and at most 100; got "x"');
   assert.equal(run.stdout, '');
 });

@@ -29,7 +29,7 @@ async function serve(start: Promise<MockServer>): Promise<MockServer> {
 test('against the real mock (either dialect) the suite finds nothing', async () => {
   for (const dialect of ['flowchart', 'table'] as const) {
     const mock = await serve(startMockServer({ port: 0, dialect, selfCheck: true, pendingMs: CONTRACT_PENDING_MS }));
-    const { failures } = await runCasesAgainst(mock.url, ALL_CASES, { demand: dialect });
+    const { failures } = await runCasesAgainst(mock.url, ALL_CASES, { demands: new Map([['error-codes', dialect]]) });
     assert.deepEqual(failures, [], `${dialect}: ${JSON.stringify(failures.slice(0, 3), null, 1)}`);
   }
 });
@@ -45,10 +45,10 @@ describe('each broken variant fails the suite, named by the rule that caught it'
   }
 });
 
-test('PAY_ERROR_CODES demands a dialect: a table-dialect target fails a flowchart demand on error-dialect', async () => {
+test('PAY_ERROR_CODES demands a dialect: a table-dialect target fails a flowchart demand on reading', async () => {
   const table = await serve(startMockServer({ port: 0, dialect: 'table', selfCheck: true, pendingMs: CONTRACT_PENDING_MS }));
-  const { brokenRules } = await runCasesAgainst(table.url, ALL_CASES, { demand: 'flowchart' });
-  assert.deepEqual([...brokenRules], ['error-dialect']);
+  const { brokenRules } = await runCasesAgainst(table.url, ALL_CASES, { demands: new Map([['error-codes', 'flowchart']]) });
+  assert.deepEqual([...brokenRules], ['reading']);
 });
 
 describe('the Playwright suite itself, aimed at a broken target with PAY_BASE_URL', () => {
@@ -104,10 +104,10 @@ describe('the Playwright suite itself, aimed at a broken target with PAY_BASE_UR
     assert.match(report, /\[refund-within-paid\] \$\.data\.refunded_total: expected ≤ 10\.00 paid, actual 1\d\.\d\d/);
   });
 
-  test('a flowchart demand against a table-dialect target: the run fails naming error-dialect', async () => {
+  test('a flowchart demand against a table-dialect target: the run fails naming reading', async () => {
     const table = await serve(startMockServer({ port: 0, dialect: 'table', selfCheck: true, pendingMs: CONTRACT_PENDING_MS }));
     const { status, summary } = await playwright('dialect', table.url, { PAY_ERROR_CODES: 'flowchart' }, ['--grep', 'signature|AppID', '--grep-invert', 'lifecycle:']);
     assert.equal(status, 1);
-    assert.deepEqual(summary.rulesFailed, ['error-dialect']);
+    assert.deepEqual(summary.rulesFailed, ['reading']);
   });
 });

@@ -44,10 +44,17 @@ test('cancels and refunds of real orders: loopback always, a remote target only 
   assert.equal(targetFrom('msw', undefined, {}).lifecycleWrites, true);
 });
 
-test('PAY_ERROR_CODES: a demanded dialect, or a refusal of junk', () => {
-  assert.equal(targetFrom('mock', 'http://127.0.0.1:9', { PAY_ERROR_CODES: 'table' }).demand, 'table');
-  assert.equal(targetFrom('mock', 'http://127.0.0.1:9', {}).demand, undefined);
-  assert.throws(() => targetFrom('mock', 'http://127.0.0.1:9', { PAY_ERROR_CODES: 'both' }), /PAY_ERROR_CODES/);
+test('each reading\'s variable demands one reading (PAY_ERROR_CODES among them), junk refused naming the choices; PAY_STRICT 1 or 0', () => {
+  const demanding = targetFrom('mock', 'http://127.0.0.1:9', { PAY_ERROR_CODES: 'table', PAY_REPEAT_PAID: '1007', PAY_PAY_TYPE: 'string' });
+  assert.deepEqual(Object.fromEntries(demanding.demands), { 'error-codes': 'table', 'repeat-of-paid': '1007', 'pay-type': 'string' });
+  assert.match(describeTarget('mock', demanding), /readings demanded: PAY_ERROR_CODES=table, PAY_REPEAT_PAID=1007, PAY_PAY_TYPE=string, else either, strict limits reported/);
+  assert.equal(targetFrom('mock', 'http://127.0.0.1:9', {}).demands.size, 0);
+  assert.throws(() => targetFrom('mock', 'http://127.0.0.1:9', { PAY_ERROR_CODES: 'both' }), /PAY_ERROR_CODES must be "flowchart" or "table" \(D-17\); got "both"/);
+  assert.throws(() => targetFrom('mock', 'http://127.0.0.1:9', { PAY_SIGN_MAX: '44' }), /PAY_SIGN_MAX must be "344" or "32" \(D-13\)/);
+  assert.equal(targetFrom('mock', 'http://127.0.0.1:9', { PAY_STRICT: '1' }).strict, true);
+  assert.equal(targetFrom('mock', 'http://127.0.0.1:9', { PAY_STRICT: '0' }).strict, false);
+  assert.match(describeTarget('mock', { ...targetFrom('mock', 'http://127.0.0.1:9', { PAY_STRICT: '1' }), controls: true }), /strict limits must hold \(PAY_STRICT=1\)/);
+  assert.throws(() => targetFrom('mock', 'http://127.0.0.1:9', { PAY_STRICT: 'yes' }), /PAY_STRICT must be 1/);
 });
 
 test('live pay codes are each claimed once, by channel, across claimers', () => {

@@ -143,6 +143,15 @@ test('D-29: the mock leaves empty values out of the string: {} and [] sent, sign
   assert.equal(pay(engine, { ...signed(params), store_info: {}, goods_list: [] }).code, 1000);
 });
 
+test('D-29, D-50: an optional field sent as null or "" is absent, as the signer has it: store_info null, goods_list "" are paid', () => {
+  const engine = engineWith();
+  for (const empty of [{ store_info: null }, { goods_list: null }, { store_info: '' }, { goods_list: '' }]) {
+    const answer = pay(engine, signed({ ...request(), ...empty }));
+    assert.equal(answer.code, 1000, JSON.stringify(empty));
+  }
+  assert.equal(pay(engine, signed({ ...request(), store_info: ' ' })).code, 3002, 'a blank string is a value, and not a store_info');
+});
+
 test('D-34: the mock answers 1003 to a repeat of a paid order and 1007 to a repeat of an unpaid one (table: 1003 both)', () => {
   const flow = engineWith();
   const paid = signed(request('0.01'));

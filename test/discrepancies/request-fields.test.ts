@@ -55,12 +55,14 @@ test('D-11: goods `num` ("int, max length 32") is a 32-bit integer from 1 to 214
   }
 });
 
-test('D-12: `order_id` is at most 64 characters in the request (not 128) and in the echo', () => {
+test('D-12: `order_id` is at most 64 characters in the request (paycheck\'s reading, not the table\'s 128); an echo takes up to 128', () => {
   assert.deepEqual(failures('PayRequest', { ...seed(), order_id: 'A'.repeat(64) }), []);
   assert.deepEqual(failures('PayRequest', { ...seed(), order_id: 'A'.repeat(65) }), ['/order_id']);
   assert.deepEqual(failures('PayRequest', { ...seed(), order_id: 'A'.repeat(128) }), ['/order_id']);
   const echo = specExample('response', 'seedSuccess');
-  (echo.data as Record<string, unknown>).order_id = 'A'.repeat(65);
+  (echo.data as Record<string, unknown>).order_id = 'A'.repeat(128);
+  assert.deepEqual(failures('PaySuccess', echo), [], 'a server that reads the request table\'s 128 echoes it (the reading is reported, D-12)');
+  (echo.data as Record<string, unknown>).order_id = 'A'.repeat(129);
   assert.deepEqual(failures('PaySuccess', echo), ['/data/order_id']);
 });
 

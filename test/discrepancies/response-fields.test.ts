@@ -33,8 +33,8 @@ test('D-5: `order_status` is a JSON integer from the table\'s ten values; the st
   assert.deepEqual(failures('PaySuccess', withData({ order_status: 0 })), ['/data/order_status'], '1000 means paid: order_status 1');
 });
 
-test('D-8: the seed\'s voucher `"type": "1"` fails at /data/voucher_list/0/type, and only there', () => {
-  assert.deepEqual(failures('PaySuccess', seedResponse()), ['/data/voucher_list/0/type']);
+test('D-8, D-51: the seed\'s voucher `"type": "1"` fails at /data/voucher_list/0/type, and its scope, required, is missing; moved to scope, it passes', () => {
+  assert.deepEqual(failures('PaySuccess', seedResponse()), ['/data/voucher_list/0/scope', '/data/voucher_list/0/type']);
   const moved = seedResponse();
   const voucher = voucherOf(moved);
   voucher.scope = voucher.type;
@@ -45,6 +45,15 @@ test('D-8: the seed\'s voucher `"type": "1"` fails at /data/voucher_list/0/type,
   for (const [key, bad] of [['type', 'coupon'], ['scope', 1], ['scope', '4']] as const) {
     assert.deepEqual(failures('Voucher', { ...wechatVoucher, [key]: bad }), [`/${key}`], `${key}=${bad}`);
   }
+});
+
+test('D-53: the example voucher named 5折 keeps scope "1" and amount 10 of 11.0; its name decides nothing', () => {
+  const voucher = voucherOf(paid());
+  assert.equal(voucher.name, 'XX超市5折优惠');
+  assert.equal(voucher.scope, '1', 'the value the example printed (under type, D-8), not 2 折扣券 from the name');
+  assert.equal(voucher.amount, 10);
+  assert.equal((paid().data as Record<string, number>).total_amount, 11);
+  for (const name of ['满10减1', 'XX超市5折优惠', '']) assert.deepEqual(failures('Voucher', { ...alipayVoucher, scope: '1', name }), [], name);
 });
 
 test('D-9: the schema admits both channel shapes of a voucher; neither shape\'s own fields are schema-required', () => {
@@ -72,13 +81,14 @@ test('D-18: the seed\'s amounts fit only real ≤ payable ≤ total and amount =
   assert.deepEqual(failures('PaySuccess', paid()), [], 'the schema imposes no sum on the amounts');
 });
 
-test('D-19: `trade_no` may equal `order_id`; it is a non-empty string of at most 64 characters', () => {
+test('D-19: `trade_no` may equal `order_id`; it is a non-empty string of at most 64 characters, of any alphabet', () => {
   const data = paid().data as Record<string, unknown>;
   assert.equal(data.trade_no, data.order_id);
   assert.deepEqual(failures('PaySuccess', withData({ trade_no: 'T'.repeat(64) })), []);
   assert.deepEqual(failures('PaySuccess', withData({ trade_no: 'T'.repeat(65) })), ['/data/trade_no']);
   assert.deepEqual(failures('PaySuccess', withData({ trade_no: '' })), ['/data/trade_no']);
   assert.deepEqual(failures('PaySuccess', withData({ trade_no: 2017102100151091 })), ['/data/trade_no']);
+  for (const any of ['LFT.1', '2017/10/21', '联富通-0001']) assert.deepEqual(failures('PaySuccess', withData({ trade_no: any })), [], any);
 });
 
 test('D-23: the seed\'s voucher is read as Alipay\'s: pay_type 1, purchase_ant_contribute, no activity_id or type', () => {
@@ -90,10 +100,11 @@ test('D-23: the seed\'s voucher is read as Alipay\'s: pay_type 1, purchase_ant_c
   assert.deepEqual(failures('Voucher', voucher), []);
 });
 
-test('D-37: contributions ("max length 9.2") are yuan amounts from 0 to 1,000,000 with at most two decimals', () => {
-  for (const ok of [0, 0.82, 9, 1_000_000]) assert.deepEqual(failures('Money', ok), [], String(ok));
-  for (const bad of [-0.01, 1_000_000.01, '9.00']) assert.deepEqual(failures('Money', bad), [''], String(bad));
-  assert.deepEqual(failures('Voucher', { ...alipayVoucher, merchant_contribute: 9_999_999.99 }), ['/merchant_contribute']);
+test('D-37: amounts are yuan from 0 with at most two decimals, no cap of their own; contributions ("max length 9.2") at most 9,999,999.99', () => {
+  for (const ok of [0, 0.82, 9, 1_000_000, 1_000_000.01]) assert.deepEqual(failures('Money', ok), [], String(ok));
+  for (const bad of [-0.01, '9.00']) assert.deepEqual(failures('Money', bad), [''], String(bad));
+  assert.deepEqual(failures('Voucher', { ...alipayVoucher, merchant_contribute: 9_999_999.99 }), []);
+  assert.deepEqual(failures('Voucher', { ...alipayVoucher, merchant_contribute: 10_000_000 }), ['/merchant_contribute']);
   // Two decimals is a rule of the amount parser, not of the schema: JSON Schema's multipleOf misjudges binary floats.
   assert.equal(parseAmount(0.82, { allowZero: true }).ok, true);
   assert.equal(parseAmount(0.825, { allowZero: true }).ok, false);

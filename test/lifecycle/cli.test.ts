@@ -125,8 +125,8 @@ describe('paycheck audit', () => {
     await refused(['audit', '--base-url', 'not a url'], /PAYCHECK_BAD_URL .*is not a URL/, '', {}, 3);
     await refused(['audit', '--base-url', 'file:///etc/passwd'], /PAYCHECK_BAD_URL .*not an http\(s\) URL/, '', {}, 3);
     await refused(['audit', '--from', 'file:///etc/passwd'], /PAYCHECK_INPUT_UNREADABLE cannot read file:\/\/\/etc\/passwd/);
-    await refused(['audit', '--time-scale', '0'], /time scale must be a number above 0/, '[]');
-    await refused(['audit', '--time-scale', 'fast'], /time scale/, '[]');
+    await refused(['audit', '--time-scale', '0'], /--time-scale must be a number above 0 and at most 1000; got "0"/, '[]');
+    await refused(['audit', '--time-scale', 'fast'], /--time-scale must be/, '[]');
     await refused(['audit', '--bogus'], /Unknown option '--bogus'/);
   });
 
@@ -234,7 +234,7 @@ describe('paycheck checkout: bad input', () => {
     await refused(['checkout', '--amount', '1', '--base-url', 'ftp://127.0.0.1'], /not an http\(s\) URL/, '', {}, 3);
     await refused(['checkout', '--amount', '1', '--base-url', 'https://api.huishouyin.cn'], /refusing https:\/\/api\.huishouyin\.cn: not loopback — pass --allow-remote/);
     await refused(['checkout', '--amount', '1'], /refusing https:\/\/example\.com/, '', { PAY_BASE_URL: 'https://example.com' });
-    await refused(['checkout', '--amount', '1', '--time-scale=-1'], /time scale must be a number above 0/);
+    await refused(['checkout', '--amount', '1', '--time-scale=-1'], /--time-scale must be a number above 0/);
     await refused(['checkout', '--amount', '1', '--time-scale', '5000'], /at most 1000/);
     await refused(['checkout', '--amount', '1', '--scenario', 'no such'], /is not a scenario name/);
     await refused(['checkout', '--amount', '1'], /PAY_APP_ID and PAY_APP_SECRET/, '', { PAY_APP_ID: 'only-the-id' });

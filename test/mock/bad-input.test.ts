@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { payParams, sign, signedPay } from '../support/signed-request.ts';
-import { useTestServer } from '../support/test-server.ts';
+import { startTestServer, useTestServer } from '../support/test-server.ts';
 
 const LIMIT = 4_096;
 const mock = useTestServer({ bodyLimit: LIMIT, headersTimeoutMs: 300, requestTimeoutMs: 600, timeoutCheckIntervalMs: 50 });
@@ -82,6 +82,37 @@ test('deeply nested JSON is 3002', async () => {
   await expectCode(deep, 3002);
   const deepObject = JSON.stringify(signedPay()).replace(/}$/, `,"store_info":${'{"a":'.repeat(500)}1${'}'.repeat(500)}}`);
   await expectCode(deepObject, 3002);
+  await stillServing();
+});
+
+test('an object nested past 32 levels is 3002 naming the depth, even with no field present (was 3001)', async () => {
+  // 10 000 levels are 50 kB: past this suite's small body limit, within the default one.
+  const roomy = await startTestServer();
+  try {
+    for (const depth of [33, 10_000]) {
+      const response = await fetch(`${roomy.url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":'.repeat(depth) + '1' + '}'.repeat(depth) });
+      assert.equal(((await response.json()) as { code: number }).code, 3002, `${depth} levels`);
+      assert.equal(response.headers.get('x-mock-reason'), 'the body nests deeper than 32 levels');
+    }
+  } finally {
+    await roomy.close();
+  }
+  assert.deepEqual(roomy.errors, []);
+});
+
+test('a key twice in one object, at any depth, is 3002 naming the key, never last-wins', async () => {
+  const signed = JSON.stringify(signedPay());
+  const cases: [string, string][] = [
+    [signed.replace(/}$/, ',"total_amount":"100.00"}'), '$.total_amount'],
+    [signed.replace(/"total_amount":/, '"total\\u005famount":"100.00","total_amount":'), '$.total_amount'],
+    [signed.replace(/}$/, ',"store_info":{"store_id":"S1","store_id":"S2"}}'), '$.store_info.store_id'],
+    [signed.replace(/}$/, ',"goods_list":[{"num":1,"num":2}]}'), '$.goods_list[0].num'],
+  ];
+  for (const [body, path] of cases) {
+    const response = await fetch(`${mock().url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    assert.deepEqual(await response.json(), { code: 3002, msg: '参数值格式错误', data: {} }, body);
+    assert.equal(response.headers.get('x-mock-reason'), `the body has the key ${path} twice in one object (which one counts is ambiguous)`);
+  }
   await stillServing();
 });
 

@@ -12,8 +12,8 @@ test('the registry and the spec Code enum hold the same codes', () => {
 });
 
 test('docs/error-codes.md lists exactly the registry, row for row', () => {
-  const rows = [...doc.matchAll(/^\| (\d{4}) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| (\w+) \| (\w+) \| (\w+) \|$/gm)].map((m) => ({
-    code: Number(m[1]), msg: m[2].trim(), meaning: m[3].trim(), action: m[4].trim(), dialect: m[5], kind: m[6], payData: m[7],
+  const rows = [...doc.matchAll(/^\| (\d{4}) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| (\w+) \| (\w+) \| (\w+) \|$/gm)].map((m) => ({
+    code: Number(m[1]), msg: m[2].trim(), msgSource: m[3].trim(), meaning: m[4].trim(), action: m[5].trim(), dialect: m[6], kind: m[7], payData: m[8],
   }));
   assert.deepEqual(rows, CODES.map((c) => ({ ...c })));
 });

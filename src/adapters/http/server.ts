@@ -1,20 +1,20 @@
 /**
  * The engine over bare node:http (not MSW, which costs ~20× here): loopback only, a body limit
- * answered before the rest is read, header/request timeouts for slow clients, transport faults
+ * answered before the rest is read (and the rest drained within bounds, so that the answer
+ * arrives), header/request timeouts for slow clients, transport faults
  * carried out, an optional snapshot of the order store, one log line per request.
  */
 import { isUtf8 } from 'node:buffer';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_MOCK_PORT } from '../../kernel/settings.ts';
+import { checkNumber, RANGES } from '../../kernel/number-range.ts';
+import { DEFAULT_MOCK_PORT, REQUEST_SIZE_LIMIT } from '../../kernel/settings.ts';
 import { transportOutcome, type Engine, type MockRequest, type MockResponse, type TransportFault } from '../../engine/index.ts';
 import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
 import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
 import { requestLogLine } from './request-log.ts';
 
-/** A maximal valid request (200 goods lines of 256 escaped CJK characters) fits; anything bigger is refused. */
-const DEFAULT_BODY_LIMIT = 512 * 1024;
 const MOCK_HOST = '127.0.0.1';
 
 export interface MockServerOptions extends NodeEngineOptions {
@@ -22,13 +22,18 @@ export interface MockServerOptions extends NodeEngineOptions {
   engine?: Engine;
   /** Default 4010; 0 picks a free port. */
   port?: number;
+  /** The largest body read (default REQUEST_SIZE_LIMIT, 512 KiB); a larger one is answered 3002 at once. */
   bodyLimit?: number;
-  /** Time allowed for a client to send its headers (default 10 s). */
+  /** A connection with no request in flight — none sent yet, or between two — is closed after this (default 5 s). */
+  idleTimeoutMs?: number;
+  /** Time allowed for a client to send its headers (default 10 s); at most the request timeout. */
   headersTimeoutMs?: number;
   /** Time allowed for a client to send the whole request (default 30 s). */
   requestTimeoutMs?: number;
-  /** How often Node looks for connections past those timeouts (default 1 s). */
+  /** How often Node looks for connections past those two timeouts (default 1 s). */
   timeoutCheckIntervalMs?: number;
+  /** Connections held at once (default 10 000); one more is closed as soon as it is accepted. */
+  maxConnections?: number;
   /** One line per request; absent = quiet. */
   log?: (line: string) => void;
   /** Orders are read from it at start (if it exists) and written to it at close. */
@@ -66,7 +71,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const engine =
     options.engine ?? createNodeEngine(callbackUrl === undefined ? options : { ...options, callbacks: options.callbacks ?? { variants: options.callbackVariants } });
   if (callbackUrl !== undefined && engine.outbox === undefined) throw new Error('a callback URL needs an engine made with callbacks on');
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const bodyLimit = checkNumber(options.bodyLimit ?? REQUEST_SIZE_LIMIT, RANGES.bodyLimit, 'bodyLimit');
   const log = options.log;
   const onError = options.onError ?? ((error: unknown) => console.error('paycheck mock: engine failure:', error));
   if (options.snapshotFile && existsSync(options.snapshotFile)) {
@@ -83,18 +88,25 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }));
   let closing = false;
 
+  const limits = connectionLimits(options);
   const server = createServer(
     {
-      headersTimeout: options.headersTimeoutMs ?? 10_000,
-      requestTimeout: options.requestTimeoutMs ?? 30_000,
-      connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 1_000,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+      // Node waits a second past this before it closes, a margin over the Keep-Alive: timeout it advertises.
+      keepAliveTimeout: limits.idleTimeoutMs,
     },
     (req, res) => {
+      // A request in flight is the request timeout's to bound, and its answer may rightly take
+      // long (the slow scenarios, added latency, a hang fault): no idle timeout meanwhile. Node
+      // starts the keep-alive one when the answer is sent.
+      req.socket.setTimeout(0);
       const started = log ? performance.now() : 0;
       const url = req.url ?? '/';
       const declared = req.headers['content-length'];
       if (declared !== undefined && Number(declared) > bodyLimit) {
-        refuse(req, res, `the body (${declared} bytes) is over the limit of ${bodyLimit}`);
+        refuse(req, `the body (${declared} bytes) is over the limit of ${bodyLimit}`);
         return;
       }
       const chunks: Buffer[] = [];
@@ -105,7 +117,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         size += chunk.length;
         if (size > bodyLimit) {
           refused = true;
-          refuse(req, res, `the body is over the limit of ${bodyLimit} bytes`);
+          refuse(req, `the body is over the limit of ${bodyLimit} bytes`);
           return;
         }
         chunks.push(chunk);
@@ -124,6 +136,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       });
     },
   );
+
+  server.maxConnections = limits.maxConnections;
+  // A connection that has sent nothing yet is idle too: closed at the idle timeout, sooner than
+  // the headers timeout would (Node destroys a socket whose timeout fires with nobody listening).
+  server.on('connection', (socket) => socket.setTimeout(limits.idleTimeoutMs));
 
   // The engine answers synchronously; only a delay or an async answer costs a promise. This is the
   // hot path the bench measures, so the common case stays free of microtask hops.
@@ -161,16 +178,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (log) log(requestLogLine(request.method, req.url ?? '/', response, performance.now() - started, outcome));
   }
 
-  /** An envelope 3002 for a body over the limit, sent at once; the connection closes after it. */
-  function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void {
+  /**
+   * An envelope 3002 for a body over the limit, sent at once; then the connection closes the
+   * gentle way (drainThenClose). Written on the socket rather than through `res`: Node destroys the
+   * socket of a `Connection: close` answer the moment the answer is flushed, the client's bytes
+   * still unread, and that close is a reset.
+   */
+  function refuse(req: IncomingMessage, reason: string): void {
     const response = engine.reject('format', reason, { method: req.method ?? 'POST', path: pathOf(req.url ?? '/') });
-    res.shouldKeepAlive = false;
-    res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body), connection: 'close' });
-    res.end(response.body);
-    // Discard what the client still sends for a moment, so that it can read the answer before the close.
-    req.resume();
-    setTimeout(() => req.socket.destroy(), 1_000).unref();
-    log?.(requestLogLine(req.method ?? '?', req.url ?? '/', response, 0, 'refused'));
+    const body = Buffer.from(response.body);
+    req.socket.end(Buffer.concat([Buffer.from(responseHead(response.status, { ...response.headers, 'content-length': String(body.length), connection: 'close' })), body]));
+    drainThenClose(req, (drained) => log?.(requestLogLine(req.method ?? '?', req.url ?? '/', response, 0, `refused drained=${drained}`)));
   }
 
   const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale, holdMs: options.callbackHoldMs });
@@ -188,7 +206,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? DEFAULT_MOCK_PORT, MOCK_HOST, () => {
+      server.listen({ port: options.port ?? DEFAULT_MOCK_PORT, host: MOCK_HOST, backlog: LISTEN_BACKLOG }, () => {
         server.off('error', reject);
         resolve();
       });
@@ -225,6 +243,70 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
     },
   };
+}
+
+/**
+ * What a client still sends after its body was refused is read and thrown away — at most
+ * DRAIN_BYTES, for at most DRAIN_MS — and the connection closes when the client has sent it all,
+ * hangs up, or passes either bound. Closing at once, with its bytes unread, resets the connection,
+ * and the reset can reach a client still sending before it has read the answer: Node's fetch then
+ * reports EPIPE instead of the 3002. Clients stop sending once they have read the answer.
+ */
+export const DRAIN_BYTES = 16 * 1024 * 1024;
+export const DRAIN_MS = 1_000;
+
+function drainThenClose(req: IncomingMessage, done: (drained: number) => void): void {
+  const socket = req.socket;
+  let drained = 0;
+  const close = () => socket.destroy();
+  const timer = setTimeout(close, DRAIN_MS);
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained >= DRAIN_BYTES) close();
+  });
+  req.on('end', close);
+  socket.once('close', () => {
+    clearTimeout(timer);
+    done(drained);
+  });
+}
+
+/** The status line and headers of an answer written on the socket itself. */
+function responseHead(status: number, headers: Record<string, string>): string {
+  let head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`;
+  for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
+  return `${head}\r\n`;
+}
+
+/**
+ * Connections the kernel holds for the mock to accept. Node's 511 lets a flood of a few thousand at
+ * once overflow: the kernel drops the overflow before the mock sees it, while each client believes
+ * itself connected — and no timeout of the mock's can close what it never accepted. The kernel caps
+ * this at net.core.somaxconn (commonly 4096).
+ */
+const LISTEN_BACKLOG = 4_096;
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 5_000;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Far above what any load profile opens (the stress and spike profiles: 1 000 connections), far below a flood. */
+export const DEFAULT_MAX_CONNECTIONS = 10_000;
+
+type ConnectionLimits = Required<Pick<MockServerOptions, 'idleTimeoutMs' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'timeoutCheckIntervalMs' | 'maxConnections'>>;
+
+/** The options' timeouts and cap with their defaults, each in its range (Node refuses headers past the request timeout). */
+function connectionLimits(options: MockServerOptions): ConnectionLimits {
+  const limits = {
+    idleTimeoutMs: checkNumber(options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS, RANGES.timeoutMs, 'idleTimeoutMs'),
+    headersTimeoutMs: checkNumber(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, RANGES.timeoutMs, 'headersTimeoutMs'),
+    requestTimeoutMs: checkNumber(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, RANGES.timeoutMs, 'requestTimeoutMs'),
+    timeoutCheckIntervalMs: checkNumber(options.timeoutCheckIntervalMs ?? 1_000, RANGES.timeoutMs, 'timeoutCheckIntervalMs'),
+    maxConnections: checkNumber(options.maxConnections ?? DEFAULT_MAX_CONNECTIONS, RANGES.connections, 'maxConnections'),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new RangeError(`headersTimeoutMs (${limits.headersTimeoutMs}) must not be above requestTimeoutMs (${limits.requestTimeoutMs})`);
+  }
+  return limits;
 }
 
 /** Valid UTF-8 is decoded here, natively; anything else goes to the engine as bytes, which it refuses (3002). */

@@ -40,7 +40,7 @@ const errorRules = (findings: Finding[]) => [...new Set(findings.filter((f) => f
 test('the seed example, corrected, passes every rule and counts them as checked', () => {
   const result = run(paid());
   assert.deepEqual(result.findings, []);
-  for (const rule of ['schema', 'code-order-status', 'amount-order', 'voucher-sum', 'voucher-channel-fields', 'pay-type-channel', 'order-id-echo', 'trade-no-unique']) {
+  for (const rule of ['reading', 'schema', 'code-order-status', 'amount-order', 'voucher-sum', 'pay-type-channel', 'order-id-echo', 'trade-no-unique']) {
     assert.ok(result.checked.includes(rule as never), rule);
   }
 });
@@ -54,24 +54,53 @@ test('each business rule is named by the breach it catches', () => {
     ['amount-format', paid({ real_amount: 0.30000000000000004 })],
     ['total-amount-echo', paid({ total_amount: 12, payable_amount: 10 })],
     ['voucher-sum', paid({ voucher_list: [{ id: 'V', name: 'n', amount: 10, merchant_contribute: 9, other_contribute: 2, purchase_ant_contribute: 0 }] })],
-    ['voucher-channel-fields', paid({ voucher_list: [{ id: 'V', name: 'n', amount: 1, merchant_contribute: 1 }] })],
+    ['voucher-channel-fields', paid({ pay_type: 0, voucher_list: [{ id: 'V', name: 'n', scope: '1', amount: 1, merchant_contribute: 1 }] }), request(WECHAT_CODE)],
     ['pay-type-channel', paid({ pay_type: 0 })],
     ['order-id-echo', paid({ order_id: 'PC2' })],
     ['trade-no-present', paid({ trade_no: ' ' })],
   ];
-  for (const [rule, body] of cases) {
-    const rules = errorRules(run(body).findings);
+  for (const [rule, body, req] of cases) {
+    const rules = errorRules(run(body, { req }).findings);
     assert.ok(rules.includes(rule), `${rule}: got ${rules.join(',')}`);
     assert.ok(rules.every((r) => r === rule || r === 'schema' || r === 'expected-outcome'), `${rule}: also ${rules.join(',')}`);
   }
 });
 
-test('a WeChat voucher needs activity_id and type and carries no purchase_ant_contribute', () => {
+test('a WeChat voucher needs activity_id and type; the other channel\'s field on it is a reading (D-9), failed only when demanded', () => {
   const wechat = { id: 'V', name: 'n', activity_id: 'A1', type: 'COUPON', scope: '1', amount: 1, merchant_contribute: 1, other_contribute: 0 };
   assert.deepEqual(errorRules(run(paid({ pay_type: 0, voucher_list: [wechat] }), { req: request(WECHAT_CODE) }).findings), []);
   const bad = run(paid({ pay_type: 0, voucher_list: [{ ...wechat, activity_id: undefined, purchase_ant_contribute: 0.1 }] }), { req: request(WECHAT_CODE) });
-  const paths = bad.findings.filter((f) => f.rule === 'voucher-channel-fields').map((f) => f.path);
-  assert.deepEqual(paths, ['$.data.voucher_list[0].activity_id', '$.data.voucher_list[0].purchase_ant_contribute']);
+  assert.deepEqual(bad.findings.filter((f) => f.rule === 'voucher-channel-fields').map((f) => f.path), ['$.data.voucher_list[0].activity_id']);
+  assert.ok(bad.observed.readings.some((r) => r.name === 'voucher-fields' && r.value === 'allowed'));
+  const foreign = paid({ pay_type: 0, voucher_list: [{ ...wechat, purchase_ant_contribute: 0.1 }] });
+  assert.deepEqual(errorRules(run(foreign, { req: request(WECHAT_CODE) }).findings), []);
+  assert.deepEqual(errorRules(run(foreign, { req: request(WECHAT_CODE), state: createRunState({ demands: new Map([['voucher-fields', 'absent']]) }) }).findings), ['reading']);
+});
+
+test('an Alipay voucher without purchase_ant_contribute shows the reading "only when bought" (D-52)', () => {
+  const { purchase_ant_contribute: _, ...bare } = paid().data.voucher_list[0];
+  const result = run(paid({ voucher_list: [bare] }));
+  assert.deepEqual(errorRules(result.findings), []);
+  assert.ok(result.observed.readings.some((r) => r.name === 'purchase-ant' && r.value === 'when-bought'));
+  assert.deepEqual(run(paid()).observed.readings.map((r) => r.name), ['pay-type', 'order-status'], 'with it: paycheck\'s reading, and nothing to show');
+});
+
+test('pay_type and order_status as the table\'s strings (D-4, D-5): read as numbers, reported, refused under a demand or when mixed', () => {
+  const strings = paid({ pay_type: '1', order_status: '1' });
+  const either = run(strings);
+  assert.deepEqual(errorRules(either.findings), [], JSON.stringify(either.findings));
+  assert.deepEqual(either.observed.readings.map((r) => `${r.name}=${r.value}`), ['pay-type=string', 'order-status=string']);
+  assert.equal(either.findings.length, 0, 'a reading is observed, not a finding');
+  assert.ok(either.checked.includes('code-order-status') && either.checked.includes('pay-type-channel'));
+  const demanded = run(strings, { state: createRunState({ demands: new Map([['pay-type', 'number']]) }) });
+  assert.deepEqual(errorRules(demanded.findings), ['reading']);
+  assert.match(demanded.findings.find((f) => f.severity === 'error')?.message ?? '', /PAY_PAY_TYPE=number demands pay_type read as the number 0 \/ 1/);
+  const mixed = createRunState();
+  run(strings, { state: mixed });
+  const second = run(paid({ order_id: 'PC1', trade_no: 'LFT2' }), { state: mixed });
+  assert.deepEqual(errorRules(second.findings), ['reading']);
+  assert.match(second.findings.find((f) => f.severity === 'error')?.message ?? '', /mixes readings of pay_type \(D-4\): string earlier in this run, number now/);
+  assert.deepEqual(errorRules(run(paid({ pay_type: '2' })).findings), ['pay-type-channel', 'schema'], 'a string that is no pay_type at all is no reading');
 });
 
 test('pay_type as a word: the schema and the channel rule both say where and what', () => {
@@ -119,17 +148,47 @@ test('fault classes accept either dialect, report which, and refuse the other un
   const flowchart = { code: 3004, msg: '签名验证失败', data: {} };
   const either = run(table, { expect: { fault: 'signature' } });
   assert.deepEqual(errorRules(either.findings), []);
-  assert.equal(either.findings.find((f) => f.rule === 'error-dialect')?.actual, 'table (2000)');
-  assert.deepEqual(errorRules(run(table, { expect: { fault: 'signature' }, state: createRunState('flowchart') }).findings), ['error-dialect']);
-  assert.deepEqual(errorRules(run(flowchart, { expect: { fault: 'signature' }, state: createRunState('flowchart') }).findings), []);
+  assert.deepEqual(either.observed.readings, [{ name: 'error-codes', value: 'table' }]);
+  const flowchartDemand = () => createRunState({ demands: new Map([['error-codes', 'flowchart']]) });
+  assert.deepEqual(errorRules(run(table, { expect: { fault: 'signature' }, state: flowchartDemand() }).findings), ['reading']);
+  assert.deepEqual(errorRules(run(flowchart, { expect: { fault: 'signature' }, state: flowchartDemand() }).findings), []);
   const mixed = createRunState();
   run(flowchart, { expect: { fault: 'signature' }, state: mixed });
   const second = run({ code: 3000, msg: 'APPID错误', data: {} }, { expect: { fault: 'appId' }, state: mixed });
-  assert.deepEqual(errorRules(second.findings), ['error-dialect']);
-  assert.match(second.findings.find((f) => f.severity === 'error')?.message ?? '', /mixes dialects/);
+  assert.deepEqual(errorRules(second.findings), ['reading']);
+  assert.match(second.findings.find((f) => f.severity === 'error')?.message ?? '', /mixes readings of error codes \(D-17\)/);
   const wrong = run({ code: 3001, msg: '参数缺失', data: {} }, { expect: { fault: 'signature' } });
   assert.deepEqual(errorRules(wrong.findings), ['expected-outcome']);
   assert.equal(wrong.findings[0].expected, '3004 (flowchart) or 2000 (table) for signature');
+});
+
+test('a reading shown by its code: a paid repeat is 1003 or 1007 (D-34), anything else is the wrong outcome', () => {
+  const expect = { reading: 'repeat-of-paid' } as const;
+  for (const code of [1003, 1007]) {
+    const result = run({ code, msg: 'm', data: {} }, { expect });
+    assert.deepEqual(errorRules(result.findings), []);
+    assert.deepEqual(result.observed.readings, [{ name: 'repeat-of-paid', value: String(code) }]);
+  }
+  const wrong = run({ code: 1006, msg: 'm', data: {} }, { expect });
+  assert.deepEqual(errorRules(wrong.findings), ['expected-outcome']);
+  assert.equal(wrong.findings[0].expected, '1003 (a repeat of a paid order 1003) or 1007 (a repeat of a paid order 1007)');
+  assert.deepEqual(errorRules(run({ code: 1007, msg: 'm', data: {} }, { expect, state: createRunState({ demands: new Map([['repeat-of-paid', '1003']]) }) }).findings), ['reading']);
+});
+
+test('a strict limit: held or not is observed; not held is reported, an error only under PAY_STRICT=1', () => {
+  const strict = { decision: 'D-38', limit: 'goods_list of at most 200 lines' };
+  const expect = { fault: 'format', strict } as const;
+  const held = run({ code: 3002, msg: '参数值格式错误', data: {} }, { expect });
+  assert.deepEqual(held.findings, []);
+  assert.deepEqual(held.observed.strict, [{ ...strict, held: true, answer: '3002' }]);
+  const lenient = run(paid(), { expect });
+  assert.deepEqual(errorRules(lenient.findings), [], 'a lenient target is not broken, and its answer met every other rule');
+  assert.equal(lenient.findings.find((f) => f.rule === 'strict-limit')?.severity, 'info');
+  assert.deepEqual(lenient.observed.strict, [{ ...strict, held: false, answer: '1000' }]);
+  assert.ok(lenient.checked.includes('schema') && lenient.checked.includes('amount-order') && !lenient.checked.includes('expected-outcome'));
+  const demanded = run(paid(), { expect, state: createRunState({ strict: true }) });
+  assert.deepEqual(errorRules(demanded.findings), ['strict-limit']);
+  assert.match(demanded.findings[0].message, /does not hold paycheck's own limit D-38 \(goods_list of at most 200 lines\).*PAY_STRICT=1 demands it/);
 });
 
 test('parallel duplicates: a second success is named', () => {

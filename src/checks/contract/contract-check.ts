@@ -1,8 +1,10 @@
 /**
- * The whole contract for one exchange: transport, the schema of its call and code, then the
- * business rules of its call (the pay call's, or the lifecycle calls'). Afterwards the answer is
- * noted in the run's order ledger, for the rules judging the order's later answers. Returns the
- * findings and the rules that applied; never throws.
+ * The whole contract for one exchange: transport; the readings the answer shows (readings.ts),
+ * after which it is read in paycheck's own reading; the schema of its call and code; the
+ * business rules of its call (the pay call's, or the lifecycle calls'); a strict limit the case
+ * names. Afterwards the answer is noted in the run's order ledger, for the rules judging the
+ * order's later answers. Returns the findings, the rules that applied and what was observed
+ * (readings, strict limits); never throws.
  */
 import { describeRedirect } from '../../adapters/client/outbound.ts';
 import { compileSchemas, type SchemaSet } from '../../kernel/spec/schemas.ts';
@@ -16,14 +18,15 @@ import { codeOrderStatus, orderIdEcho, payTypeChannel, realAmountUnpaid } from '
 import { amountFormat, amountOrder, totalAmountEcho, voucherSum } from './rules/amount-rules.ts';
 import { voucherChannelFields } from './rules/voucher-rules.ts';
 import { tradeNoPresent, tradeNoUnique } from './rules/trade-no-rules.ts';
-import { errorDialect, expectedOutcome } from './rules/outcome-rules.ts';
+import { expectedOutcome, strictLimit, type StrictObservation } from './rules/outcome-rules.ts';
+import { judgeReadings, normalised, readingsShown, type ShownReading } from './readings.ts';
 import { lifecycleEcho, queryAgreesWithPay } from './rules/query-rules.ts';
 import { refundWithinPaid } from './rules/refund-rules.ts';
 import { cancelFinal, statusTransitionLegal, unknownOrder } from './rules/status-rules.ts';
 import { timeFormat, timeOrder } from './rules/time-rules.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
-const EVERY_CALL: readonly Rule[] = [expectedOutcome, errorDialect, statusTransitionLegal];
+const EVERY_CALL: readonly Rule[] = [expectedOutcome, statusTransitionLegal];
 
 const PAY_RULES: readonly Rule[] = [
   ...EVERY_CALL, codeOrderStatus, realAmountUnpaid, amountFormat, amountOrder, totalAmountEcho,
@@ -46,6 +49,15 @@ export interface ContractResult {
   findings: Finding[];
   /** Each rule that applied to this exchange, once. */
   checked: RuleName[];
+  /** The readings it showed and the strict limit it tested, for the summary. */
+  observed: Observed;
+  /** The answer as the rules read it: in paycheck's own reading where the target took another. */
+  read?: unknown;
+}
+
+export interface Observed {
+  readings: ShownReading[];
+  strict: StrictObservation[];
 }
 
 export function createContractCheck(document: SpecDocument, schemas: SchemaSet = compileSchemas(document)) {
@@ -53,20 +65,28 @@ export function createContractCheck(document: SpecDocument, schemas: SchemaSet =
 
   return function checkExchange(input: CheckInput, expectation?: Expectation, state?: RunState): ContractResult {
     const transport = transportFindings(input);
-    const body = input.response?.body;
-    if (body === undefined) return { findings: transport, checked: ['transport'] };
+    const raw = input.response?.body;
+    if (raw === undefined) return { findings: transport, checked: ['transport'], observed: { readings: [], strict: [] } };
     const call = callOf(input.request?.url);
-    const findings = [...transport, ...checkSchema(body, call)];
-    const checked: RuleName[] = ['transport', 'schema'];
-    const ctx: CheckContext = { call, request: asRecord(input.request?.json), body, expectation, state };
+    const request = asRecord(input.request?.json);
+    const readings = readingsShown({ call, request, body: raw, expectation });
+    const body = normalised(raw, call, readings);
+    const findings = [...transport, ...judgeReadings(readings, state), ...checkSchema(body, call)];
+    const checked: RuleName[] = ['transport', ...(readings.length > 0 ? ['reading' as const] : []), 'schema'];
+    const ctx: CheckContext = { call, request, body, expectation, state };
     for (const rule of call === API_PATHS.pay ? PAY_RULES : LIFECYCLE_RULES) {
       const result = rule.check(ctx);
       if (result === undefined) continue;
       checked.push(rule.name);
       findings.push(...result);
     }
+    const strict = strictLimit(ctx);
+    if (strict) {
+      checked.push('strict-limit');
+      findings.push(...strict.findings);
+    }
     if (state) recordExchange(state.orders, ctx);
-    return { findings, checked };
+    return { findings, checked, observed: { readings, strict: strict ? [strict.observed] : [] }, read: body };
   };
 }
 

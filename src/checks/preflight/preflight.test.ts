@@ -121,3 +121,19 @@ test('the target\'s clock is compared with ours from its Date header', async () 
   assert.ok((report.clockSkewMs ?? 0) > 100_000);
   assert.deepEqual(failed(report).filter((n) => n === 'clock'), ['clock']);
 });
+
+test('a pay-path-only server holding sign to the seed table\'s 32 characters (D-13): sign-encoding, naming PAY_SIGN_ENCODING=hex', async () => {
+  const hexOnly = createNodeEngine({ signEncoding: 'hex' });
+  const base = target((b) => [
+    http.post(`${b}/pay/qrcode`, async ({ request }) => {
+      const sign = ((await request.clone().json()) as { sign?: string }).sign ?? '';
+      return sign.length > 32 ? HttpResponse.json({ code: 3002, msg: '参数值格式错误', data: {} }) : undefined;
+    }),
+    ...createMswHandlers(hexOnly, { baseUrl: b }).slice(0, 1),
+    http.all(`${b}/*`, () => new HttpResponse('not found', { status: 404 })),
+  ]);
+  const report = await run(base);
+  assert.equal(report.cause, 'sign-encoding', report.message);
+  assert.match(report.message ?? '', /accepts only hex signs .*D-13.*PAY_SIGN_ENCODING=hex/);
+  assert.equal((await run(base, DEMO_APP, 'hex')).usable, true, 'in hex it can be used');
+});

@@ -64,6 +64,9 @@ function envelopeCode(body: unknown): number | undefined {
   return typeof n === 'number' && Number.isInteger(n) && typeof msg === 'string' ? n : undefined;
 }
 
+/** The pay code of the pay-path probe: a WeChat code's shape; its sign is always spoiled, so nothing is charged. */
+const PREFLIGHT_PAY_CODE = '134567890123456789';
+
 /** The sign with its first character changed: still well-formed, certainly wrong. */
 function spoiled(sign: string): string {
   return (sign[0] === 'A' ? 'B' : 'A') + sign.slice(1);
@@ -102,7 +105,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
   checks.push({ name: 'reachable', ok: true, detail: `HTTP ${first.response?.status}` });
 
   const firstCode = envelopeCode(first.response?.body);
-  if (firstCode === undefined) return payPathOnly(options, report, client(options.encoding), first, lookup, fail);
+  if (firstCode === undefined) return payPathOnly(options, report, client, first, lookup, fail);
   checks.push({ name: 'envelope', ok: true, detail: `${API_PATHS.get} answered code ${firstCode}` });
 
   if (firstCode === DIALECT_CODES.format.flowchart && options.encoding === 'base64') {
@@ -155,13 +158,17 @@ function refusalOf(code: number, exchange: Exchange, options: PreflightOptions):
 async function payPathOnly(
   options: PreflightOptions,
   report: PreflightReport,
-  client: ReturnType<typeof createPayClient>,
+  client: (encoding: SignEncoding) => ReturnType<typeof createPayClient>,
   first: Exchange,
   lookup: Record<string, string>,
   fail: (cause: PreflightCause, message: string) => PreflightReport,
 ): Promise<PreflightReport> {
-  const pay = client.sign({ ...lookup, pay_code: '134567890123456789', total_amount: '0.01' });
-  const answer = await client.send({ ...pay, sign: spoiled(pay.sign) });
+  const spoiledPay = async (encoding: SignEncoding) => {
+    const signer = client(encoding);
+    const pay = signer.sign({ ...lookup, pay_code: PREFLIGHT_PAY_CODE, total_amount: '0.01' });
+    return signer.send({ ...pay, sign: spoiled(pay.sign) });
+  };
+  const answer = await spoiledPay(options.encoding);
   const code = envelopeCode(answer.response?.body);
   const what = first.response?.parseError !== undefined ? 'not JSON' : 'JSON but not the {code, msg, data} envelope';
   if (code === undefined) {
@@ -169,6 +176,15 @@ async function payPathOnly(
     return fail('not-this-api', `${new URL(report.target).origin} does not speak this API: ${API_PATHS.get} and ${API_PATHS.pay} answered HTTP ${answer.response?.status ?? first.response?.status}, ${what}`);
   }
   report.checks.push({ name: 'envelope', ok: true, detail: `${API_PATHS.pay} answered code ${code}; ${API_PATHS.get} is not served (HTTP ${first.response?.status})` });
+  if (code === DIALECT_CODES.format.flowchart && options.encoding === 'base64') {
+    // D-13: a well-formed request refused for its format may be a server holding `sign` to the
+    // seed's 32 characters; the same request with a spoiled 32-character hex sign tells.
+    const hexCode = envelopeCode((await spoiledPay('hex')).response?.body);
+    if (hexCode !== undefined && hexCode !== DIALECT_CODES.format.flowchart) {
+      report.checks.push({ name: 'signature', ok: false, detail: `a 44-character Base64 sign is refused as a bad format (3002), a 32-character hex one is not (${hexCode}): sign is held to the seed's 32 characters (D-13)` });
+      return fail('sign-encoding', `${new URL(report.target).origin} accepts only hex signs (the seed's 32-character sign, D-13): set PAY_SIGN_ENCODING=hex`);
+    }
+  }
   // The sign was spoiled on purpose: only an app refusal (3003/3000, 5000) says something here.
   const refusal = refusalOf(code, answer, options);
   if (refusal && refusal.cause !== 'bad-signature') {

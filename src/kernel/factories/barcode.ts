@@ -11,5 +11,5 @@ export function isValidEan13(code: string): boolean {
   return /^[0-9]{13}$/.test(code) && ean13CheckDigit(code.slice(0, 12)) === Number(code[12]);
 }
 
-/** GS1 prefixes assigned to China. */
+/** GS1 prefixes assigned to China (platform-facts §4): 690–699, which its goods carry, and the rarer 680–681. */
 export const CHINA_GS1_PREFIXES = ['680', '681', '690', '691', '692', '693', '694', '695', '696', '697', '698', '699'] as const;

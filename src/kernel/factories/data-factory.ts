@@ -1,7 +1,10 @@
 /**
- * Realistic, seeded test data for the pay-code API: goods with Chinese titles and valid Chinese
- * EAN-13 barcodes, store ids, order ids, WeChat / Alipay pay codes, and whole signed requests
- * whose total matches the goods.
+ * Realistic, seeded test data for the pay-code API: baskets of everyday goods from the catalogue
+ * (catalogue.ts: brand, name, size, a price in its shelf range, a GS1 China EAN-13), shaped like a
+ * till's — most of one to five lines, most lines of one item —, the `store_info` of a store of a
+ * chain (stores.ts: one shop's store, terminal, cashier and salespeople ids), order ids, WeChat /
+ * Alipay pay codes, and whole signed requests whose total matches the goods. faker draws every
+ * choice from the one seed, so a seed replays the same data.
  */
 import type { Faker } from '@faker-js/faker';
 import type { components } from '../spec/openapi.ts';
@@ -10,8 +13,9 @@ import { formatYuan, yuanNumber, type Fen } from '../money/money.ts';
 import type { SignEncoding } from '../signing/encoding.ts';
 import type { Signer } from '../signing/signer.ts';
 import type { AppCredentials } from '../settings.ts';
-import { CHINA_GS1_PREFIXES, ean13CheckDigit } from './barcode.ts';
+import { CATALOGUE } from './catalogue.ts';
 import { createSeededFaker } from './random-source.ts';
+import { CITIES, staffId, storeName, type Store } from './stores.ts';
 
 export type PayRequest = components['schemas']['PayRequest'];
 export type Goods = components['schemas']['Goods'];
@@ -37,38 +41,83 @@ export interface DataFactoryOptions {
   orderIdPrefix?: string;
 }
 
+/** How many lines a till's basket has, by weight: most one to five, a few long ones (up to 20). */
+const BASKET_SIZES = [
+  { value: 1, weight: 32 }, { value: 2, weight: 24 }, { value: 3, weight: 16 }, { value: 4, weight: 10 }, { value: 5, weight: 7 },
+  { value: 6, weight: 3.5 }, { value: 7, weight: 2.5 }, { value: 8, weight: 1.5 }, { value: 9, weight: 1 }, { value: 10, weight: 0.8 },
+  ...[11, 12, 13, 14, 15].map((value) => ({ value, weight: 0.3 })),
+  ...[16, 17, 18, 19, 20].map((value) => ({ value, weight: 0.1 })),
+];
+
+/** How many of one item a line carries: mostly one; now and then a six-pack or a case. */
+const QUANTITIES = [
+  { value: 1, weight: 78 }, { value: 2, weight: 14 }, { value: 3, weight: 4 }, { value: 4, weight: 2 }, { value: 6, weight: 1.2 }, { value: 12, weight: 0.6 }, { value: 24, weight: 0.2 },
+];
+
+const CHAIN_SIZE = 12;
+
 export function createDataFactory(options: DataFactoryOptions) {
   const faker: Faker = createSeededFaker(options.seed);
   const prefix = options.orderIdPrefix ?? 'PC';
   let serial = 0;
 
-  function barcode(): string {
-    const first12 = faker.helpers.arrayElement(CHINA_GS1_PREFIXES) + faker.string.numeric(9);
-    return first12 + ean13CheckDigit(first12);
-  }
-
-  /** A goods line with its unit price in fen, so totals stay integer arithmetic. */
-  function goodsLine(): { goods: Goods; lineFen: Fen } {
-    const priceFen = faker.number.int({ min: 50, max: 20_000 });
-    const num = faker.number.int({ min: 1, max: 5 });
-    const goods: Goods = { barcode: barcode(), title: faker.commerce.productName().slice(0, 256), num, price: yuanNumber(priceFen) };
+  /** A goods line of the catalogue, its unit price in fen (so totals stay integer arithmetic) in the item's shelf range. */
+  function goodsLine(item = faker.helpers.arrayElement(CATALOGUE)): { goods: Goods; lineFen: Fen } {
+    const [low, high] = item.priceFen;
+    // Shelf prices end in a whole ten fen (3.50, 4.90): a step of 10 within the range.
+    const priceFen = low + 10 * faker.number.int({ min: 0, max: Math.floor((high - low) / 10) });
+    const num = faker.helpers.weightedArrayElement(QUANTITIES);
+    const goods: Goods = { barcode: item.barcode, title: item.title, num, price: yuanNumber(priceFen) };
     return { goods, lineFen: priceFen * num };
   }
 
+  /** `count` different goods, as one basket. */
   function goodsList(count: number): { goods: Goods[]; totalFen: Fen } {
     const goods: Goods[] = [];
     let totalFen = 0;
-    for (let i = 0; i < count; i++) {
-      const line = goodsLine();
+    for (const item of faker.helpers.arrayElements(CATALOGUE, count)) {
+      const line = goodsLine(item);
       goods.push(line.goods);
       totalFen += line.lineFen;
     }
     return { goods, totalFen };
   }
 
-  function storeInfo(): StoreInfo {
-    const id = (tag: string) => `${tag}${faker.string.alphanumeric({ length: 10, casing: 'upper' })}`;
-    return { store_id: id('S'), cashier_id: id('C'), waiter1_id: id('W'), waiter2_id: id('W'), terminal_id: id('T') };
+  /** How many lines a basket has: most one to five. */
+  function basketSize(): number {
+    return faker.helpers.weightedArrayElement(BASKET_SIZES);
+  }
+
+  let chain: Store[] | undefined;
+  /** The chain's stores, made once per factory: a dozen shops over the cities, each with its tills and people. */
+  function stores(): readonly Store[] {
+    chain ??= Array.from({ length: CHAIN_SIZE }, (_, i) => {
+      const { city, districts } = faker.helpers.arrayElement(CITIES);
+      const district = faker.helpers.arrayElement(districts);
+      const storeId = `${district.code}${String(i + 1).padStart(3, '0')}`;
+      const staff = (kind: 'T' | 'C' | 'W', count: number, from: number) => Array.from({ length: count }, (_, n) => staffId(storeId, kind, from + n));
+      return {
+        name: storeName(faker.helpers.arrayElement(district.roads), city, district.name), city, district: district.name, store_id: storeId,
+        terminals: staff('T', faker.number.int({ min: 1, max: 4 }), 1),
+        cashiers: staff('C', faker.number.int({ min: 3, max: 8 }), faker.number.int({ min: 101, max: 180 })),
+        waiters: staff('W', faker.number.int({ min: 2, max: 4 }), 1),
+      };
+    });
+    return chain;
+  }
+
+  /** One of the chain's stores, as a receipt would name it. */
+  function store(): Store {
+    return faker.helpers.arrayElement(stores());
+  }
+
+  /** Where an order is taken: one store's id, one of its tills, one of its cashiers, two of its salespeople. */
+  function storeInfo(at: Store = store()): StoreInfo {
+    const [waiter1, waiter2] = faker.helpers.arrayElements(at.waiters, 2);
+    return {
+      store_id: at.store_id, cashier_id: faker.helpers.arrayElement(at.cashiers), waiter1_id: waiter1, waiter2_id: waiter2,
+      terminal_id: faker.helpers.arrayElement(at.terminals),
+    };
   }
 
   function orderId(): string {
@@ -95,7 +144,7 @@ export function createDataFactory(options: DataFactoryOptions) {
     if (opts.amountFen !== undefined) {
       request.total_amount = formatYuan(opts.amountFen);
     } else {
-      const { goods, totalFen } = goodsList(opts.goodsCount ?? faker.number.int({ min: 1, max: 3 }));
+      const { goods, totalFen } = goodsList(opts.goodsCount ?? basketSize());
       request.total_amount = formatYuan(totalFen);
       request.goods_list = goods;
     }
@@ -107,7 +156,7 @@ export function createDataFactory(options: DataFactoryOptions) {
     return options.signer.signed(unsignedRequest(opts), { secret: options.app.secret, encoding: options.encoding });
   }
 
-  return { seed: options.seed, faker, barcode, goodsLine, goodsList, storeInfo, orderId, payCode, unsignedRequest, signedRequest };
+  return { seed: options.seed, faker, goodsLine, goodsList, basketSize, store, storeInfo, orderId, payCode, unsignedRequest, signedRequest };
 }
 
 export type DataFactory = ReturnType<typeof createDataFactory>;

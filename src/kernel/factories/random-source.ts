@@ -3,6 +3,7 @@
  * always reported, so that a failing run can be replayed with the same data.
  */
 import { base, en, Faker, zh_CN } from '@faker-js/faker';
+import { RANGES, readNumber } from '../number-range.ts';
 
 export function createSeededFaker(seed: number): Faker {
   const faker = new Faker({ locale: [zh_CN, en, base] });
@@ -13,6 +14,5 @@ export function createSeededFaker(seed: number): Faker {
 export function seedFrom(env: Readonly<Record<string, string | undefined>>): number {
   const raw = env.PAY_SEED;
   if (raw === undefined || raw === '') return Math.floor(Math.random() * 2 ** 31);
-  if (!/^[0-9]{1,10}$/.test(raw)) throw new RangeError(`PAY_SEED must be a whole number, got "${raw}"`);
-  return Number(raw);
+  return readNumber(raw, RANGES.seed, 'PAY_SEED');
 }

@@ -89,4 +89,7 @@ test('a pay answered 1000 about another order, or without the order, is no resul
   // A query's 1000 about another order is no status either; a cancel's 1005 carries no order at all.
   assert.equal(cashierAnswerOf('get', { code: 1000, data: { order_id: 'OTHER', order_status: 1 } }, 'O1').orderStatus, undefined);
   assert.deepEqual(cashierAnswerOf('cancel', { code: 1005, data: {} }, 'O1'), { code: 1005 });
+  // The response table's String status is a status (D-5); a string of no documented status is none.
+  assert.deepEqual(cashierAnswerOf('get', { code: 1000, data: { order_id: 'O1', order_status: '1' } }, 'O1'), { code: 1000, orderStatus: 1 });
+  assert.ok(cashierAnswerOf('get', { code: 1000, data: { order_id: 'O1', order_status: '7' } }, 'O1').mismatch);
 });

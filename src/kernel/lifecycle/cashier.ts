@@ -10,7 +10,7 @@
  * its driver measures it; a wait runs from the answer just given to the next call. Runtime-neutral.
  */
 import { DIALECT_CODES, kindOf, payDataOf } from '../codes.ts';
-import { isResultStatus } from './order-status.ts';
+import { isResultStatus, orderStatusOf } from './order-status.ts';
 import { resolvePolicy, type AuditPolicy } from './policy.ts';
 
 /** How an order ended, as the cashier knows it. */
@@ -57,14 +57,15 @@ export interface AnswerEnvelope {
 /**
  * What the cashier may act on in an answer. An answer whose code says it carries the order (a
  * pay's 1000/1001/1002, a query's or a cancel's 1000) but that names another order_id, or none,
- * or no integer order_status, is no answer at all: a result about no order is not this order's
+ * or no documented order_status, is no answer at all: a result about no order is not this order's
  * result (`mismatch` says why). Without an envelope there is no answer either.
  */
 export function cashierAnswerOf(endpoint: 'pay' | FollowUpEndpoint, envelope: AnswerEnvelope | undefined, orderId: string): CallAnswer {
   if (envelope === undefined) return {};
   const { code, data } = envelope;
   const carriesOrder = endpoint === 'pay' ? payDataOf(code) === 'order' : code === 1000;
-  const orderStatus = Number.isInteger(data.order_status) ? (data.order_status as number) : undefined;
+  // The number of the example, or the response table's String of one (D-5): "1" is paid as much as 1.
+  const orderStatus = orderStatusOf(data.order_status);
   if (!carriesOrder) return { code, ...(orderStatus === undefined ? {} : { orderStatus }) };
   if (data.order_id !== orderId) {
     const named = typeof data.order_id === 'string' ? `order_id ${JSON.stringify(data.order_id)}` : 'no order_id';

@@ -19,6 +19,18 @@ export const STATUS_NAMES: Readonly<Record<OrderStatus, string>> = {
   [-10]: 'unknown',
 };
 
+/** Every status the platform documents, as numbers. */
+export const ORDER_STATUSES: readonly OrderStatus[] = Object.keys(STATUS_NAMES).map(Number) as OrderStatus[];
+
+/**
+ * An answer's `order_status` as a number: the example's number or the response table's String of
+ * one — the seed allows both (D-5); undefined for anything that is no documented status.
+ */
+export function orderStatusOf(value: unknown): OrderStatus | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : undefined;
+  return n !== undefined && (ORDER_STATUSES as readonly number[]).includes(n) ? (n as OrderStatus) : undefined;
+}
+
 /** Paying (0) and unknown (-10): nobody knows yet whether the customer paid. */
 export function isOpenStatus(status: number | undefined): boolean {
   return status === 0 || status === -10;

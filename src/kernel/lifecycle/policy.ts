@@ -57,13 +57,6 @@ export function resolvePolicy(overrides: Partial<AuditPolicy> = {}): AuditPolicy
   return scaled;
 }
 
-/** `--time-scale` text → a factor above 0 and at most 1000. */
-export function parseTimeScale(text: string): number {
-  const value = /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
-  if (!(value > 0 && value <= 1000)) throw new RangeError(`the time scale must be a number above 0 and at most 1000, not "${text}"`);
-  return value;
-}
-
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

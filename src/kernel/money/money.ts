@@ -9,6 +9,9 @@ export type Fen = number;
 /** ¥1,000,000.00 */
 export const MAX_AMOUNT_FEN: Fen = 100_000_000;
 
+/** No cap but exactness: the largest amount whose fen are a safe integer. */
+export const NO_CAP: Fen = Number.MAX_SAFE_INTEGER;
+
 export type AmountResult = { ok: true; fen: Fen } | { ok: false; reason: string };
 
 const DECIMAL = /^(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/;
@@ -16,9 +19,11 @@ const DECIMAL = /^(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/;
 /**
  * Reads a yuan amount as the documents show it: `"11.00"`, `11`, `11.5`, or the JSON number
  * `11.00` (which arrives as 11). Rejects more than two decimals, zero or less, non-numbers,
- * exponents and amounts above the cap, each with a reason.
+ * exponents and amounts above the cap, each with a reason. The cap is paycheck's own limit of a
+ * request's total (D-6); an answer is read against `maxFen: NO_CAP`, since a server that takes a
+ * larger order answers with larger amounts.
  */
-export function parseAmount(value: unknown, { allowZero = false } = {}): AmountResult {
+export function parseAmount(value: unknown, { allowZero = false, maxFen = MAX_AMOUNT_FEN } = {}): AmountResult {
   let text: string;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, reason: 'amount is not a finite number' };
@@ -38,9 +43,8 @@ export function parseAmount(value: unknown, { allowZero = false } = {}): AmountR
     return { ok: false, reason: `amount "${text}" is not a decimal number of yuan` };
   }
   const [, whole, cents = ''] = match;
-  if (whole.length > String(MAX_AMOUNT_FEN).length) return { ok: false, reason: 'amount is above the cap of 1000000.00' };
-  const fen = Number(whole) * 100 + Number(cents.padEnd(2, '0'));
-  if (fen > MAX_AMOUNT_FEN) return { ok: false, reason: 'amount is above the cap of 1000000.00' };
+  const fen = whole.length > String(maxFen).length ? Infinity : Number(whole) * 100 + Number(cents.padEnd(2, '0'));
+  if (fen > maxFen) return { ok: false, reason: `amount is above the cap of ${formatYuan(maxFen)}` };
   if (fen === 0 && !allowZero) return { ok: false, reason: 'amount must be greater than zero' };
   return { ok: true, fen };
 }

@@ -2,6 +2,8 @@
  * The string to sign, per the platform's signing rule (openapi.yaml, "Signing rule").
  * Runtime-neutral on purpose: the mock, Node code and k6 scripts all build the same string.
  */
+import { PaycheckError } from '../errors.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-shape.ts';
 
 /** The secret's key, misspelt exactly as the platform spells it. */
 export const SECRET_KEY = 'app_sercet';
@@ -19,9 +21,17 @@ export function isEmptyValue(value: unknown): boolean {
   return false;
 }
 
-/** How one value is written after `key=` (D-16): strings verbatim, the rest as compact JSON. */
-function formatValue(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/**
+ * How one value is written after `key=` (D-16): strings verbatim, the rest as compact JSON — but
+ * nothing nested past MAX_JSON_DEPTH, which JSON.stringify would meet with a stack overflow.
+ */
+function formatValue(key: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  // The value sits at level 2 of the request.
+  if (typeof value === 'object' && value !== null && nestsDeeperThan(value, MAX_JSON_DEPTH - 1)) {
+    throw new PaycheckError('PAYCHECK_INPUT_TOO_DEEP', `${key} nests deeper than ${MAX_JSON_DEPTH} levels (the request is level 1): too deep to sign`);
+  }
+  return JSON.stringify(value);
 }
 
 /**
@@ -40,7 +50,7 @@ export function canonicalString(params: SignableParams, secret?: string): string
   // it to a single flat string, where `+=` would build a chain of cons strings to flatten.
   for (let i = 0; i < pairs.length; i++) {
     const key = pairs[i];
-    pairs[i] = key + '=' + (key === SECRET_KEY ? (secret as string) : formatValue(params[key]));
+    pairs[i] = key + '=' + (key === SECRET_KEY ? (secret as string) : formatValue(key, params[key]));
   }
   return pairs.join('&');
 }

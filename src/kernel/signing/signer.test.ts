@@ -8,6 +8,8 @@ import { nodeSigner } from '../../adapters/node/node-digests.ts';
 import { displayCanonical, firstDifference } from './explain.ts';
 import { maskPayCodesIn } from '../redaction/mask.ts';
 import { parseSignEncoding } from './encoding.ts';
+import { isPaycheckError } from '../errors.ts';
+import { MAX_JSON_DEPTH } from '../json-shape.ts';
 
 interface Vector {
   name: string;
@@ -108,4 +110,23 @@ test('PAY_SIGN_ENCODING: base64 by default, hex on request, anything else refuse
   assert.equal(parseSignEncoding(undefined), 'base64');
   assert.equal(parseSignEncoding('HEX'), 'hex');
   assert.throws(() => parseSignEncoding('sha1'), /PAY_SIGN_ENCODING/);
+});
+
+test(`a value nested past ${MAX_JSON_DEPTH} levels is refused by name, exit 2, not a stack overflow; ${MAX_JSON_DEPTH} levels sign`, () => {
+  const nest = (levels: number): unknown => {
+    let value: unknown = 1;
+    for (let i = 0; i < levels; i++) value = { a: value };
+    return value;
+  };
+  const options = { secret: 's', encoding: 'base64' } as const;
+  // The request is level 1, so its value may nest one level less.
+  assert.match(nodeSigner.sign({ app_id: 'a', store_info: nest(MAX_JSON_DEPTH - 1) }, options), /=$/);
+  for (const levels of [MAX_JSON_DEPTH, 5_000, 100_000]) {
+    assert.throws(
+      () => nodeSigner.sign({ app_id: 'a', store_info: nest(levels) }, options),
+      (error: unknown) => isPaycheckError(error, 'PAYCHECK_INPUT_TOO_DEEP') && error.exitCode === 2 && /store_info nests deeper than 32 levels/.test(error.message),
+      `${levels} levels`,
+    );
+  }
+  assert.throws(() => canonicalString({ goods_list: nest(5_000) }), /goods_list nests deeper/);
 });

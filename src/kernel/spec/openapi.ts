@@ -124,11 +124,13 @@ export interface webhooks {
         put?: never;
         /**
          * 回调 — the platform tells the service provider of a status change
-         * @description The flowchart's last lane (回调服务商接口). POSTed to the service provider's endpoint on
-         *     every status change. The platform's page shows `{code, msg, data}` and no signature;
-         *     paycheck's mock signs it like a request — `sign` and `sign_type` beside `code`, `msg`,
-         *     `data`, with `data` written as compact JSON in the string to sign (D-42). The receiver
-         *     answers HTTP 200; anything else is retried.
+         * @description The flowchart's last lane (回调服务商接口). The platform's page shows `{code, msg, data}` and
+         *     no signature, and says nothing of when it is sent. paycheck's mock signs it like a request
+         *     — `sign` and `sign_type` beside `code`, `msg`, `data`, with `data` written as compact JSON
+         *     in the string to sign (D-42) — and, by paycheck's assumption (D-55), POSTs it on every
+         *     status change, with `code` 1000 (the callback is a delivery; the outcome is
+         *     `order_status`) and `msg` naming the status; a receiver that does not answer HTTP 200 is
+         *     retried.
          */
         post: operations["orderStatusCallback"];
         delete?: never;
@@ -142,8 +144,9 @@ export interface components {
     schemas: {
         /**
          * @description 付款码支付 request. Unknown fields are a format error (3002) at every level, signed or not
-         *     (D-46) — `notify_url` included: the pay call takes no callback address (D-45). The body is
-         *     JSON only (D-48).
+         *     (D-46, paycheck's own rule) — `notify_url` included: the pay call takes no callback address
+         *     (D-45). The body is JSON only (D-48). An optional field sent as `null` or `""` is absent,
+         *     as the signing rule leaves it out of the string (D-29, D-50).
          */
         PayRequest: {
             /** @description 应用ID — application id. */
@@ -160,8 +163,9 @@ export interface components {
             sign_type: "MD5" | "RSA";
             /**
              * @description 业务单号 — the merchant's business order number, unique per application. At most 64
-             *     characters: the seed allows 128 in the request but 64 in the echo (D-12). Letters,
-             *     digits and `_ - | *` (the channels' own out-trade-no alphabet).
+             *     characters in paycheck's reading: the seed allows 128 in the request but 64 in the echo
+             *     (D-12; the contract suite accepts a server that takes 128). Letters, digits and
+             *     `_ - | *` — paycheck's assumption, WeChat Pay's rule for its own order number (D-12).
              */
             order_id: string;
             /**
@@ -171,13 +175,14 @@ export interface components {
             pay_code: string;
             total_amount: components["schemas"]["RequestAmount"];
             store_info?: components["schemas"]["StoreInfo"];
-            /** @description 商品列表 — the goods (optional, D-22). Their sum need not equal `total_amount` (D-27). */
+            /** @description 商品列表 — the goods (optional, D-22). Their sum need not equal `total_amount` (D-27). At most 200 lines, paycheck's own limit (D-38). */
             goods_list?: components["schemas"]["Goods"][];
         };
         /**
-         * @description 订单总金额 — order total in yuan (元), two decimals at most, greater than 0 and at most
-         *     1,000,000.00. The table says String, the example sends the number `11.00`; both are
-         *     accepted (D-6). paycheck works in integer fen (分) internally.
+         * @description 订单总金额 — order total in yuan (元), greater than 0. The table says String, the example
+         *     sends the number `11.00`; both are accepted (D-6). Two decimals at most, at most
+         *     1,000,000.00 and no exponent are paycheck's own limits, not the seed's (strict checks of
+         *     the contract suite, D-6). paycheck works in integer fen (分) internally.
          */
         RequestAmount: string | number;
         /** @description 店铺信息预留域 — store information (reserved). */
@@ -193,7 +198,7 @@ export interface components {
             /** @description 终端id — terminal id. */
             terminal_id?: components["schemas"]["StoreRef"];
         };
-        /** @description An id inside `store_info`. The seed gives no length; paycheck caps it at 64 (D-28). */
+        /** @description An id inside `store_info`. The seed gives no length; paycheck caps it at 64, its own limit (D-28). */
         StoreRef: string;
         /** @description One line of 商品列表. */
         Goods: {
@@ -218,8 +223,18 @@ export interface components {
          * @enum {integer}
          */
         Code: 1000 | 1001 | 1002 | 1003 | 1004 | 1005 | 1006 | 1007 | 2000 | 2001 | 2002 | 3000 | 3001 | 3002 | 3003 | 3004 | 4001 | 4002 | 5000 | 5001 | 5002;
-        /** @description An amount in yuan (元), two decimals at most, at least 0. */
+        /**
+         * @description An amount of an answer in yuan (元), at least 0, two decimals at most (the contract suite's
+         *     `amount-format`; JSON Schema's `multipleOf` misjudges binary fractions). No upper bound of
+         *     its own: the cap of a request's total is paycheck's own limit (D-6), and a server without it
+         *     answers larger orders with larger amounts (D-37).
+         */
         Money: number;
+        /**
+         * @description A voucher's share of its amount, in yuan. The seed gives it "最大长度 9.2", read as the column
+         *     DECIMAL(9,2): at most 9,999,999.99 (D-37).
+         */
+        Contribution: components["schemas"]["Money"];
         /**
          * @description 支付方式 — `0` WeChat (微信), `1` Alipay (支付宝). A number, as in the example (D-4).
          * @enum {integer}
@@ -247,10 +262,12 @@ export interface components {
             /** @description 活动id — campaign id (WeChat). */
             activity_id?: string;
             /**
-             * @description `1` 全场代金券 whole-order voucher, `2` 折扣券 discount, `3` 单品优惠 single item.
+             * @description `1` 全场代金券 whole-order voucher, `2` 折扣券 discount, `3` 单品优惠 single item. Required, as
+             *     the table says (必填 是); the seed's example lacks it only because it wrote the value under
+             *     `type` (D-8, D-51).
              * @enum {string}
              */
-            scope?: "1" | "2" | "3";
+            scope: "1" | "2" | "3";
             /**
              * @description `COUPON` 代金券 — a top-up voucher settled through the merchant's funds; `DISCOUNT`
              *     优惠券 — a no-top-up (免充值) voucher (WeChat).
@@ -260,11 +277,16 @@ export interface components {
             /** @description 优惠券面额 — face value; equals `merchant_contribute` + `other_contribute` (D-18). */
             amount: components["schemas"]["Money"];
             /** @description 商家出资 — paid by the merchant that started the trade. */
-            merchant_contribute: components["schemas"]["Money"];
+            merchant_contribute: components["schemas"]["Contribution"];
             /** @description 其他出资方出资金额 — paid by others (the channel, a brand, …). */
-            other_contribute?: components["schemas"]["Money"];
-            /** @description 用户购买券时平台优惠的金额 — platform discount when the customer bought the voucher (Alipay). */
-            purchase_ant_contribute?: components["schemas"]["Money"];
+            other_contribute?: components["schemas"]["Contribution"];
+            /**
+             * @description 用户购买券时平台优惠的金额 — the platform's discount when the customer bought the voucher
+             *     (Alipay). The table makes it required for Alipay; its description says it applies only to a
+             *     voucher the customer bought: paycheck's mock sends it on every Alipay voucher (0 when not
+             *     bought), and the contract suite accepts a server that leaves it out — a reading (D-52).
+             */
+            purchase_ant_contribute?: components["schemas"]["Contribution"];
         };
         /**
          * @description The order as the pay call left it — with 1000 (paid), 1002 (paying) and 1001 (failed).
@@ -275,7 +297,7 @@ export interface components {
             /** @description 联富通交易流水号 — the platform's transaction number (D-19). */
             trade_no: components["schemas"]["TradeNo"];
             /** @description 原业务单号 — the caller's order number, echoed. */
-            order_id: string;
+            order_id: components["schemas"]["OrderIdEcho"];
             pay_type: components["schemas"]["PayType"];
             order_status: components["schemas"]["OrderStatus"];
             /** @description 订单总金额 — order total. */
@@ -339,9 +361,18 @@ export interface components {
             sign: components["schemas"]["PayRequest"]["sign"];
             sign_type: components["schemas"]["PayRequest"]["sign_type"];
         };
-        /** @description 联富通交易流水号 — the platform's transaction number. */
+        /**
+         * @description 联富通交易流水号 — the platform's transaction number: any non-empty string of at most 64
+         *     characters (the response table, D-19); no source gives it an alphabet.
+         */
         TradeNo: string;
         OrderId: components["schemas"]["PayRequest"]["order_id"];
+        /**
+         * @description An order_id an answer echoes (原业务单号): the one sent, which the contract suite checks
+         *     (`order-id-echo`, `lifecycle-echo`). At most 64 characters under paycheck's reading of the
+         *     request; a server that takes the request table's 128 echoes up to 128 (D-12).
+         */
+        OrderIdEcho: string;
         /** @description 退款单号 — the caller's refund number, unique across the application's refunds. */
         RefundOrderId: string;
         /** @description `YYYY-MM-DD HH:mm:ss`, China Standard Time (UTC+8) — the platform gives no zone (D-43). */
@@ -377,7 +408,7 @@ export interface components {
          */
         OrderDetail: {
             trade_no: components["schemas"]["TradeNo"];
-            order_id: components["schemas"]["OrderId"];
+            order_id: components["schemas"]["OrderIdEcho"];
             pay_channel: components["schemas"]["PayType"];
             order_status: components["schemas"]["OrderStatus"];
             total_amount: components["schemas"]["Money"];
@@ -397,20 +428,20 @@ export interface components {
         /** @description An order's status after a change (cancel, and the shared part of check and refund). */
         OrderStatusData: {
             trade_no: components["schemas"]["TradeNo"];
-            order_id: components["schemas"]["OrderId"];
+            order_id: components["schemas"]["OrderIdEcho"];
             order_status: components["schemas"]["OrderStatus"];
             update_time: components["schemas"]["DateTime"];
         };
         CheckData: {
             trade_no: components["schemas"]["TradeNo"];
-            order_id: components["schemas"]["OrderId"];
+            order_id: components["schemas"]["OrderIdEcho"];
             refund_order_id?: components["schemas"]["RefundOrderId"];
             order_status: components["schemas"]["OrderStatus"];
             check_time: components["schemas"]["DateTime"];
         };
         RefundData: {
             trade_no: components["schemas"]["TradeNo"];
-            order_id: components["schemas"]["OrderId"];
+            order_id: components["schemas"]["OrderIdEcho"];
             refund_order_id: components["schemas"]["RefundOrderId"];
             /** @description What this refund returned (the rest, when `0` was asked for). */
             refund_amount: components["schemas"]["Money"];
@@ -447,14 +478,14 @@ export interface components {
             msg: components["schemas"]["Message"];
             data: components["schemas"]["RefundData"];
         } | components["schemas"]["PayError"];
-        /** @description The order-status callback (回调), signed by paycheck's mock (D-42). */
+        /** @description The order-status callback (回调), signed by paycheck's mock (D-42; the platform's page shows no signature); `code` 1000 is paycheck's assumption (D-55). */
         StatusCallback: {
             /** @constant */
             code: 1000;
             msg: components["schemas"]["Message"];
             data: {
                 trade_no: components["schemas"]["TradeNo"];
-                order_id: components["schemas"]["OrderId"];
+                order_id: components["schemas"]["OrderIdEcho"];
                 refund_order_id?: components["schemas"]["RefundOrderId"];
                 update_time: components["schemas"]["DateTime"];
                 order_status: components["schemas"]["OrderStatus"];
@@ -607,7 +638,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. Any other status, or no answer within 5 s, is a failure and is retried. */
+            /** @description Received. Any other status, or no answer within 5 s, is a failure and is retried (paycheck's mock, D-55). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { RANGES, readNumber } from '../../kernel/number-range.ts';
 import { DEMO_APP } from '../../kernel/settings.ts';
 import { buildOrderRecords } from './request/order-pool.ts';
 import { ORDER_DATA_FORMAT, type OrderDataFile } from './request/pay-order-data.ts';
@@ -19,18 +20,12 @@ export function orderDataFile(seed: number, count: number): OrderDataFile {
   return { format: ORDER_DATA_FORMAT, seed, demoApp: { ...DEMO_APP }, records: buildOrderRecords({ seed, count }) };
 }
 
-function whole(name: string, text: string | undefined, fallback: number, min: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new RangeError(`--${name} must be a whole number ≥ ${min}; got "${text}"`);
-  return n;
-}
 
 function main(): number {
   try {
     const { values } = parseArgs({ options: { seed: { type: 'string' }, count: { type: 'string' }, out: { type: 'string' } }, strict: true });
-    const seed = whole('seed', values.seed, DEFAULT_DATA_SEED, 0);
-    const count = whole('count', values.count, DEFAULT_DATA_COUNT, 1);
+    const seed = values.seed === undefined ? DEFAULT_DATA_SEED : readNumber(values.seed, RANGES.seed, '--seed');
+    const count = values.count === undefined ? DEFAULT_DATA_COUNT : readNumber(values.count, RANGES.count, '--count');
     const out = values.out ?? K6_DATA_FILE;
     writeFileSync(out, `${JSON.stringify(orderDataFile(seed, count))}\n`);
     console.log(`wrote ${count} orders (seed ${seed}) to ${out}`);

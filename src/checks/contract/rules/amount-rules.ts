@@ -1,15 +1,11 @@
 /** Rules about amounts, compared as integer fen (src/kernel/money). */
-import { formatYuan, parseAmount, type Fen } from '../../../kernel/money/money.ts';
+import { formatYuan, NO_CAP, parseAmount, type Fen } from '../../../kernel/money/money.ts';
 import { shown, type Finding } from '../finding.ts';
 import type { Rule } from '../check-context.ts';
-import { asRecord, fenOf, orderData, type JsonObject } from '../answer-data.ts';
+import { fenOf, orderData, vouchersOf } from '../answer-data.ts';
 
 const ORDER_AMOUNTS = ['total_amount', 'payable_amount', 'real_amount'] as const;
 const VOUCHER_AMOUNTS = ['amount', 'merchant_contribute', 'other_contribute', 'purchase_ant_contribute'] as const;
-
-export function vouchersOf(data: JsonObject): JsonObject[] {
-  return Array.isArray(data.voucher_list) ? data.voucher_list.map(asRecord).filter((v): v is JsonObject => v !== undefined) : [];
-}
 
 export const amountFormat: Rule = {
   name: 'amount-format',
@@ -60,7 +56,7 @@ export const totalAmountEcho: Rule = {
   name: 'total-amount-echo',
   check({ body, request }) {
     const data = orderData(body);
-    const sent = request ? parseAmount(request.total_amount) : undefined;
+    const sent = request ? parseAmount(request.total_amount, { maxFen: NO_CAP }) : undefined;
     const total = data ? fenOf(data.total_amount) : undefined;
     if (!sent?.ok || total === undefined) return undefined;
     if (total === sent.fen) return [];

@@ -1,14 +1,20 @@
-/** Did the target answer what the case calls for, and in which error-code dialect (D-17)? */
-import { DIALECT_CODES, type ErrorDialect } from '../../../kernel/codes.ts';
+/**
+ * Did the target answer what the case calls for — in either error dialect, in any reading the
+ * documents allow (readings.ts) — and does it hold the limits paycheck sets where the seed is
+ * silent (strict limits: reported, failed only under PAY_STRICT=1)?
+ */
+import { DIALECT_CODES } from '../../../kernel/codes.ts';
 import { shown, type Finding } from '../finding.ts';
-import { OUTCOME_CODES, UNKNOWN_CODES, type Expectation, type Rule } from '../check-context.ts';
+import { OUTCOME_CODES, UNKNOWN_CODES, type CheckContext, type Expectation, type Rule, type StrictLimit } from '../check-context.ts';
 import { codeOf } from '../answer-data.ts';
+import { READINGS, readingCodes } from '../readings.ts';
 
-/** The codes an expectation accepts; for a fault class, both dialects' codes. */
+/** The codes an expectation accepts; for a fault class, both dialects' codes; for a reading, any reading's. */
 function acceptedCodes(expectation: Expectation): number[] {
   if ('outcome' in expectation) return [OUTCOME_CODES[expectation.outcome]];
   if ('fault' in expectation) return [...new Set(Object.values(DIALECT_CODES[expectation.fault]))];
   if ('unknown' in expectation) return [UNKNOWN_CODES[expectation.unknown]];
+  if ('reading' in expectation) return readingCodes(expectation.reading);
   return [...expectation.codes];
 }
 
@@ -19,13 +25,18 @@ function describe(expectation: Expectation): string {
     return flowchart === table ? `${flowchart} (${expectation.fault})` : `${flowchart} (flowchart) or ${table} (table) for ${expectation.fault}`;
   }
   if ('unknown' in expectation) return `${UNKNOWN_CODES[expectation.unknown]} (unknown ${expectation.unknown})`;
+  if ('reading' in expectation) {
+    const row = READINGS[expectation.reading];
+    return Object.entries(row.codes ?? {}).map(([value, codes]) => `${codes.join('/')} (${row.subject} ${value})`).join(' or ');
+  }
   return `one of ${expectation.codes.join(', ')}`;
 }
 
 export const expectedOutcome: Rule = {
   name: 'expected-outcome',
   check({ body, expectation }) {
-    if (!expectation) return undefined;
+    // A strict limit is judged on its own (strictLimit): a target may be lenient there.
+    if (!expectation || ('fault' in expectation && expectation.strict)) return undefined;
     const code = codeOf(body);
     if (typeof code === 'number' && acceptedCodes(expectation).includes(code)) return [];
     return [{
@@ -35,37 +46,34 @@ export const expectedOutcome: Rule = {
   },
 };
 
-/** Which dialect a code shows for a fault class; undefined where the dialects agree or neither matches. */
-function dialectOf(fault: keyof typeof DIALECT_CODES, code: unknown): ErrorDialect | undefined {
-  const { flowchart, table } = DIALECT_CODES[fault];
-  if (flowchart === table) return undefined;
-  return code === flowchart ? 'flowchart' : code === table ? 'table' : undefined;
+/** Whether the target held one strict limit, as the summary counts it. */
+export interface StrictObservation {
+  decision: string;
+  limit: string;
+  held: boolean;
+  /** The code it answered (or `(absent)`). */
+  answer: string;
 }
 
-export const errorDialect: Rule = {
-  name: 'error-dialect',
-  check({ body, expectation, state }) {
-    if (!expectation || !('fault' in expectation)) return undefined;
-    const seen = dialectOf(expectation.fault, codeOf(body));
-    if (!seen) return undefined;
-    const other: ErrorDialect = seen === 'flowchart' ? 'table' : 'flowchart';
-    const findings: Finding[] = [{
-      rule: 'error-dialect', path: '$.code', expected: state?.demand ?? 'either dialect', actual: `${seen} (${shown(codeOf(body))})`,
-      message: `the target speaks the ${seen} dialect for ${expectation.fault}`, severity: 'info',
-    }];
-    if (state?.demand && state.demand !== seen) {
-      findings.push({
-        ...findings[0], severity: 'error',
-        expected: `${state.demand} (${DIALECT_CODES[expectation.fault][state.demand]})`,
-        message: `PAY_ERROR_CODES=${state.demand} demands ${DIALECT_CODES[expectation.fault][state.demand]} for ${expectation.fault}; the target answered in the ${seen} dialect`,
-      });
-    } else if (state && (state.dialects.get(other) ?? 0) > 0) {
-      findings.push({
-        ...findings[0], severity: 'error', expected: `${other} (as earlier in this run)`,
-        message: `the target mixes dialects: ${other} earlier in this run, ${seen} now`,
-      });
-    }
-    state?.dialects.set(seen, (state.dialects.get(seen) ?? 0) + 1);
-    return findings;
-  },
-};
+/**
+ * A strict limit: held when the answer is the fault the case expects. Not held is reported
+ * (severity info) and is an error only under PAY_STRICT=1; the answer still meets every other rule.
+ */
+export function strictLimit(ctx: CheckContext): { findings: Finding[]; observed: StrictObservation } | undefined {
+  const { expectation, body, state } = ctx;
+  if (!expectation || !('fault' in expectation) || !expectation.strict) return undefined;
+  const limit: StrictLimit = expectation.strict;
+  const code = codeOf(body);
+  const held = typeof code === 'number' && acceptedCodes(expectation).includes(code);
+  const observed = { ...limit, held, answer: shown(code) };
+  if (held) return { findings: [], observed };
+  return {
+    observed,
+    findings: [{
+      rule: 'strict-limit', path: '$.code', expected: `${describe(expectation)}: ${limit.limit} (${limit.decision})`, actual: shown(code),
+      message: `the target does not hold paycheck's own limit ${limit.decision} (${limit.limit}), which the seed does not set: it answered ${shown(code)}` +
+        (state?.strict ? '; PAY_STRICT=1 demands it' : '; reported, not failed (PAY_STRICT=1 fails it)'),
+      severity: state?.strict ? 'error' : 'info',
+    }],
+  };
+}

@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { DEMO_APP, signEncodingFrom } from '../../../kernel/settings.ts';
+import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import { createNodeEngine } from '../../../adapters/http/build-engine.ts';
 import { startMockServer, type MockServer } from '../../../adapters/http/server.ts';
 import { CONTRACT_PENDING_MS } from '../support/target.ts';
@@ -18,10 +19,12 @@ export interface BrokenServerOptions {
    * not found, outcomes chosen by the amount only (the mock's table, modelled on WeChat's sandbox).
    */
   controls?: boolean;
+  /** The sign encoding it verifies (default PAY_SIGN_ENCODING). */
+  encoding?: SignEncoding;
 }
 
-export async function startBrokenServer(variant: BrokenVariant | undefined, { port = 0, controls = true }: BrokenServerOptions = {}): Promise<MockServer> {
-  const encoding = signEncodingFrom(process.env);
+/** The mock with its handle wrapped by a variant (a broken one here, or any other that wraps it the same way). */
+export async function startBrokenServer(variant: Pick<BrokenVariant, 'engine' | 'wrap'> | undefined, { port = 0, controls = true, encoding = signEncodingFrom(process.env) }: BrokenServerOptions = {}): Promise<MockServer> {
   const engine = createNodeEngine({ signEncoding: encoding, pendingMs: CONTRACT_PENDING_MS, ...variant?.engine });
   const broken = variant ? variant.wrap(engine.handle, { app: DEMO_APP, encoding }) : engine.handle;
   const handle = controls ? broken : withoutControls(broken);

@@ -9,7 +9,7 @@
 import type { Exchange, Params } from '../../../adapters/client/pay-client.ts';
 import type { Expectation } from '../../../checks/contract/check-context.ts';
 import { shown } from '../../../checks/contract/finding.ts';
-import { limit, payRequestProps } from './request-validation.ts';
+import { SEED_ORDER_ID_MAX, UNKNOWN_FIELD } from './request-validation.ts';
 import type { CaseContext, CaseTag, ContractCase } from '../support/case-context.ts';
 import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
@@ -22,8 +22,6 @@ const OK: Expectation = { codes: [1000] };
 /** 10.00 yuan: no sandbox amount, so paid plainly, with room for partial refunds. */
 const TEN_YUAN = 1000;
 
-type Data = Readonly<Record<string, unknown>>;
-const dataOf = (exchange: Exchange): Data => ((exchange.response?.body as { data?: Data } | undefined)?.data ?? {});
 
 interface Order {
   order_id: string;
@@ -32,7 +30,7 @@ interface Order {
 
 /** Pays a fresh order (10.00 unless a scenario decides) and returns what names it. */
 async function placeOrder(ctx: CaseContext, scenario?: string, outcome: 'paid' | 'paying' | 'failed' = 'paid'): Promise<Order> {
-  const data = dataOf(await ctx.pay(ctx.request({ amountFen: TEN_YUAN }), { expect: { outcome }, scenario }));
+  const data = ctx.dataOf(await ctx.pay(ctx.request({ amountFen: TEN_YUAN }), { expect: { outcome }, scenario }));
   return { order_id: String(data.order_id), trade_no: String(data.trade_no) };
 }
 
@@ -44,7 +42,7 @@ function refund(ctx: CaseContext, order_id: string, amount: string, expect: Expe
 
 /** A demand of this case on one field of an answer (rule `case-expectation`). */
 function expectField(ctx: CaseContext, exchange: Exchange, key: string, want: unknown, why: string): void {
-  const actual = dataOf(exchange)[key];
+  const actual = ctx.dataOf(exchange)[key];
   ctx.require(actual === want, exchange, { path: `$.data.${key}`, expected: shown(want), actual: shown(actual), message: why });
 }
 
@@ -63,7 +61,7 @@ async function pollToOutcome(ctx: CaseContext, order: Order): Promise<Exchange> 
   const until = Date.now() + POLL_BOUND_MS;
   for (;;) {
     const answer = await ctx.call(API_PATHS.get, { order_id: order.order_id }, { expect: OK });
-    const status = dataOf(answer).order_status;
+    const status = ctx.dataOf(answer).order_status;
     if ((status !== 0 && status !== -10) || Date.now() > until) return answer;
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
@@ -122,7 +120,7 @@ export const LIFECYCLE_QUERY_CASES: readonly ContractCase[] = [
     run: async (ctx) => {
       const order = await placeOrder(ctx);
       const refunded = await refund(ctx, order.order_id, '1.00');
-      const answer = await ctx.call(API_PATHS.check, { refund_order_id: String(dataOf(refunded).refund_order_id) }, { expect: OK });
+      const answer = await ctx.call(API_PATHS.check, { refund_order_id: String(ctx.dataOf(refunded).refund_order_id) }, { expect: OK });
       expectField(ctx, answer, 'order_status', 3, 'after a partial refund the order is partly refunded');
     },
   },
@@ -173,7 +171,7 @@ export const LIFECYCLE_WRITE_CASES: readonly ContractCase[] = [
       expectField(ctx, rest, 'order_status', 2, 'refunding the rest leaves the order fully refunded');
       await refund(ctx, order.order_id, '0.01', { codes: [2001] });
       const detail = await ctx.call(API_PATHS.get, { order_id: order.order_id }, { expect: OK });
-      const list = dataOf(detail).refund_list;
+      const list = ctx.dataOf(detail).refund_list;
       ctx.require(Array.isArray(list) && list.length === 3, detail, { path: '$.data.refund_list', expected: '3 refunds', actual: shown(list), message: 'the order detail lists every refund' });
     },
   },
@@ -258,8 +256,9 @@ function faultCases(path: (typeof LIFECYCLE_CALLS)[number]): ContractCase[] {
     fault('not signed: 3001', (ctx) => fields(ctx), { fault: 'missing' }),
     fault('a signed field changed after signing: signature fault', (ctx) => ({ ...ctx.client.sign(fields(ctx)), order_id: ctx.factory.orderId() }), { fault: 'signature' }),
     fault('an unknown app_id, correctly signed: AppID fault', (ctx) => ctx.client.sign({ ...fields(ctx), app_id: 'paycheck-no-such-app' }), { fault: 'appId' }),
-    fault(`order_id of ${limit(payRequestProps.order_id, 'maxLength') + 1} characters: 3002`, (ctx) => ctx.client.sign({ ...fields(ctx), order_id: '7'.repeat(limit(payRequestProps.order_id, 'maxLength') + 1) }), { fault: 'format' }),
-    fault('an unknown field: 3002', (ctx) => ctx.client.sign({ ...fields(ctx), pay_code: '134567890123456789' }), { fault: 'format' }),
+    // The order named is the pay call's: above the pay page's 128 (D-12), every reading refuses it.
+    fault(`order_id of ${SEED_ORDER_ID_MAX + 1} characters: 3002`, (ctx) => ctx.client.sign({ ...fields(ctx), order_id: '7'.repeat(SEED_ORDER_ID_MAX + 1) }), { fault: 'format' }),
+    fault('an unknown field: 3002 (strict, D-46)', (ctx) => ctx.client.sign({ ...fields(ctx), pay_code: '134567890123456789' }), { fault: 'format', strict: UNKNOWN_FIELD }),
     fault('a body that is not JSON: 3002', () => '{"app_id": "paycheck-demo-app",', { fault: 'format' }),
   ];
   if (path !== API_PATHS.refund) return cases;

@@ -8,7 +8,7 @@ import type { Channel } from '../../../kernel/channel.ts';
 import { channelOfPayCode } from '../../../kernel/channel.ts';
 import type { Exchange, PayClient, Params } from '../../../adapters/client/pay-client.ts';
 import type { DataFactory, PayRequestOptions, UnsignedPayRequest } from '../../../kernel/factories/data-factory.ts';
-import type { ContractCheck } from '../../../checks/contract/contract-check.ts';
+import type { ContractCheck, Observed } from '../../../checks/contract/contract-check.ts';
 import type { Expectation, RunState } from '../../../checks/contract/check-context.ts';
 import type { Finding } from '../../../checks/contract/finding.ts';
 import type { RuleName } from '../../../checks/contract/rule-names.ts';
@@ -41,6 +41,9 @@ export interface Verdict {
   exchange?: Exchange;
   findings: Finding[];
   checked: RuleName[];
+  observed?: Observed;
+  /** The answer as the rules read it (readings.ts): what a case's own demands look at. */
+  read?: unknown;
   /** Where the case made the call (or the demand) the verdict is about. */
   location?: CaseLocation;
 }
@@ -142,6 +145,13 @@ function createCaseContext(env: CaseEnvironment) {
     return send(client.sign(params), options);
   }
 
+  /** The `data` of an answer as the rules read it: in paycheck's own reading where the target took another (readings.ts). */
+  function dataOf(exchange: Exchange): Readonly<Record<string, unknown>> {
+    const read = verdicts.findLast((v) => v.exchange === exchange)?.read ?? exchange.response?.body;
+    const data = (read as { data?: unknown } | undefined)?.data;
+    return data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  }
+
   /** A demand of this case alone (rule `case-expectation`), tied to the exchange it is about. */
   function require(ok: boolean, exchange: Exchange, finding: Omit<Finding, 'rule' | 'severity'>): void {
     const verdict = verdicts.findLast((v) => v.exchange === exchange);
@@ -169,7 +179,7 @@ function createCaseContext(env: CaseEnvironment) {
     return pay({ app_id: env.target.app.appId, sign_type: 'MD5', ...fields }, { ...options, path });
   }
 
-  const ctx = { target: env.target, factory, client, draft, request, pay, call, send, verify, require, group, judged, channelOf: channelOfPayCode };
+  const ctx = { target: env.target, factory, client, draft, request, pay, call, send, verify, dataOf, require, group, judged, channelOf: channelOfPayCode };
   return { ctx, verdicts };
 }
 

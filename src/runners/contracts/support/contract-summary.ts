@@ -1,16 +1,19 @@
 /**
  * The contract summary: the seed and the targets at the start (global setup); at the end, per
- * project, the rules checked / passed / failed, the error-code dialect seen and why tests were
- * skipped — on the console and in reports/contract-summary.json (global teardown). Neither is a
- * reporter, so `--reporter=line` or any other choice keeps them.
+ * project, the rules checked / passed / failed, the readings the target took where the documents
+ * allow two (the error-code dialect among them), the strict limits it held and did not, and why
+ * tests were skipped — on the console and in reports/contract-summary.json (global teardown).
+ * Neither is a reporter, so `--reporter=line` or any other choice keeps them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { mergeTallies, type Tally } from '../../../checks/contract/tally.ts';
 import { RULE_NAMES } from '../../../checks/contract/rule-names.ts';
+import { describeSeen, readingDemands, READING_NAMES, READINGS } from '../../../checks/contract/readings.ts';
 import { describeTarget, targetFrom, type TargetKind } from './target.ts';
 import { clearRecords, readRecords, type TestRecord } from './run-records.ts';
+import { mergeReadings, mergeStrict, type ReadingCounts, type StrictCounts } from './verdicts.ts';
 
 const SUMMARY_FILE = process.env.PAYCHECK_SUMMARY_FILE ?? 'reports/contract-summary.json';
 
@@ -18,7 +21,8 @@ interface ProjectSummary {
   target: string;
   tests: { passed: number; failed: number; skipped: number };
   rules: Tally;
-  dialects: Record<string, number>;
+  readings: ReadingCounts;
+  strict: StrictCounts;
   controls?: boolean;
   skipped: Record<string, number>;
   rulesFailed: string[];
@@ -45,7 +49,7 @@ export function announceRun(config: FullConfig, recordsDir: string): void {
 function summarize(config: FullConfig, records: readonly TestRecord[]): Map<string, ProjectSummary> {
   const projects = new Map<string, ProjectSummary>();
   for (const project of config.projects) {
-    projects.set(project.name, { target: targetLine(project), tests: { passed: 0, failed: 0, skipped: 0 }, rules: {}, dialects: {}, skipped: {}, rulesFailed: [] });
+    projects.set(project.name, { target: targetLine(project), tests: { passed: 0, failed: 0, skipped: 0 }, rules: {}, readings: {}, strict: {}, skipped: {}, rulesFailed: [] });
   }
   for (const record of records) {
     const summary = projects.get(record.project);
@@ -61,26 +65,50 @@ function summarize(config: FullConfig, records: readonly TestRecord[]): Map<stri
     if (!record.contract) continue;
     mergeTallies(summary.rules, record.contract.tally);
     summary.controls = record.contract.controls;
-    for (const d of record.contract.dialects) summary.dialects[d] = (summary.dialects[d] ?? 0) + 1;
+    mergeReadings(summary.readings, record.contract.readings);
+    mergeStrict(summary.strict, record.contract.strict);
   }
   for (const s of projects.values()) s.rulesFailed = RULE_NAMES.filter((r) => (s.rules[r]?.failed ?? 0) > 0);
   return projects;
 }
 
+/** The readings the target took, then those it never showed. */
+function readingLines(readings: ReadingCounts, demands: ReadonlyMap<string, string>): string[] {
+  const seen = READING_NAMES.filter((name) => readings[name]);
+  const unseen = READING_NAMES.filter((name) => !readings[name]);
+  return [
+    `readings: ${seen.length ? seen.map((name) => describeSeen(name, readings[name], demands.get(name))).join('; ') : 'none shown'}`,
+    ...(unseen.length ? [`not shown: ${unseen.map((name) => `${READINGS[name].subject} [${READINGS[name].decision}]`).join('; ')}`] : []),
+  ];
+}
+
+/** The strict limits: how many held, and each one that did not, with what the target answered. */
+function strictLine(strict: StrictCounts): string {
+  const limits = Object.entries(strict);
+  if (limits.length === 0) return "strict limits (paycheck's own, where the seed is silent): none tested";
+  const held = limits.filter(([, c]) => c.notHeld === 0);
+  const lax = limits.filter(([, c]) => c.notHeld > 0);
+  return `strict limits (paycheck's own, where the seed is silent): ${held.length} of ${limits.length} held` +
+    (lax.length ? `; not held: ${lax.map(([limit, c]) => `${limit} [${c.decision}] (answered ${c.answers.join(', ')})`).join('; ')}` : '');
+}
+
 export function reportSummary(config: FullConfig, recordsDir: string): void {
   const projects = summarize(config, readRecords(recordsDir));
   const out: { seed: number; projects: Record<string, ProjectSummary> } = { seed: Number(process.env.PAY_SEED), projects: {} };
+  // The workers read the same variables; a junk value has stopped the run long before this.
+  const demands = readingDemands(process.env);
   console.log('\ncontract summary');
   for (const [name, s] of projects) {
     if (s.tests.passed + s.tests.failed + s.tests.skipped === 0) continue;
     const rules = RULE_NAMES.filter((r) => s.rules[r]);
     const checks = rules.reduce((n, r) => n + (s.rules[r]?.checked ?? 0), 0);
     const failedChecks = rules.reduce((n, r) => n + (s.rules[r]?.failed ?? 0), 0);
-    const dialect = Object.keys(s.dialects).length === 0 ? 'not seen' : Object.entries(s.dialects).map(([d, n]) => `${d} (${n})`).join(', ');
     console.log(
       `  ${name}: ${rules.length} rules, ${checks} checks, ${checks - failedChecks} passed, ${failedChecks} failed${s.rulesFailed.length ? ` (${s.rulesFailed.join(', ')})` : ''}; ` +
-        `dialect ${Object.keys(s.dialects).length > 1 ? 'MIXED: ' : ''}${dialect}; tests ${s.tests.passed} passed, ${s.tests.failed} failed, ${s.tests.skipped} skipped`,
+        `tests ${s.tests.passed} passed, ${s.tests.failed} failed, ${s.tests.skipped} skipped`,
     );
+    for (const line of readingLines(s.readings, demands)) console.log(`    ${line}`);
+    console.log(`    ${strictLine(s.strict)}`);
     for (const [reason, n] of Object.entries(s.skipped)) console.log(`    skipped ${n}: ${reason}`);
     out.projects[name] = s;
   }

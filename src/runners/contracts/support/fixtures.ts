@@ -10,6 +10,7 @@ import { setupServer } from 'msw/node';
 import { createMswHandlers } from '../../../adapters/msw/handlers.ts';
 import { createNodeEngine } from '../../../adapters/http/build-engine.ts';
 import { embeddedMockApps } from '../../../kernel/settings.ts';
+import { parseErrorDialect } from '../../../kernel/codes.ts';
 import { createPayClient } from '../../../adapters/client/pay-client.ts';
 import { nodeDataFactory } from '../../../adapters/node/node-data-factory.ts';
 import { loadSpec } from '../../../adapters/node/spec-file.ts';
@@ -62,7 +63,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ targetKind, targetUrl, requireControls }, use, workerInfo) => {
       const partial = targetFrom(targetKind, targetUrl, process.env);
       // MSW intercepts the production URL in this worker; unhandled requests fail, so nothing leaves.
-      const engine = () => createNodeEngine({ apps: embeddedMockApps(process.env), signEncoding: partial.encoding, dialect: partial.demand, selfCheck: true, pendingMs: CONTRACT_PENDING_MS });
+      const engine = () => createNodeEngine({ apps: embeddedMockApps(process.env), signEncoding: partial.encoding, dialect: parseErrorDialect(partial.demands.get('error-codes'), 'PAY_ERROR_CODES'), selfCheck: true, pendingMs: CONTRACT_PENDING_MS });
       const msw = targetKind === 'msw' ? setupServer(...createMswHandlers(engine(), { baseUrl: partial.baseUrl })) : undefined;
       msw?.listen({ onUnhandledRequest: 'error' });
       const controls = await probeControls(partial);
@@ -79,7 +80,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  runState: [async ({ target }, use) => use(createRunState(target.demand)), { scope: 'worker' }],
+  runState: [async ({ target }, use) => use(createRunState(target)), { scope: 'worker' }],
   contractCheck: [async ({}, use) => use(createContractCheck(loadSpec())), { scope: 'worker' }],
   // Before the gate, so a test the gate skips is recorded too.
   record: [

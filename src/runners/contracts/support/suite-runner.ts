@@ -5,16 +5,17 @@
  */
 import { DEMO_APP } from '../../../kernel/settings.ts';
 import { createPayClient } from '../../../adapters/client/pay-client.ts';
-import type { ErrorDialect } from '../../../kernel/codes.ts';
 import { nodeDataFactory } from '../../../adapters/node/node-data-factory.ts';
 import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import { loadSpec } from '../../../adapters/node/spec-file.ts';
 import { createContractCheck } from '../../../checks/contract/contract-check.ts';
 import { createRunState } from '../../../checks/contract/check-context.ts';
 import type { Finding } from '../../../checks/contract/finding.ts';
+import type { ReadingName } from '../../../checks/contract/readings.ts';
 import { runCase, type ContractCase } from './case-context.ts';
 import type { ContractTarget } from './target.ts';
 import { confirmOutcomes, parseOutcomes } from './outcomes.ts';
+import { countObserved, type ReadingCounts, type StrictCounts } from './verdicts.ts';
 
 /** A case ended as skipped: only a target without the mock's controls may skip one. */
 class CaseSkipped extends Error {}
@@ -30,11 +31,17 @@ export interface SuiteRun {
   skipped: { case: string; reason: string }[];
   /** Titles of the cases that ran to the end. */
   ran: string[];
+  /** What the summary would say: the readings the target showed, the strict limits it held or not. */
+  readings: ReadingCounts;
+  strict: StrictCounts;
 }
 
 export interface SuiteRunOptions {
   encoding?: SignEncoding;
-  demand?: ErrorDialect;
+  /** The readings demanded, as the suite reads them from each reading's variable. */
+  demands?: ReadonlyMap<ReadingName, string>;
+  /** PAY_STRICT=1. */
+  strict?: boolean;
   seed?: number;
   /** False for a target without the mock's controls: outcomes are then reached by `outcomes`. */
   controls?: boolean;
@@ -43,18 +50,19 @@ export interface SuiteRunOptions {
 }
 
 export async function runCasesAgainst(baseUrl: string, cases: readonly ContractCase[], options: SuiteRunOptions = {}): Promise<SuiteRun> {
-  const { encoding = 'base64', demand, seed = 1, controls = true } = options;
+  const { encoding = 'base64', demands = new Map(), strict = false, seed = 1, controls = true } = options;
   const checkExchange = (check ??= createContractCheck(loadSpec()));
   const target: ContractTarget = {
-    kind: 'live', baseUrl, app: { ...DEMO_APP }, encoding, loopback: true, controls, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand,
+    kind: 'live', baseUrl, app: { ...DEMO_APP }, encoding, loopback: true, controls, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demands, strict,
     outcomes: parseOutcomes(options.outcomes),
   };
-  const state = createRunState(demand);
+  const state = createRunState({ demands, strict });
   const factory = nodeDataFactory({ seed, app: target.app, encoding, orderIdPrefix: `ST${Date.now().toString(36)}` });
   const client = createPayClient({ baseUrl, app: target.app, encoding });
   await confirmOutcomes(target, client, factory);
   const skipped: SuiteRun['skipped'] = [];
   const perCase: SuiteRun['failures'][] = [];
+  const observed = { readings: {} as ReadingCounts, strict: {} as StrictCounts };
   const ran: string[] = [];
   let next = 0;
   // A few cases at a time, as Playwright's workers would: the lifecycle ones mostly wait on the target's clock.
@@ -69,6 +77,7 @@ export async function runCasesAgainst(baseUrl: string, cases: readonly ContractC
             throw new CaseSkipped(reason);
           },
         });
+        countObserved(verdicts, observed);
         perCase[index] = verdicts.flatMap((v) => v.findings.filter((f) => f.severity === 'error').map((f) => ({ ...f, case: title })));
         ran.push(title);
       } catch (error) {
@@ -79,5 +88,5 @@ export async function runCasesAgainst(baseUrl: string, cases: readonly ContractC
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const failures = perCase.flat();
-  return { failures, brokenRules: new Set(failures.map((f) => f.rule)), skipped, ran };
+  return { failures, brokenRules: new Set(failures.map((f) => f.rule)), skipped, ran, ...observed };
 }

@@ -9,7 +9,7 @@
  * orders cancelled or refunded only with PAY_LIVE_LIFECYCLE=1.
  */
 import { appCredentialsFrom, isLoopbackUrl, PRODUCTION_BASE_URL, signEncodingFrom, type AppCredentials, type Env } from '../../../kernel/settings.ts';
-import { parseErrorDialect, type ErrorDialect } from '../../../kernel/codes.ts';
+import { readingDemands, READINGS, type ReadingName } from '../../../checks/contract/readings.ts';
 import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import { describeRoute, parseOutcomes, type OutcomeMap } from './outcomes.ts';
 import { hasMockControls } from '../../../checks/preflight/preflight.ts';
@@ -30,8 +30,10 @@ export interface ContractTarget {
   lifecycleWrites: boolean;
   /** PAY_LIVE_PAY_CODES: real test codes for a non-loopback target, single use. */
   livePayCodes: readonly string[];
-  /** PAY_ERROR_CODES: the dialect demanded, if any. */
-  demand?: ErrorDialect;
+  /** The readings demanded (PAY_ERROR_CODES, PAY_REPEAT_PAID, … — readings.ts); unset ones accept either. */
+  demands: ReadonlyMap<ReadingName, string>;
+  /** PAY_STRICT=1: paycheck's own limits where the seed is silent must hold. */
+  strict: boolean;
   /** PAY_OUTCOMES: how outcomes are reached without the mock's controls (outcomes.ts). */
   outcomes: OutcomeMap;
 }
@@ -46,16 +48,17 @@ export const CONTRACT_PENDING_MS = 1_000;
 
 export function targetFrom(kind: TargetKind, baseUrl: string | undefined, env: Env): Omit<ContractTarget, 'controls'> {
   const encoding = signEncodingFrom(env);
-  const demand = env.PAY_ERROR_CODES ? parseErrorDialect(env.PAY_ERROR_CODES, 'PAY_ERROR_CODES') : undefined;
+  const demands = readingDemands(env);
+  const strict = strictFrom(env);
   const outcomes = parseOutcomes(env.PAY_OUTCOMES);
   // Every target is driven with the configured application; the embedded mocks know it (embeddedMockApps).
   const app = appCredentialsFrom(env);
-  if (kind === 'msw') return { kind, baseUrl: PRODUCTION_BASE_URL, app, encoding, loopback: false, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demand, outcomes };
+  if (kind === 'msw') return { kind, baseUrl: PRODUCTION_BASE_URL, app, encoding, loopback: false, moneyAllowed: true, lifecycleWrites: true, livePayCodes: [], demands, strict, outcomes };
   if (!baseUrl) throw new RangeError(`the ${kind} target needs a base URL`);
   const loopback = isLoopbackUrl(baseUrl);
   const livePayCodes = loopback ? [] : (env.PAY_LIVE_PAY_CODES ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   const lifecycleWrites = loopback || env.PAY_LIVE_LIFECYCLE === '1';
-  return { kind, baseUrl, app, encoding, loopback, moneyAllowed: loopback || livePayCodes.length > 0, lifecycleWrites, livePayCodes, demand, outcomes };
+  return { kind, baseUrl, app, encoding, loopback, moneyAllowed: loopback || livePayCodes.length > 0, lifecycleWrites, livePayCodes, demands, strict, outcomes };
 }
 
 /** One line for the console: where the suite is aimed and what it will and will not run. */
@@ -68,8 +71,17 @@ export function describeTarget(name: string, t: Omit<ContractTarget, 'controls'>
   if (!t.lifecycleWrites) limits.push('not loopback and PAY_LIVE_LIFECYCLE is not 1: no cancel or refund of a real order (@lifecycle-writes skipped)');
   else if (!t.loopback && t.kind === 'live') limits.push('PAY_LIVE_LIFECYCLE=1: @lifecycle-writes tests cancel and refund real orders on this target');
   const where = t.kind === 'msw' ? `${t.baseUrl} intercepted in-process by MSW` : t.baseUrl;
-  return `[${name}] ${t.kind} target ${where}, app ${t.app.appId}, sign encoding ${t.encoding}, error codes ${t.demand ? `must be ${t.demand}` : 'either dialect'}` +
+  const demanded = [...t.demands].map(([reading, value]) => `${READINGS[reading].env}=${value}`);
+  return `[${name}] ${t.kind} target ${where}, app ${t.app.appId}, sign encoding ${t.encoding}, readings ${demanded.length ? `demanded: ${demanded.join(', ')}, else either` : 'either'}, ` +
+    `strict limits ${t.strict ? 'must hold (PAY_STRICT=1)' : 'reported'}` +
     (limits.length ? ` — ${limits.join('; ')}` : ' — full suite');
+}
+
+/** `PAY_STRICT`: `1` demands paycheck's own limits; unset, empty or `0` reports them. */
+function strictFrom(env: Env): boolean {
+  const value = env.PAY_STRICT ?? '';
+  if (value !== '' && value !== '0' && value !== '1') throw new RangeError(`PAY_STRICT must be 1 (paycheck's own limits must hold) or 0; got "${value}"`);
+  return value === '1';
 }
 
 /** Does the target offer the mock's controls? Only loopback and MSW targets are asked. */

@@ -2,21 +2,57 @@
 import { exchangeSections, renderFindings } from '../../../checks/report/exchange-report.ts';
 import { createMask } from '../../../kernel/redaction/mask.ts';
 import { mergeTallies, tallyChecked, type Tally } from '../../../checks/contract/tally.ts';
+import type { ReadingName } from '../../../checks/contract/readings.ts';
 import type { CaseLocation, Verdict } from './case-context.ts';
 import type { ContractTarget } from './target.ts';
 
+/** Reading → value → how many answers showed it. */
+export type ReadingCounts = Partial<Record<ReadingName, Record<string, number>>>;
+
+/** A strict limit → how often it held and how often not, with the answers that let it through. */
+export type StrictCounts = Record<string, { decision: string; held: number; notHeld: number; answers: string[] }>;
+
 export interface ContractAttachment {
   tally: Tally;
-  /** Dialects the target showed, one entry per fault answer that tells them apart. */
-  dialects: string[];
+  readings: ReadingCounts;
+  strict: StrictCounts;
   controls: boolean;
   moneyAllowed: boolean;
 }
 
+export function mergeReadings(into: ReadingCounts, from: ReadingCounts): ReadingCounts {
+  for (const [name, values] of Object.entries(from) as [ReadingName, Record<string, number>][]) {
+    const have = (into[name] ??= {});
+    for (const [value, n] of Object.entries(values)) have[value] = (have[value] ?? 0) + n;
+  }
+  return into;
+}
+
+export function mergeStrict(into: StrictCounts, from: StrictCounts): StrictCounts {
+  for (const [limit, c] of Object.entries(from)) {
+    const have = (into[limit] ??= { decision: c.decision, held: 0, notHeld: 0, answers: [] });
+    have.held += c.held;
+    have.notHeld += c.notHeld;
+    for (const a of c.answers) if (!have.answers.includes(a)) have.answers.push(a);
+  }
+  return into;
+}
+
+/** The readings and strict limits a case's verdicts observed, counted. */
+export function countObserved(verdicts: readonly Verdict[], into: { readings: ReadingCounts; strict: StrictCounts } = { readings: {}, strict: {} }) {
+  for (const { observed } of verdicts) {
+    for (const r of observed?.readings ?? []) mergeReadings(into.readings, { [r.name]: { [r.value]: 1 } });
+    for (const s of observed?.strict ?? []) {
+      mergeStrict(into.strict, { [s.limit]: { decision: s.decision, held: s.held ? 1 : 0, notHeld: s.held ? 0 : 1, answers: s.held ? [] : [s.answer] } });
+    }
+  }
+  return into;
+}
+
 export function contractAttachment(verdicts: readonly Verdict[], target: ContractTarget) {
   const tally = verdicts.reduce<Tally>((sum, v) => mergeTallies(sum, tallyChecked(v.checked, v.findings)), {});
-  const dialects = verdicts.flatMap((v) => v.findings.filter((f) => f.rule === 'error-dialect' && f.severity === 'info').map((f) => f.actual.split(' ')[0]));
-  const body: ContractAttachment = { tally, dialects, controls: target.controls, moneyAllowed: target.moneyAllowed };
+  const { readings, strict } = countObserved(verdicts);
+  const body: ContractAttachment = { tally, readings, strict, controls: target.controls, moneyAllowed: target.moneyAllowed };
   return { body: JSON.stringify(body), contentType: 'application/json' };
 }
 

@@ -8,6 +8,7 @@ import { codeEntry } from '../../../kernel/codes.ts';
 import { cashierAnswerOf, type CallAnswer, type FollowUpEndpoint } from '../../../kernel/lifecycle/cashier.ts';
 import type { NoCodeCause } from '../../../checks/load/outcomes.ts';
 import { answeredCauseOf, PAY_CHECKS, parseEnvelope } from './pay-answer-checks.ts';
+import { orderStatusOf } from '../../../kernel/lifecycle/order-status.ts';
 
 export const FOLLOW_UP_CHECKS = [...PAY_CHECKS.slice(0, 3), 'data fits the code (the order and its order_status for 1000, {} otherwise)'] as const;
 
@@ -27,7 +28,8 @@ export function inspectFollowUpAnswer(endpoint: FollowUpEndpoint, status: number
   const envelope = status === 0 ? undefined : parseEnvelope(body);
   if (!envelope) return { passed: [status === 200, false, false, false], answer: {}, ...(status === 0 ? {} : { cause: answeredCauseOf(status, body) }) };
   const { code, data } = envelope;
-  const orderStatus = Number.isInteger(data.order_status) ? (data.order_status as number) : undefined;
+  // The number of the example, or the table's String of one (D-5).
+  const orderStatus = orderStatusOf(data.order_status);
   const fits = code === 1000 ? data.order_id === orderId && orderStatus !== undefined : Object.keys(data).length === 0;
   return { code, ...(orderStatus === undefined ? {} : { orderStatus }), passed: [status === 200, true, codeEntry(code) !== undefined, fits], answer: cashierAnswerOf(endpoint, envelope, orderId) };
 }

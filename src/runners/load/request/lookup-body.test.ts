@@ -32,4 +32,7 @@ test('follow-up answers: 1000 must carry the order and its status, other codes {
   assert.equal(inspectFollowUpAnswer('cancel', 200, noStatus, 'O1').answer.code, undefined);
   assert.deepEqual(inspectFollowUpAnswer('cancel', 200, JSON.stringify({ code: 1005, msg: '订单已撤销', data: {} }), 'O1'), { code: 1005, passed: [true, true, true, true], answer: { code: 1005 } });
   assert.deepEqual(inspectFollowUpAnswer('get', 0, ok, 'O1'), { passed: [false, false, false, false], answer: {} });
+  const asString = JSON.stringify({ code: 1000, msg: '查询成功', data: { order_id: 'O1', trade_no: 'T', order_status: '-1' } });
+  assert.deepEqual(inspectFollowUpAnswer('get', 200, asString, 'O1'), { code: 1000, orderStatus: -1, passed: FOLLOW_UP_CHECKS.map(() => true), answer: { code: 1000, orderStatus: -1 } }, 'the table\'s String status (D-5)');
+  assert.deepEqual(inspectFollowUpAnswer('get', 200, JSON.stringify({ code: 1000, msg: 'x', data: { order_id: 'O1', order_status: '7' } }), 'O1').passed.at(-1), false);
 });

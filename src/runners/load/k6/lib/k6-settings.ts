@@ -3,6 +3,7 @@
  * which application, and for the checkout the cashier's time scale. Refuses a non-loopback
  * target unless ALLOW_REMOTE=1, as the executor does, and a scenario of the other script's kind.
  */
+import { RANGES, readNumber, type NumberRange } from '../../../../kernel/number-range.ts';
 import { parseSignEncoding, type SignEncoding } from '../../../../kernel/signing/encoding.ts';
 import { ENDPOINT_PATHS, REMOTE_WARNING, isLoopbackBaseUrl } from '../../request/target-guard.ts';
 import { scaleDurations, profileByName, PROFILES, type LoadProfile } from '../../profiles/profiles.ts';
@@ -27,12 +28,9 @@ export interface K6Settings<S extends LoadProfile> {
 
 type ScenarioOf<K extends LoadProfile['kind']> = Extract<LoadProfile, { kind: K }>;
 
-function positive(env: Readonly<Record<string, string | undefined>>, name: string): number | undefined {
+function scale(env: Readonly<Record<string, string | undefined>>, name: string, range: NumberRange): number | undefined {
   const text = env[name];
-  if (!text) return undefined;
-  const value = Number(text);
-  if (!(value > 0)) throw new Error(`${name} must be a number above 0; got "${text}"`);
-  return value;
+  return text ? readNumber(text, range, name) : undefined;
 }
 
 /** `kind`: the script's — pay.ts runs the pay scenarios (default smoke), checkout.ts the checkout. */
@@ -41,8 +39,8 @@ export function k6Settings<K extends LoadProfile['kind']>(env: Readonly<Record<s
   const name = env.SCENARIO || names[0];
   const base = profileByName(name);
   if (!base || base.kind !== kind) throw new Error(`SCENARIO: unknown "${name}" for this script; known: ${names.join(', ')}`);
-  const scale = positive(env, 'DURATION_SCALE');
-  const timeScale = positive(env, 'TIME_SCALE') ?? (base.kind === 'checkout' ? base.checkout.timeScale : 1);
+  const durationScale = scale(env, 'DURATION_SCALE', RANGES.durationScale);
+  const timeScale = scale(env, 'TIME_SCALE', RANGES.timeScale) ?? (base.kind === 'checkout' ? base.checkout.timeScale : 1);
   const baseUrl = (env.BASE_URL || K6_DEFAULT_BASE_URL).replace(/\/+$/, '');
   const remote = !isLoopbackBaseUrl(baseUrl);
   if (remote && env.ALLOW_REMOTE !== '1') throw new Error(`refusing to send load to ${baseUrl}: not a loopback address (add -e ALLOW_REMOTE=1 if you mean it)`);
@@ -51,7 +49,7 @@ export function k6Settings<K extends LoadProfile['kind']>(env: Readonly<Record<s
   if (!appId !== !secret) throw new Error('set both PAY_APP_ID and PAY_APP_SECRET, or neither (the demo application)');
   const urls = Object.fromEntries(ENDPOINTS.map((e) => [e, `${baseUrl}/${ENDPOINT_PATHS[e]}`])) as Record<Endpoint, string>;
   return {
-    scenario: (scale === undefined ? base : scaleDurations(base, scale)) as ScenarioOf<K>,
+    scenario: (durationScale === undefined ? base : scaleDurations(base, durationScale)) as ScenarioOf<K>,
     urls,
     payUrl: urls.pay,
     app: appId && secret ? { appId, secret } : demoApp,

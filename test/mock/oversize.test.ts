@@ -1,0 +1,147 @@
+/**
+ * A body over the limit (issue #12, point 4): the 3002 envelope reaches a client that is still
+ * sending — Node's fetch and a raw socket, 4, 16 and 64 MiB, every try — and what the client sends
+ * after it is read and thrown away within the drain bounds (DRAIN_BYTES, DRAIN_MS), which the
+ * mock's log line states per refusal. The mock runs in its own process: on one event loop the
+ * client and the server take turns that hide the race between the close and the client's read.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { DRAIN_BYTES, DRAIN_MS } from '../../src/adapters/http/server.ts';
+import { startMockProcess, type MockProcess } from '../support/mock-process.ts';
+
+const MIB = 1024 * 1024;
+const SIZES_MIB = [4, 16, 64];
+const TRIES = 10;
+/** The bound is checked after each read, and one read is at most this. */
+const ONE_READ = 64 * 1024;
+
+let mock: MockProcess;
+let refusals = 0;
+before(async () => {
+  mock = await startMockProcess();
+});
+after(() => mock.stop());
+
+/** The bytes drained after each refusal so far, from the log lines (written when the connection closes). */
+async function drained(expected: number): Promise<number[]> {
+  const read = () => mock.lines().flatMap((line) => /transport=refused drained=(\d+)/.exec(line)?.[1] ?? []).map(Number);
+  for (let waited = 0; read().length < expected && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  return read();
+}
+
+function head(size: number): string {
+  return `POST /pay/qrcode HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`;
+}
+
+/** The envelope's code once a whole answer is in, else undefined. */
+function answeredCode(received: string): number | undefined {
+  const end = received.indexOf('\r\n\r\n');
+  const length = /content-length: (\d+)/i.exec(received.slice(0, end))?.[1];
+  if (end < 0 || length === undefined || Buffer.byteLength(received.slice(end + 4)) < Number(length)) return undefined;
+  return (JSON.parse(received.slice(end + 4)) as { code: number }).code;
+}
+
+interface RawResult {
+  code: number | undefined;
+  /** Body bytes this client wrote. */
+  sent: number;
+  /** From the first body byte to the close. */
+  ms: number;
+  closedByServer: boolean;
+}
+
+/**
+ * Declares `size` bytes and sends them in 64 KiB writes, `pauseMs` apart (0: as fast as the socket
+ * takes them). `politely`: stops sending and hangs up once it has read the answer, as curl and
+ * fetch do; otherwise goes on until the server closes.
+ */
+function rawPost(size: number, { politely, pauseMs = 0, chunk = 64 * 1024 }: { politely: boolean; pauseMs?: number; chunk?: number }): Promise<RawResult> {
+  return new Promise((resolve) => {
+    // Half-open allowed, so that the server's FIN after its answer does not end our sending for us.
+    const socket = connect({ port: mock.port, host: '127.0.0.1', allowHalfOpen: true });
+    const bytes = Buffer.alloc(chunk, 0x20);
+    let received = '';
+    let sent = 0;
+    let code: number | undefined;
+    let byUs = false;
+    const started = performance.now();
+    socket.on('data', (data) => {
+      received += data.toString();
+      code ??= answeredCode(received);
+      if (code !== undefined && politely) {
+        byUs = true;
+        socket.destroy();
+      }
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve({ code, sent, ms: performance.now() - started, closedByServer: !byUs }));
+    const pump = () => {
+      while (!socket.destroyed && sent < size) {
+        sent += chunk;
+        if (!socket.write(bytes)) return void socket.once('drain', pump);
+        if (pauseMs > 0) return void setTimeout(pump, pauseMs);
+      }
+    };
+    socket.write(head(size), pump);
+  });
+}
+
+test('Node fetch posting 4, 16 and 64 MiB gets the 3002 envelope on every try', async () => {
+  const outcomes: Record<string, Record<string, number>> = {};
+  for (const mib of SIZES_MIB) {
+    const body = new Uint8Array(mib * MIB).fill(0x20);
+    const tally: Record<string, number> = (outcomes[`${mib} MiB`] = {});
+    for (let i = 0; i < TRIES; i++) {
+      let outcome: string;
+      try {
+        const response = await fetch(`${mock.url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const { code } = (await response.json()) as { code: number };
+        outcome = code === 3002 && /over the limit/.test(response.headers.get('x-mock-reason') ?? '') ? '3002' : `code ${code}`;
+      } catch (error) {
+        outcome = String((error as { cause?: { code?: string } }).cause?.code ?? error);
+      }
+      tally[outcome] = (tally[outcome] ?? 0) + 1;
+      refusals++;
+    }
+  }
+  assert.deepEqual(outcomes, Object.fromEntries(SIZES_MIB.map((mib) => [`${mib} MiB`, { 3002: TRIES }])));
+});
+
+test('a raw socket posting 4, 16 and 64 MiB reads the 3002 envelope on every try', async () => {
+  const outcomes: Record<string, Record<string, number>> = {};
+  for (const mib of SIZES_MIB) {
+    const tally: Record<string, number> = (outcomes[`${mib} MiB`] = {});
+    for (let i = 0; i < TRIES; i++) {
+      const { code } = await rawPost(mib * MIB, { politely: true });
+      tally[String(code ?? 'no answer')] = (tally[String(code ?? 'no answer')] ?? 0) + 1;
+      refusals++;
+    }
+  }
+  assert.deepEqual(outcomes, Object.fromEntries(SIZES_MIB.map((mib) => [`${mib} MiB`, { 3002: TRIES }])));
+});
+
+test('a client that never stops sending gets the answer, and the server reads at most DRAIN_BYTES before it closes', async () => {
+  const result = await rawPost(1024 * MIB, { politely: false });
+  refusals++;
+  assert.equal(result.code, 3002);
+  assert.equal(result.closedByServer, true);
+  assert.ok(result.sent < 1024 * MIB, 'cut off long before the declared 1 GiB');
+  const last = (await drained(refusals)).at(-1)!;
+  assert.ok(last >= DRAIN_BYTES - ONE_READ && last <= DRAIN_BYTES + ONE_READ, `drained ${last} bytes; the bound is ${DRAIN_BYTES}`);
+});
+
+test('a client that trickles gets the answer, and the connection closes after DRAIN_MS', async () => {
+  const result = await rawPost(100 * MIB, { politely: false, pauseMs: 20, chunk: 1024 });
+  refusals++;
+  assert.equal(result.code, 3002);
+  assert.equal(result.closedByServer, true);
+  assert.ok(result.ms >= DRAIN_MS - 100 && result.ms < DRAIN_MS + 1_000, `closed after ${Math.round(result.ms)} ms; the bound is ${DRAIN_MS}`);
+});
+
+test('no refusal read more than DRAIN_BYTES (and the read that crossed it)', async () => {
+  const counts = await drained(refusals);
+  assert.equal(counts.length, refusals, 'one log line per refusal');
+  for (const count of counts) assert.ok(count <= DRAIN_BYTES + ONE_READ, `drained ${count}`);
+});
