@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUTBOUND = 'src/adapters/client/outbound.ts';
+/** The mock console's page runs in the browser and reads its own origin only (its CSP says connect-src 'self'): no HTTP of paycheck's own. */
+const BROWSER_PAGE = 'src/checks/console/page/';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -21,7 +23,7 @@ function sources(dir: string): string[] {
 }
 
 test('no source but outbound.ts calls fetch itself', () => {
-  const offenders = sources(join(ROOT, 'src')).flatMap((file) =>
+  const offenders = sources(join(ROOT, 'src')).filter((file) => !file.startsWith(BROWSER_PAGE)).flatMap((file) =>
     readFileSync(join(ROOT, file), 'utf8')
       .split('\n')
       .map((line, i) => ({ line, at: `${file}:${i + 1}` }))

@@ -3,6 +3,7 @@
  * per request unless quiet.
  */
 import { startMockServer, type MockServer } from '../adapters/http/server.ts';
+import { CONSOLE_PATHS, serveConsole } from '../checks/console/mock-console.ts';
 import type { ParsedCommand } from './command.ts';
 import type { MOCK } from './commands.ts';
 import { errorLine, toHarnessError } from './harness-error.ts';
@@ -11,10 +12,10 @@ import { mockServerOptions } from './mock-options.ts';
 
 /** Starts the mock and says where it listens; the caller stops it. */
 export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.options>, io: Pick<CliIo, 'out' | 'env'>): Promise<MockServer> {
-  const server = await startMockServer({ ...mockServerOptions(values, io.env), log: values.quiet ? undefined : io.out });
+  const server = await startMockServer({ ...mockServerOptions(values, io.env), pages: serveConsole, log: values.quiet ? undefined : io.out });
   const { dialect } = server.engine;
   const callbacks = server.callbacks ? `; status callbacks to ${server.callbacks.url}` : '';
-  io.out(`paycheck mock listening on ${server.url} (error codes: ${dialect}; health: ${server.url}/__mock/health${callbacks})`);
+  io.out(`paycheck mock listening on ${server.url} (error codes: ${dialect}; console: ${server.url}${CONSOLE_PATHS.page}; health: ${server.url}/__mock/health${callbacks})`);
   return server;
 }
 

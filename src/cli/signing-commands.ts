@@ -5,6 +5,7 @@ import { canonicalString, SECRET_KEY } from '../kernel/signing/canonical.ts';
 import { parseSignEncoding, type SignEncoding } from '../kernel/signing/encoding.ts';
 import { signTypeOf, type SignOptions } from '../kernel/signing/signer.ts';
 import { displayCanonical, firstDifference } from '../kernel/signing/explain.ts';
+import { diagnosisLines } from '../kernel/signing/mistakes.ts';
 import { createMask, maskPayCodesIn, SECRET_MASK } from '../kernel/redaction/mask.ts';
 import { PaycheckError } from '../kernel/errors.ts';
 import type { ParsedCommand } from './command.ts';
@@ -106,6 +107,8 @@ export async function runVerify(parsed: ParsedCommand<typeof VERIFY.options>, io
     io.out(`  expected sign:  ${sig.sign}`);
     io.out(`  request's sign: ${typeof given === 'string' ? given : '(none)'}`);
     io.out(`  we signed:      ${shown}`);
+    const diagnosis = nodeSigner.diagnose(request, options);
+    for (const line of diagnosis ? diagnosisLines(diagnosis) : []) io.out(mask(`  ${line}`));
     for (const line of compare(false)) io.out(line);
   }
   io.out(`  request:        ${mask(JSON.stringify(request))}`);

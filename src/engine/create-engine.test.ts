@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { DEMO_APP } from '../kernel/settings.ts';
 import { payParams, payRequest, sign, signedPay, testEngine, type Envelope } from '../../test/support/signed-request.ts';
 import type { MockRequest } from './types.ts';
@@ -151,4 +152,27 @@ test('the engine shows its interface only: no store, clock or journal object to 
   assert.deepEqual(Object.keys(engine).sort(), ['dialect', 'handle', 'journal', 'orders', 'outbox', 'reject', 'reset', 'settleDue']);
   assert.deepEqual(Object.keys(engine.journal), ['read']);
   assert.deepEqual(Object.keys(engine.orders).sort(), ['restore', 'size', 'snapshot']);
+});
+
+test('a refused sign is journalled with its diagnosis: the masked string the mock signed and the mistake that made the sign', () => {
+  const { engine } = testEngine();
+  const params = payParams();
+  // The secret under the key spelt right: the platform spells it app_sercet.
+  const wrong = Object.keys(params).concat('app_secret').sort().map((k) => `${k}=${k === 'app_secret' ? DEMO_APP.secret : String(params[k])}`).join('&');
+  const sent = { ...params, sign: Buffer.from(createHash('md5').update(wrong).digest('hex').toUpperCase()).toString('base64') };
+  assert.equal(code(engine.handle(payRequest(sent))), 3004);
+  assert.equal(code(engine.handle(payRequest(sign(payParams())))), 1000);
+  const [refused, paid] = (JSON.parse(engine.handle(get('/__mock/journal')).body) as { entries: { sign_diagnosis?: { signed: string; mistakes: { id: string }[] } }[] }).entries;
+  assert.deepEqual(refused.sign_diagnosis?.mistakes.map((m) => m.id), ['secret-key-app_secret']);
+  assert.match(refused.sign_diagnosis!.signed, /&app_sercet=\*\*\*&order_id=.*pay_code=1345\*{10}6789/);
+  assert.equal(JSON.stringify(refused).includes(DEMO_APP.secret), false, 'the secret is never in the journal');
+  assert.equal(paid.sign_diagnosis, undefined);
+});
+
+test('the journal carries the delay the mock added before answering', () => {
+  const { engine } = testEngine();
+  engine.handle(payRequest(signedPay(), { 'x-mock-latency': '7' }));
+  engine.handle(payRequest(signedPay()));
+  const entries = (JSON.parse(engine.handle(get('/__mock/journal')).body) as { entries: { delay_ms?: number }[] }).entries;
+  assert.deepEqual(entries.map((e) => e.delay_ms), [7, undefined]);
 });

@@ -137,6 +137,8 @@ export function createEngine(options: EngineOptions): Engine {
       signEncoding: encoding,
       apps: apps.size,
       scenario: settings.scenario?.name ?? null,
+      // What the pay call is configured with besides the request's own X-Mock-* headers (the console shows them).
+      settings: { faults: settings.faults, latency: settings.latency ?? null, rateLimit: settings.rateLimit ?? null, pendingMs: settings.pendingMs, slowMs: settings.slowMs },
       journal: { entries: journal.size, cap: journal.cap, dropped: journal.dropped },
       callbacks: outbox !== undefined,
       ...settings.healthInfo?.(),

@@ -84,6 +84,8 @@ export function createFinisher({ journal, random, selfCheck }: FinishOptions): R
       order_status: record === undefined ? undefined : ORDER_STATUS[record.state],
       scenario: scenarioName,
       fault: faults,
+      delay_ms: response.delayMs,
+      sign_diagnosis: end.kind === 'answer' ? end.answer.signDiagnosis : undefined,
     });
     response.log = { code, scenario: scenarioName, orderId, payCode: params?.pay_code, faults };
     return response;

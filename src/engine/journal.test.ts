@@ -44,3 +44,17 @@ test('clear forgets the calls and starts numbering again', () => {
   assert.throws(() => createJournal(0), RangeError);
   assert.throws(() => createJournal(RANGES.journalCap.max + 1), RangeError, 'the columns are allocated whole: a cap is bounded');
 });
+
+test('a delay and a sign diagnosis come back with their entry, and go with it across the wrap and a clear', () => {
+  const journal = createJournal(2);
+  const diagnosis = { signed: 'app_id=a&app_sercet=***', mistakes: [{ id: 'secret-missing', what: 'w', fix: 'f' }] };
+  journal.append(call(1, { code: 3004, sign_diagnosis: diagnosis }));
+  journal.append(call(2, { code: 1000, delay_ms: 2.5 }));
+  assert.deepEqual(journal.read().entries.map((e) => [e.delay_ms, e.sign_diagnosis]), [[undefined, diagnosis], [2.5, undefined]]);
+  journal.append(call(3, { code: 1000 }));
+  assert.deepEqual(journal.read().entries.map((e) => [e.seq, e.sign_diagnosis]), [[2, undefined], [3, undefined]], 'the slot reused, its diagnosis gone');
+  journal.append(call(4, { code: 3004, sign_diagnosis: diagnosis }));
+  journal.clear();
+  journal.append(call(5));
+  assert.equal(journal.read().entries[0].sign_diagnosis, undefined);
+});

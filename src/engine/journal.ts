@@ -11,6 +11,7 @@
  * again only when somebody reads the journal.
  */
 import type { Journal, JournalEntry } from '../kernel/journal-entry.ts';
+import type { SignDiagnosis } from '../kernel/signing/mistakes.ts';
 import { checkNumber, RANGES } from '../kernel/number-range.ts';
 
 export const DEFAULT_JOURNAL_CAP = 10_000;
@@ -38,10 +39,14 @@ const ABSENT = -0x80000000;
 export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
   checkNumber(cap, RANGES.journalCap, 'the journal cap');
   const atMs = new Float64Array(cap);
+  /** NaN: no delay. */
+  const delays = new Float64Array(cap);
   const codes = new Int32Array(cap);
   const statuses = new Int32Array(cap);
   const text = {} as Record<TextField, (string | undefined)[]>;
   for (const field of TEXT_FIELDS) text[field] = new Array<string | undefined>(cap).fill(undefined);
+  /** Only refused signs have one: a sparse column. */
+  const diagnoses = new Map<number, SignDiagnosis>();
   /** Calls appended since start or the last clear; the newest has this `seq`. */
   let appended = 0;
   let size = 0;
@@ -59,6 +64,9 @@ export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
       const value = text[field][slot];
       if (value !== undefined) entry[field] = value;
     }
+    if (!Number.isNaN(delays[slot])) entry.delay_ms = delays[slot];
+    const diagnosis = diagnoses.get(slot);
+    if (diagnosis !== undefined) entry.sign_diagnosis = diagnosis;
     return entry;
   }
 
@@ -85,6 +93,9 @@ export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
       text.refund_order_id[slot] = call.refund_order_id;
       text.scenario[slot] = call.scenario;
       text.fault[slot] = call.fault;
+      delays[slot] = call.delay_ms ?? NaN;
+      if (call.sign_diagnosis === undefined) diagnoses.delete(slot);
+      else diagnoses.set(slot, call.sign_diagnosis);
     },
     read(filter: JournalFilter = {}): Journal {
       const { orderId, appId } = filter;
@@ -101,6 +112,7 @@ export function createJournal(cap = DEFAULT_JOURNAL_CAP) {
     clear(): number {
       const n = size;
       for (const field of TEXT_FIELDS) text[field].fill(undefined);
+      diagnoses.clear();
       appended = 0;
       size = 0;
       return n;

@@ -5,6 +5,7 @@
  */
 import type { Code } from '../kernel/codes.ts';
 import type { Fen } from '../kernel/money/money.ts';
+import type { SignDiagnosis } from '../kernel/signing/mistakes.ts';
 import type { components } from '../kernel/spec/openapi.ts';
 import type { AppConfig } from './apps.ts';
 import type { OrderRecord } from './order-record.ts';
@@ -55,6 +56,8 @@ export interface Answer {
   reason?: string;
   /** Extra wait before answering (slow scenarios). */
   delayMs?: number;
+  /** A refused sign: which common signing mistake made it (the journal records it). */
+  signDiagnosis?: SignDiagnosis;
 }
 
 export interface Step<C extends CallContext<SignedParams> = PayContext> {

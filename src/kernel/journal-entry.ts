@@ -2,6 +2,7 @@
  * One call the mock received, as its request journal (`GET /__mock/journal`) reports it, and as
  * `paycheck audit` reads it. Snake case: it is wire data. Runtime-neutral.
  */
+import type { SignDiagnosis } from './signing/mistakes.ts';
 export interface JournalEntry {
   /** 1, 2, 3 … in the order the mock received the calls. */
   seq: number;
@@ -25,6 +26,10 @@ export interface JournalEntry {
    * mock had decided.
    */
   fault?: string;
+  /** The delay the mock added before answering (a slow scenario, injected latency), when there was one. */
+  delay_ms?: number;
+  /** A call answered 3004 (table dialect 2000): the string the mock signed, masked, and the signing mistake that reproduces the sign sent, if a common one does. */
+  sign_diagnosis?: SignDiagnosis;
 }
 
 /** Faults that spoil an answer on the wire after the mock decided it (the mock's mangling faults). */

@@ -25,7 +25,7 @@ export const RANGES = {
   timeoutMs: { min: 1, max: MAX_TIMER_MS, whole: true },
   /** About 380 bytes of heap an order: 10 million is near 4 GB. */
   storeCap: { min: 2, max: 10_000_000, whole: true },
-  /** Its columns are allocated whole at start (80 bytes a slot: eight references, a double, two ints): 1 000 000 slots is ~76 MiB. */
+  /** Its columns are allocated whole at start (88 bytes a slot: eight references, two doubles, two ints): 1 000 000 slots is ~84 MiB. */
   journalCap: { min: 1, max: 1_000_000, whole: true },
   /** What the mock holds of one body; a valid request needs 512 KiB at most. */
   bodyLimit: { min: 1, max: 64 * 1024 * 1024, whole: true },

@@ -88,7 +88,7 @@ test('imports resolve in plain Node 20, and the MSW handlers pay in a plain node
   assert.match(tested.out, /# pass 3\n# fail 0/);
 });
 
-test('paycheck mock, then paycheck contracts --base-url and a short paycheck load against it, all from the installed package', async () => {
+test('paycheck mock (its console too), then paycheck contracts --base-url and a short paycheck load against it, all from the installed package', async () => {
   const bin = join(project, 'node_modules/.bin/paycheck');
   const mock = spawn(bin, ['mock', '--port', '0', '--quiet'], { cwd: project, env: projectEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(mock);
@@ -101,6 +101,11 @@ test('paycheck mock, then paycheck contracts --base-url and a short paycheck loa
     });
     mock.on('exit', () => reject(new Error(`paycheck mock exited: ${seen}`)));
   });
+  // The console's script was built into the package: the installed mock has no esbuild to bundle it.
+  const script = await fetch(`${url}/__mock/console.js`);
+  assert.equal(script.status, 200);
+  assert.match(await script.text(), /SIGNING_MISTAKES|secret-key-app_secret/);
+  assert.match(await (await fetch(`${url}/__mock/`)).text(), /paycheck mock console/);
   // Asynchronous children from here on: the mock they talk to is a child of this process too.
   const runAsync = (args: string[]) =>
     new Promise<{ status: number | null; out: string }>((done) => {

@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { launchChromium, SCREENSHOTS } from '../support/chromium.ts';
 import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
 import { runLoad } from '../../src/runners/load/executor/run-load.ts';
 import { mergeSummaries } from '../../src/runners/load/merge/merge-summaries.ts';
@@ -19,11 +20,10 @@ import type { LoadSummary } from '../../src/checks/report/load-summary.ts';
 import { writeFileSync } from 'node:fs';
 
 const dir = mkdtempSync(join(tmpdir(), 'paycheck-html-'));
-const SCREENSHOTS = join('reports', 'screenshots');
 let browser: Browser;
 let mock: MockServer;
 before(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+  browser = await launchChromium();
   mock = await startMockServer({ port: 0, pendingMs: 150 });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });

@@ -44,6 +44,8 @@ export interface MockServerOptions extends NodeEngineOptions {
   onError?: (error: unknown) => void;
   /** Where status callbacks are POSTed (loopback only); none = no callbacks. */
   callbackUrl?: string;
+  /** Pages served beside the engine (the console): an answer for a GET it knows, else undefined. */
+  pages?: (request: MockRequest) => Promise<MockResponse> | undefined;
   /** Hostile variants for every callback: the `X-Mock-Callback` grammar. */
   callbackVariants?: string;
   /** Multiplies the callback retry waits, timeout and hold time (default 1; tests use 0.01). */
@@ -124,7 +126,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   function answer(request: MockRequest, req: IncomingMessage, res: ServerResponse, started: number): void {
     let response: MockResponse | Promise<MockResponse>;
     try {
-      response = engine.handle(request);
+      // The pay path is POST: one string compare keeps the pages off it.
+      response = (request.method === 'GET' ? options.pages?.(request) : undefined) ?? engine.handle(request);
     } catch (error) {
       response = failure(error);
     }

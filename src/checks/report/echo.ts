@@ -10,16 +10,22 @@ export const ECHO_LIMIT_BYTES = 4096;
 
 /** `text` masked and, past {@link ECHO_LIMIT_BYTES}, cut, with the full size: `{"code":1000,"msg":"支支… (10 485 781 bytes, first 4 094 shown)`. */
 export function echoed(text: string, mask: Mask): string {
+  const { shown, cut } = echoParts(text, mask);
+  return cut === undefined ? shown : `${shown}${cut}`;
+}
+
+/** {@link echoed} in two parts, the text shown and what says it was cut, for a reader that lays them out apart. */
+export function echoParts(text: string, mask: Mask): { shown: string; cut?: string } {
   const shown = mask(text);
   let bytes = 0;
   let end = 0;
   for (const char of shown) {
     const width = utf8Length(char);
-    if (bytes + width > ECHO_LIMIT_BYTES) return `${shown.slice(0, end)}… (${grouped(utf8Length(text))} bytes, first ${grouped(bytes)} shown)`;
+    if (bytes + width > ECHO_LIMIT_BYTES) return { shown: shown.slice(0, end), cut: `… (${grouped(utf8Length(text))} bytes, first ${grouped(bytes)} shown)` };
     bytes += width;
     end += char.length;
   }
-  return shown;
+  return { shown };
 }
 
 function utf8Length(text: string): number {

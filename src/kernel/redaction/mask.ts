@@ -89,16 +89,15 @@ const escapeOf = (byte: number) => `%${byte.toString(16).padStart(2, '0').replac
  * encoder chose to escape), a space also `+`; and JSON-escaped.
  */
 function plainSpellings(secret: string): string[] {
-  const encoder = new TextEncoder();
   const urlish = Array.from(secret, (char) => {
-    const escaped = Array.from(encoder.encode(char), escapeOf).join('');
+    const escaped = Array.from(utf8(char), escapeOf).join('');
     return `(?:${literal(char)}|${escaped}${char === ' ' ? '|\\+' : ''})`;
   }).join('');
   return [urlish, literal(JSON.stringify(secret).slice(1, -1))];
 }
 
 function spellings(secret: string): string[] {
-  const bytes = new TextEncoder().encode(secret);
+  const bytes = utf8(secret);
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   const base64 = base64Of(bytes);
   const encoded = [
@@ -118,16 +117,36 @@ function spellings(secret: string): string[] {
  * The Base64 characters that depend on the secret's bytes alone when `offset` bytes of anything
  * come before it: character i carries bits 6i…6i+5, the secret's bytes bits 8·offset on.
  */
-function alignedBase64(bytes: Uint8Array, offset: number): string {
-  const padded = new Uint8Array(offset + bytes.length);
-  padded.set(bytes, offset);
+function alignedBase64(bytes: readonly number[], offset: number): string {
+  const padded = [...new Array<number>(offset).fill(0), ...bytes];
   return base64Of(padded).slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
 }
 
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
+/**
+ * UTF-8 and Base64 by hand: this module is also loaded by the k6 scripts (through the signer),
+ * whose runtime is neither a browser nor Node, so TextEncoder and btoa cannot be counted on.
+ */
+function utf8(text: string): number[] {
+  const out: number[] = [];
+  for (const char of text) {
+    const c = char.codePointAt(0) as number;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function base64Of(bytes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += BASE64[(n >> 18) & 63] + BASE64[(n >> 12) & 63] + (i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? BASE64[n & 63] : '=');
+  }
+  return out;
 }
 
 function urlSafe(base64: string): string {

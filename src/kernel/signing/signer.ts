@@ -4,6 +4,7 @@
  */
 import { canonicalString, type SignableParams } from './canonical.ts';
 import type { SignEncoding } from './encoding.ts';
+import { diagnoseSign, type SignDiagnosis } from './mistakes.ts';
 
 export type SignType = 'MD5' | 'RSA';
 
@@ -64,6 +65,8 @@ export function createSigner(digests: Digests) {
     signature,
     sign: (params: SignableParams, options: SignOptions): string => signature(params, options).sign,
     verify,
+    /** Which common signing mistake made this MD5 request's sign (mistakes.ts); undefined when it verifies. */
+    diagnose: (params: SignableParams, options: SignOptions): SignDiagnosis | undefined => diagnoseSign(digests, params, options),
     /** The same request with `sign` filled in, `sign` placed last. */
     signed<T extends SignableParams>(params: T, options: SignOptions): T & { sign: string } {
       const { sign: _old, ...rest } = params as SignableParams;

@@ -28,9 +28,10 @@ test.describe('reports', () => {
     const factory = nodeDataFactory({ seed: Number(process.env.PAY_SEED) + 1, app: target.app, encoding: target.encoding, orderIdPrefix: `RP${process.env.PAYCHECK_RUN_TAG}` });
     const paid = await client.pay(factory.unsignedRequest());
     expect((paid.response?.body as { code?: number }).code).toBe(1000);
+    // The command as the report prints it, over several lines, run as it stands.
     const report = renderExchangeReport({ exchange: paid, findings: [], seed: 1, secret: target.app.secret });
-    const command = report.split('\n').find((line) => line.trimStart().startsWith('curl '))?.trim() ?? '';
-    expect(command).toBe(curlCommand(paid.request).command);
+    const command = report.slice(report.indexOf('\ncurl ') + 1);
+    expect(command).toBe(curlCommand(paid.request).lines);
     const replay = await run('sh', ['-c', command], { env: { ...process.env, ...curlCommand(paid.request).env } });
     expect(readingCodes('repeat-of-paid')).toContain(JSON.parse(replay.stdout).code);
   });

@@ -258,7 +258,7 @@ function faultCases(path: (typeof LIFECYCLE_CALLS)[number]): ContractCase[] {
     fault('an unknown app_id, correctly signed: AppID fault', (ctx) => ctx.client.sign({ ...fields(ctx), app_id: 'paycheck-no-such-app' }), { fault: 'appId' }),
     // The order named is the pay call's: above the pay page's 128 (D-12), every reading refuses it.
     fault(`order_id of ${SEED_ORDER_ID_MAX + 1} characters: 3002`, (ctx) => ctx.client.sign({ ...fields(ctx), order_id: '7'.repeat(SEED_ORDER_ID_MAX + 1) }), { fault: 'format' }),
-    fault('an unknown field: 3002 (strict, D-46)', (ctx) => ctx.client.sign({ ...fields(ctx), pay_code: '134567890123456789' }), { fault: 'format', strict: UNKNOWN_FIELD }),
+    fault('an unknown field: 3002 (strict, D-46)', (ctx) => ctx.client.sign({ ...fields(ctx), pay_code: ctx.draft().pay_code }), { fault: 'format', strict: UNKNOWN_FIELD }),
     fault('a body that is not JSON: 3002', () => '{"app_id": "paycheck-demo-app",', { fault: 'format' }),
   ];
   if (path !== API_PATHS.refund) return cases;

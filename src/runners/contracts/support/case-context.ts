@@ -3,6 +3,7 @@
  * `pay` / `send` that record every exchange with its contract findings. The Playwright fixtures
  * and the broken-variant self-test both drive cases through it.
  */
+import { fileURLToPath } from 'node:url';
 import type { Channel } from '../../../kernel/channel.ts';
 import { channelOfPayCode } from '../../../kernel/channel.ts';
 import type { Exchange, PayClient, Params } from '../../../adapters/client/pay-client.ts';
@@ -43,6 +44,33 @@ export interface Verdict {
   observed?: Observed;
   /** The answer as the rules read it (readings.ts): what a case's own demands look at. */
   read?: unknown;
+  /** Where the case made the call (or the demand) the verdict is about. */
+  location?: CaseLocation;
+}
+
+/** A place in a case's source, as Playwright's `location` options take it. */
+export interface CaseLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+const FRAME = /\(?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/;
+
+/**
+ * Where the case's own code called in: the first frame of the stack outside this support folder,
+ * Node and node_modules. Taken while the call is still synchronous, before any await loses the
+ * case's frame.
+ */
+function callerInCase(): CaseLocation | undefined {
+  for (const frame of (new Error().stack ?? '').split('\n').slice(1)) {
+    const match = FRAME.exec(frame.trim());
+    if (!match) continue;
+    const file = match[1].startsWith('file://') ? fileURLToPath(match[1]) : match[1];
+    if (file.includes('/contracts/support/') || file.includes('/node_modules/')) continue;
+    return { file, line: Number(match[2]), column: Number(match[3]) };
+  }
+  return undefined;
 }
 
 export interface CaseEnvironment {
@@ -77,9 +105,9 @@ function createCaseContext(env: CaseEnvironment) {
     return unsigned;
   }
 
-  function verify(exchange: Exchange, expectation: Expectation): Verdict {
+  function verify(exchange: Exchange, expectation: Expectation, location = callerInCase()): Verdict {
     const result = check(exchange, expectation, state);
-    const verdict = { exchange, ...result };
+    const verdict = { exchange, ...result, location };
     verdicts.push(verdict);
     return verdict;
   }
@@ -101,8 +129,9 @@ function createCaseContext(env: CaseEnvironment) {
   }
 
   async function send(body: unknown, options: CallOptions): Promise<Exchange> {
+    const location = callerInCase();
     const exchange = await client.send(body, { headers: headersOf(options), path: options.path });
-    verify(exchange, options.expect);
+    verify(exchange, options.expect, location);
     return exchange;
   }
 
@@ -128,7 +157,11 @@ function createCaseContext(env: CaseEnvironment) {
     const verdict = verdicts.findLast((v) => v.exchange === exchange);
     if (!verdict) throw new Error('require() needs an exchange made by this case');
     verdict.checked.push('case-expectation');
-    if (!ok) verdict.findings.push({ rule: 'case-expectation', severity: 'error', ...finding });
+    if (!ok) {
+      verdict.findings.push({ rule: 'case-expectation', severity: 'error', ...finding });
+      // The demand that failed is the place to look, more than the call it is about.
+      verdict.location = callerInCase() ?? verdict.location;
+    }
   }
 
   /** Parallel duplicates of one order: at most one success. */
@@ -138,7 +171,7 @@ function createCaseContext(env: CaseEnvironment) {
 
   /** Findings of a rule about more than one exchange (or none of the case's own). */
   function judged(rule: RuleName, findings: Finding[]): void {
-    verdicts.push({ findings, checked: [rule] });
+    verdicts.push({ findings, checked: [rule], location: callerInCase() });
   }
 
   /** A lifecycle call of the target's application: `fields` name the order (and the refund), signed and sent. */

@@ -1,8 +1,10 @@
 /**
  * The Playwright side of the suite: one target per worker (MSW started in-process for `msw`),
  * tag-based skips with the reason shown, and `contract.run(case)` which runs a case, attaches its
- * tally for the summary, and fails with the full evidence when a rule is broken.
+ * tally for the summary, and fails when a rule is broken: the findings and the curl command as the
+ * message, each piece of evidence an attachment, the code frame at the case.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test as base, type TestInfo } from '@playwright/test';
 import { setupServer } from 'msw/node';
 import { createMswHandlers } from '../../../adapters/msw/handlers.ts';
@@ -14,7 +16,7 @@ import { nodeDataFactory } from '../../../adapters/node/node-data-factory.ts';
 import { loadSpec } from '../../../adapters/node/spec-file.ts';
 import { createContractCheck, type ContractCheck } from '../../../checks/contract/contract-check.ts';
 import { createRunState, type RunState } from '../../../checks/contract/check-context.ts';
-import { runCase, type CaseTag, type ContractCase, type Verdict } from './case-context.ts';
+import { runCase, type CaseLocation, type CaseTag, type ContractCase, type Verdict } from './case-context.ts';
 import { CONTRACT_PENDING_MS, probeControls, targetFrom, type ContractTarget, type TargetKind } from './target.ts';
 import { testSeed } from './run-identity.ts';
 import { createLivePayCodes } from './live-pay-codes.ts';
@@ -121,14 +123,51 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         });
         await testInfo.attach('contract', contractAttachment(verdicts, target));
         const report = failureReport(verdicts, seed, target.app.secret);
-        // Through expect, not a bare throw: a broken contract is a failed check, which JUnit
-        // records as <failure>; a thrown Error would be an <error>, a broken test.
-        if (report) expect(brokenRules(verdicts), report).toEqual([]);
+        if (report) {
+          for (const { name, body } of report.attachments) await testInfo.attach(name, { body, contentType: 'text/plain' });
+          const broken = brokenRules(verdicts);
+          const location = caseLocation(contractCase, report.location);
+          await base.step(`contract broken: ${broken.join(', ')}`, () => failAt(location, () => expect(broken, report.message).toEqual([])), { location });
+        }
         return verdicts;
       },
     });
   },
 });
+
+/**
+ * Where a failing case is shown: the line of its title in the file it made its call from (a case
+ * made by a helper is found by its own row), else that call's line.
+ */
+function caseLocation(contractCase: ContractCase, call: CaseLocation | undefined): CaseLocation | undefined {
+  if (!call) return undefined;
+  let source: string;
+  try {
+    source = readFileSync(call.file, 'utf8');
+  } catch {
+    return call;
+  }
+  const lines = source.split('\n');
+  for (const quote of ["'", '"', '`']) {
+    const line = lines.findIndex((text) => text.includes(`${quote}${contractCase.title}${quote}`));
+    if (line !== -1) return { file: call.file, line: line + 1, column: lines[line].indexOf(contractCase.title) + 1 };
+  }
+  return call;
+}
+
+/**
+ * Fails through expect, not a bare throw: a broken contract is a failed check, which JUnit records
+ * as <failure> (a thrown Error would be an <error>, a broken test). The error's stack is made to
+ * start at the case, so the report's code frame shows the case that failed, not this file.
+ */
+function failAt(location: CaseLocation | undefined, check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (location && error instanceof Error) error.stack = `${error.name}: ${error.message}\n    at ${location.file}:${location.line}:${location.column}`;
+    throw error;
+  }
+}
 
 function brokenRules(verdicts: readonly Verdict[]): string[] {
   return [...new Set(verdicts.flatMap((v) => v.findings.filter((f) => f.severity === 'error').map((f) => f.rule)))];

@@ -1,9 +1,9 @@
-/** A case's verdicts as the reporters want them: a tally attachment, and the failure text. */
-import { renderExchangeReport, renderFinding } from '../../../checks/report/exchange-report.ts';
+/** A case's verdicts as the reporters want them: a tally attachment, and the failure's message and evidence. */
+import { exchangeSections, renderFindings } from '../../../checks/report/exchange-report.ts';
 import { createMask } from '../../../kernel/redaction/mask.ts';
 import { mergeTallies, tallyChecked, type Tally } from '../../../checks/contract/tally.ts';
 import type { ReadingName } from '../../../checks/contract/readings.ts';
-import type { Verdict } from './case-context.ts';
+import type { CaseLocation, Verdict } from './case-context.ts';
 import type { ContractTarget } from './target.ts';
 
 /** Reading → value → how many answers showed it. */
@@ -56,12 +56,38 @@ export function contractAttachment(verdicts: readonly Verdict[], target: Contrac
   return { body: JSON.stringify(body), contentType: 'application/json' };
 }
 
-/** The evidence for every exchange that broke a rule, `secret` masked; undefined when none did. */
-export function failureReport(verdicts: readonly Verdict[], seed: number, secret: string): string | undefined {
+/**
+ * What a failing case shows: as the failure's message, what broke and the curl command that
+ * reproduces it (what a terminal or a JUnit reader needs whole: Playwright prints only the start
+ * of an attachment there); as attachments, each exchange's evidence one section apiece — the
+ * request, the string signed, the response and the command again, for the HTML report.
+ */
+export interface FailureReport {
+  message: string;
+  attachments: { name: string; body: string }[];
+  /** Where the case made the first call that broke a rule. */
+  location?: CaseLocation;
+}
+
+/** The findings and evidence of every exchange that broke a rule, `secret` masked; undefined when none did. */
+export function failureReport(verdicts: readonly Verdict[], seed: number, secret: string): FailureReport | undefined {
   const failing = verdicts.filter((v) => v.findings.some((f) => f.severity === 'error'));
   if (failing.length === 0) return undefined;
   const mask = createMask({ secrets: [secret] });
-  return failing
-    .map((v) => (v.exchange ? renderExchangeReport({ exchange: v.exchange, findings: v.findings, seed, secret }) : v.findings.map((f) => renderFinding(f, mask)).join('\n')))
-    .join('\n\n────────\n\n');
+  const messages: string[] = [];
+  const attachments: FailureReport['attachments'] = [];
+  failing.forEach((v, i) => {
+    // Several failing exchanges: their attachments are numbered as their findings are.
+    const prefix = failing.length === 1 ? '' : `exchange ${i + 1}: `;
+    if (!v.exchange) {
+      messages.push(prefix + renderFindings(v.findings, mask));
+      return;
+    }
+    const sections = exchangeSections({ exchange: v.exchange, findings: v.findings, seed, secret });
+    const [findings, ...evidence] = sections;
+    const reproduce = sections.at(-1)!;
+    messages.push(`${prefix}${findings.text}\n\n${reproduce.title}:\n${reproduce.text}`);
+    for (const section of evidence) attachments.push({ name: prefix + section.title, body: section.text });
+  });
+  return { message: messages.join('\n\n────────\n\n'), attachments, location: failing.find((v) => v.location)?.location };
 }
