@@ -56,3 +56,15 @@ test('the body as a whole: none is missing (3001), one that is not a JSON object
     assert.equal('fault' in v ? v.fault : 'accepted', want, JSON.stringify(text));
   }
 });
+
+test('the oracle reads an optional field sent empty as absent, as the mock does (D-29, D-50): store_info "" or null is paid', () => {
+  for (const value of ['', null] as const) assert.equal(verdictOf({ kind: 'empty', path: 'store_info', value }), 'accepted', JSON.stringify(value));
+});
+
+test('a fresh id keeps the shape\'s length in characters, and never splits a character of two UTF-16 units', () => {
+  for (const shape of ['𐀀'.repeat(64), `${'a'.repeat(58)}${'𐀀'.repeat(6)}`, 'ab']) {
+    const id = session.freshId(shape);
+    assert.ok(Array.from(id).length <= Math.max(Array.from(shape).length, 12), `${id.length} units`);
+    assert.ok(!/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(id), 'no lone surrogate');
+  }
+});

@@ -10,7 +10,7 @@
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { readJsonBody } from '../../engine/request-body.ts';
-import { isMissing } from '../../engine/steps/presence.ts';
+import { isMissing, withoutEmptyOptionals } from '../../engine/steps/presence.ts';
 import { nodeSigner } from '../../adapters/node/node-digests.ts';
 import type { AppCredentials } from '../../kernel/settings.ts';
 import type { SignEncoding } from '../../kernel/signing/encoding.ts';
@@ -40,7 +40,8 @@ export function judgeRequest(ctx: OracleContext, text: string): Verdict {
   if (read.kind === 'unreadable') return fault('format', read.reason);
   const value = read.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return fault('format', 'the body is not a JSON object');
-  const params = value as Readonly<Record<string, unknown>>;
+  // An optional field sent empty is absent, as the mock's presence step and the signer read it (D-29, D-50).
+  const params = withoutEmptyOptionals(value, ctx.call.presence.optional) as Readonly<Record<string, unknown>>;
   if (!ctx.validate(params)) {
     const { required, oneOf } = ctx.call.presence;
     const absent = required.find((name) => isMissing(params, name));

@@ -92,10 +92,15 @@ export function createSession(document: SpecDocument, target: FuzzTarget, paths:
     },
   };
 
-  /** An id of the generated shape, made unique: its tail is this run's tag and a serial. */
+  /**
+   * An id of the generated shape, made unique: its tail is this run's tag and a serial. Cut by
+   * characters, as the schema's maxLength counts them: a cut by UTF-16 units could split a
+   * surrogate pair, or leave more characters than the shape had.
+   */
   function freshId(shape: string): string {
     const tag = `${runTag}${(serial++).toString(36).toUpperCase().padStart(3, '0')}`;
-    return shape.slice(0, Math.max(0, shape.length - tag.length)) + tag;
+    const chars = Array.from(shape);
+    return chars.slice(0, Math.max(0, chars.length - tag.length)).join('') + tag;
   }
 
   return {
