@@ -86,6 +86,10 @@ export interface Recorder {
   sortedLatencies(): Float64Array;
 }
 
+const increment = <K>(counts: Map<K, number>, key: K): void => {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+};
+
 /** One second's counts as the recorder keeps them. */
 interface Second {
   sent: number;
@@ -112,7 +116,6 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS, now: 
     for (let i = seconds.length; i <= t; i++) seconds.push({ sent: 0, answered: 0, failed: 0, codes: new Map(), latency: emptyHistogram() });
     return seconds[t];
   };
-  const countIn = (codes: Map<string, number>, code: string) => codes.set(code, (codes.get(code) ?? 0) + 1);
   const signing = new Samples();
   let window: number[] = [];
   let sent = 0;
@@ -126,10 +129,10 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS, now: 
   const passes = checkNames.map(() => 0);
   const fails = checkNames.map(() => 0);
 
-  const count = (code: string) => codes.set(code, (codes.get(code) ?? 0) + 1);
+  const count = (code: string) => increment(codes, code);
   const noCode = (cause: NoCodeCause) => {
     count(NO_CODE);
-    causes.set(cause, (causes.get(cause) ?? 0) + 1);
+    increment(causes, cause);
   };
   const tally = (passed: readonly boolean[]): void =>
     passed.forEach((ok, i) => {
@@ -151,7 +154,7 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS, now: 
       const thisSecond = second();
       thisSecond.answered++;
       recordLatency(thisSecond.latency, latencyMs);
-      countIn(thisSecond.codes, inspection.code === undefined ? NO_CODE : String(inspection.code));
+      increment(thisSecond.codes, inspection.code === undefined ? NO_CODE : String(inspection.code));
       if (status < 200 || status >= 400) {
         failed++;
         thisSecond.failed++;
@@ -166,7 +169,7 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS, now: 
       failed++;
       const thisSecond = second();
       thisSecond.failed++;
-      countIn(thisSecond.codes, NO_CODE);
+      increment(thisSecond.codes, NO_CODE);
       nonSuccess++;
       noCode(cause);
       tally(checkNames.map(() => false));
