@@ -4,7 +4,7 @@
  * loaded only when run.
  */
 import { RANGES } from '../kernel/number-range.ts';
-import { DEFAULT_BASE_URL, DEFAULT_MOCK_PORT, DEFAULT_PROXY_PORT } from '../kernel/settings.ts';
+import { DEFAULT_BASE_URL, DEFAULT_MOCK_PORT, DEFAULT_PROXY_PORT, MOCK_LOG_LINES_PER_SECOND } from '../kernel/settings.ts';
 import { PROFILES } from '../runners/load/profiles/profiles.ts';
 import { DEFAULT_RUNS } from '../runners/fuzz/budget.ts';
 import { defineCommand, type OptionSpec } from './command.ts';
@@ -73,7 +73,9 @@ export const MOCK = defineCommand({
   description: 'The pay-code API simulator on 127.0.0.1 until SIGINT/SIGTERM. Flags win over the environment.',
   options: {
     port: { type: 'number', range: RANGES.port, value: 'N', env: 'PORT', description: `port on 127.0.0.1 (default ${DEFAULT_MOCK_PORT}; 0 = any free port)` },
-    quiet: { ...QUIET('no per-request log lines'), env: 'MOCK_QUIET' },
+    quiet: { ...QUIET('no log at all'), env: 'MOCK_QUIET' },
+    log: { type: 'string', value: 'MODE', env: 'MOCK_LOG', description: `auto (default: a line per request, past ${MOCK_LOG_LINES_PER_SECOND} in a second one summary line for it), requests (a line each), summary (one line a second)` },
+    'log-format': { type: 'string', value: 'F', env: 'MOCK_LOG_FORMAT', description: 'text (default) or json (pino NDJSON)' },
     'error-codes': { type: 'string', value: 'D', env: 'MOCK_ERROR_CODES', description: 'flowchart (3001–3004, 1007/1003; default) or table (2000 signature, 3000 AppID, 1003 repeat)' },
     scenario: { type: 'string', value: 'NAME', env: 'MOCK_SCENARIO', description: 'scenario for requests without X-Mock-Scenario (else chosen by amount)' },
     latency: { type: 'string', value: 'MS', env: 'MOCK_LATENCY_MS', description: 'added latency per pay request: MS or MIN-MAX' },

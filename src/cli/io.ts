@@ -11,6 +11,19 @@ export interface CliIo {
   /** A terminal on stderr: a progress line is rewritten in place through `writeErr`; else one is logged every few seconds. */
   progressInPlace?: boolean;
   writeErr?(text: string): void;
+  /** A buffered sink for a high-rate log on standard output; absent, a log writes through `out`. */
+  openLog?(): Promise<LogSink>;
+}
+
+/** Where a log's lines go: buffered, written in the background, `flush` writing what is left at once. */
+export interface LogSink {
+  write(text: string): void;
+  flush(): void;
+}
+
+/** `io`'s log sink, or one that hands each line to `io.out` as it comes. */
+export async function logSinkOf(io: Pick<CliIo, 'out' | 'openLog'>): Promise<LogSink> {
+  return (await io.openLog?.()) ?? { write: (text) => io.out(text.replace(/\n$/, '')), flush: () => undefined };
 }
 
 /**
@@ -20,12 +33,20 @@ export interface CliIo {
  */
 export function maskedIo(io: CliIo, argv: readonly string[], showsPayCodes: boolean): CliIo {
   const mask = createMask({ secrets: [io.env.PAY_APP_SECRET, secretArgument(argv)], showPayCodes: showsPayCodes });
-  const { writeErr } = io;
+  const { writeErr, openLog } = io;
   return {
     ...io,
     out: (line) => io.out(mask(line)),
     err: (line) => io.err(mask(line)),
     ...(writeErr ? { writeErr: (text: string) => writeErr(mask(text)) } : {}),
+    ...(openLog
+      ? {
+          openLog: async () => {
+            const sink = await openLog();
+            return { write: (text: string) => sink.write(mask(text)), flush: () => sink.flush() };
+          },
+        }
+      : {}),
   };
 }
 

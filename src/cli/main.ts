@@ -109,4 +109,6 @@ export const processIo: CliIo = {
   env: process.env,
   progressInPlace: process.stderr.isTTY === true,
   writeErr: (text) => process.stderr.write(text),
+  // Loaded when a command logs, so that the others do not load pino.
+  openLog: async () => (await import('./stdout-log.ts')).stdoutLogSink(),
 };

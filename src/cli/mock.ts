@@ -1,18 +1,32 @@
 /**
- * `paycheck mock` (and `npm run mock`): the mock on 127.0.0.1 until SIGINT/SIGTERM, one log line
- * per request unless quiet.
+ * `paycheck mock` (and `npm run mock`): the mock on 127.0.0.1 until SIGINT/SIGTERM, its log
+ * (src/cli/mock-log.ts) on standard output unless quiet, flushed before the process ends.
  */
 import { startMockServer, type MockServer } from '../adapters/http/server.ts';
 import { CONSOLE_PATHS, serveConsole } from '../checks/console/mock-console.ts';
-import type { ParsedCommand } from './command.ts';
-import type { MOCK } from './commands.ts';
+import { optionLabel, type ParsedCommand } from './command.ts';
+import { MOCK } from './commands.ts';
 import { errorLine, toHarnessError } from './harness-error.ts';
-import type { CliIo } from './io.ts';
+import { logSinkOf, type CliIo } from './io.ts';
+import { createMockLog, LOG_FORMATS, LOG_MODES, parseChoice, type MockLog } from './mock-log.ts';
 import { mockServerOptions } from './mock-options.ts';
 
-/** Starts the mock and says where it listens; the caller stops it. */
-export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.options>, io: Pick<CliIo, 'out' | 'env'>): Promise<MockServer> {
-  const server = await startMockServer({ ...mockServerOptions(values, io.env), pages: serveConsole, log: values.quiet ? undefined : io.out });
+export interface MockCommandServer extends MockServer {
+  /** Writes out what the log holds, so that a line printed next comes after it. */
+  flushLog(): void;
+}
+
+/** Starts the mock and says where it listens; the caller stops it, and its log is flushed when it closes. */
+export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.options>, io: Pick<CliIo, 'out' | 'env' | 'openLog'>): Promise<MockCommandServer> {
+  const options = mockServerOptions(values, io.env);
+  const mode = parseChoice(values.log, LOG_MODES, 'auto', optionLabel(MOCK, 'log'));
+  const format = parseChoice(values['log-format'], LOG_FORMATS, 'text', optionLabel(MOCK, 'log-format'));
+  const log: MockLog | undefined = values.quiet ? undefined : createMockLog({ mode, format, sink: await logSinkOf(io) });
+  const started = await startMockServer({ ...options, pages: serveConsole, log: log?.request }).catch((error: unknown) => {
+    log?.close();
+    throw error;
+  });
+  const server: MockCommandServer = { ...started, close: () => started.close().finally(() => log?.close()), flushLog: () => log?.flush() };
   const { dialect } = server.engine;
   const callbacks = server.callbacks ? `; status callbacks to ${server.callbacks.url}` : '';
   io.out(`paycheck mock listening on ${server.url} (error codes: ${dialect}; console: ${server.url}${CONSOLE_PATHS.page}; health: ${server.url}/__mock/health${callbacks})`);
@@ -23,6 +37,7 @@ export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.opt
 export async function runMock(parsed: ParsedCommand<typeof MOCK.options>, io: CliIo): Promise<number> {
   const server = await startMockCommand(parsed, io);
   const stop = (signal: string) => {
+    server.flushLog();
     io.out(`paycheck mock: ${signal}, shutting down`);
     server.close().then(
       () => io.out('paycheck mock: stopped'),

@@ -18,6 +18,7 @@ export { CALLBACK_VARIANT_NAMES, parseCallbackVariants } from './callback/varian
 export type { StatusCallback } from './callback/status-callback.ts';
 export { LIFECYCLE_PATHS } from './order-calls/order-calls.ts';
 export { DEFAULT_JOURNAL_CAP } from './journal.ts';
+export { DEFAULT_STORE_CAP } from './order-store.ts';
 export { createRequestGate, type RequestVerdict } from './request-gate.ts';
 export { createRing } from './ring.ts';
 export { envelopeBody, JSON_TYPE } from './envelope.ts';

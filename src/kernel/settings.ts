@@ -10,6 +10,8 @@ export const DEMO_APP = { appId: 'paycheck-demo-app', secret: 'paycheck-demo-sec
 export const DEFAULT_MOCK_PORT = 4010;
 /** `paycheck proxy`'s port: beside the mock's. */
 export const DEFAULT_PROXY_PORT = 4020;
+/** The mock's default log writes a line for at most this many requests a second, and a summary line for a busier second. */
+export const MOCK_LOG_LINES_PER_SECOND = 100;
 /** Where callers aim by default: the loopback mock, never production. */
 export const DEFAULT_BASE_URL = `http://127.0.0.1:${DEFAULT_MOCK_PORT}`;
 export const PRODUCTION_BASE_URL = 'https://api.huishouyin.cn';

@@ -10,7 +10,8 @@ import type { OptionSpec } from '../../src/cli/command.ts';
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS, DEFAULT_REQUEST_TIMEOUT_MS, DRAIN_BYTES, DRAIN_MS } from '../../src/adapters/http/server.ts';
 import { MAX_JSON_DEPTH } from '../../src/kernel/json-shape.ts';
 import { describeRange, RANGES, type NumberRange } from '../../src/kernel/number-range.ts';
-import { REQUEST_SIZE_LIMIT } from '../../src/kernel/settings.ts';
+import { MOCK_LOG_LINES_PER_SECOND, REQUEST_SIZE_LIMIT } from '../../src/kernel/settings.ts';
+import { LOG_BUFFER_BYTES } from '../../src/cli/stdout-log.ts';
 
 const doc = readFileSync('docs/limits.md', 'utf8');
 const [limits, numeric] = doc.split('\n## Numeric settings\n');
@@ -29,6 +30,8 @@ test('each limit states the value of the constant it names', () => {
     ['DEFAULT_HEADERS_TIMEOUT_MS', `${DEFAULT_HEADERS_TIMEOUT_MS / 1000} s`],
     ['DEFAULT_REQUEST_TIMEOUT_MS', `${DEFAULT_REQUEST_TIMEOUT_MS / 1000} s`],
     ['DEFAULT_MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS.toLocaleString('en').replace(/,/g, ' ')],
+    ['LOG_BUFFER_BYTES', `${LOG_BUFFER_BYTES / MIB} MiB`],
+    ['MOCK_LOG_LINES_PER_SECOND', `${MOCK_LOG_LINES_PER_SECOND} requests a second`],
   ];
   for (const [constant, value] of stated) {
     const row = rows(limits).filter((line) => line.includes(`\`${constant}\``));

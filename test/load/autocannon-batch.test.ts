@@ -91,3 +91,31 @@ test('without a recorder the calls still go out, one per request', async () => {
   }
   assert.deepEqual(server.seen.map((s) => s.body), ['0', '1', '2']);
 });
+
+test('every call after a connection\'s first (written by request-encoder.ts) arrives whole: byte length of CJK bodies, its path, query and headers', async () => {
+  const server = await recordingServer();
+  const calls: BatchCall[] = Array.from({ length: 40 }, (_, n) => ({
+    body: JSON.stringify({ n, title: '可口可乐300ml', note: 'ü'.repeat(n) }),
+    ...(n % 3 === 1 ? { path: `/pay/get?n=${n}` } : {}),
+    ...(n % 4 === 2 ? { headers: { 'x-mock-scenario': 'USER_PAYING' } } : {}),
+  }));
+  let i = 0;
+  const answered: string[] = [];
+  try {
+    await fireBatch({
+      url: `${server.url}?from=batch`,
+      timeoutS: 5,
+      connections: 2,
+      amount: calls.length,
+      next: () => calls[i++],
+      recorder: { sent: () => undefined, answered: (_call, _ms, status, body) => answered.push(`${status} ${body}`), failed: () => assert.fail('no call fails') },
+    });
+  } finally {
+    await server.close();
+  }
+  assert.equal(answered.length, calls.length);
+  const seen = new Map(server.seen.map((s) => [JSON.parse(s.body).n as number, s]));
+  for (const [n, call] of calls.entries()) {
+    assert.deepEqual(seen.get(n), { path: call.path ?? '/pay/qrcode?from=batch', scenario: call.headers?.['x-mock-scenario'], type: 'application/json', body: call.body }, `call ${n}`);
+  }
+});

@@ -80,3 +80,68 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     assert.match(out, /stopped/);
   });
 }
+
+/** `paycheck mock ARGS` in a child, its URL once it listens, and its whole stdout and exit code once it ends. */
+async function mockChild(args: string[], stdout: 'pipe' | 'ignore' = 'pipe') {
+  const child = spawn(process.execPath, [BIN, 'mock', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const ended = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    void ended.then(() => reject(new Error(`exited early: ${out}${err}`)));
+  });
+  if (stdout === 'ignore') child.stdout.destroy();
+  return { child, url, ended };
+}
+
+test('the log is buffered, yet SIGTERM right after a burst loses no line: every request line comes before "stopped"', async () => {
+  const { child, url, ended } = await mockChild(['--log', 'requests']);
+  const count = 400;
+  for (let i = 0; i < count; i += 50) await Promise.all(Array.from({ length: 50 }, () => fetch(`${url}/__mock/health`).then((r) => r.arrayBuffer())));
+  child.kill('SIGTERM');
+  const { code, out } = await ended;
+  assert.equal(code, 0);
+  const lines = out.split('\n');
+  const health = lines.filter((l) => / GET \/__mock\/health 200 /.test(l));
+  assert.equal(health.length, count);
+  assert.ok(lines.indexOf('paycheck mock: stopped') > lines.lastIndexOf(health.at(-1)!), 'the last request line before "stopped"');
+});
+
+test('a reader that goes away (`paycheck mock | head -1`) ends the mock with exit 0, no stack', async () => {
+  const { url, ended } = await mockChild(['--log', 'requests'], 'ignore');
+  // Lines are written in the background: keep asking until one write meets the closed pipe.
+  const asking = (async () => {
+    for (let i = 0; i < 200; i++) await fetch(`${url}/__mock/health`).then((r) => r.arrayBuffer(), () => undefined);
+  })();
+  const { code, err } = await ended;
+  await asking;
+  assert.equal(code, 0);
+  assert.doesNotMatch(err, /Error|at /);
+});
+
+test('--log summary and --log-format json: one NDJSON summary line for the requests of each second, none per request', async () => {
+  const { child, url, ended } = await mockChild(['--log', 'summary', '--log-format', 'json']);
+  for (let i = 0; i < 20; i++) await fetch(`${url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signedPay({ order_id: `LOG${i}` })) }).then((r) => r.arrayBuffer());
+  child.kill('SIGTERM');
+  const { code, out } = await ended;
+  assert.equal(code, 0);
+  const records = out
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { msg: string; requests: number; codes: Record<string, number> });
+  assert.ok(records.every((r) => r.msg === 'summary'));
+  assert.equal(records.reduce((n, r) => n + r.requests, 0), 20);
+  assert.equal(records.reduce((n, r) => n + (r.codes['1000'] ?? 0), 0), 20);
+});
+
+test('a bad --log is a usage error, exit 2, one line', async () => {
+  const bad = capture();
+  assert.equal(await main(['mock', '--log', 'loud'], bad.io), 2);
+  assert.deepEqual(bad.err, ['paycheck mock: PAYCHECK_USAGE --log/MOCK_LOG must be one of auto, requests, summary; got "loud"']);
+});

@@ -2,7 +2,7 @@
  * The engine over bare node:http (not MSW, which costs ~20× here): loopback only, a body limit
  * answered before the rest is read (and the rest drained within bounds, so that the answer
  * arrives), header/request timeouts for slow clients, transport faults
- * carried out, an optional snapshot of the order store, one log line per request.
+ * carried out, an optional snapshot of the order store, a log told of every request.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { DEFAULT_MOCK_PORT, REQUEST_SIZE_LIMIT } from '../../kernel/settings.ts'
 import { transportOutcome, type Engine, type MockRequest, type MockResponse, type TransportFault } from '../../engine/index.ts';
 import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
 import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
-import { requestLogLine } from './request-log.ts';
+import type { RequestLog } from './request-log.ts';
 import { bodyOf, pathOf, queryOf, readBody } from './read-body.ts';
 
 const MOCK_HOST = '127.0.0.1';
@@ -34,8 +34,8 @@ export interface MockServerOptions extends NodeEngineOptions {
   timeoutCheckIntervalMs?: number;
   /** Connections held at once (default 10 000); one more is closed as soon as it is accepted. */
   maxConnections?: number;
-  /** One line per request; absent = quiet. */
-  log?: (line: string) => void;
+  /** Told of every request answered (e.g. `createMockLog` in src/cli/mock-log.ts); absent = quiet. */
+  log?: RequestLog;
   /** Orders are read from it at start (if it exists) and written to it at close. */
   snapshotFile?: string;
   /** How latency is waited out; tests inject a recorder. */
@@ -154,7 +154,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   function finish(request: MockRequest, req: IncomingMessage, res: ServerResponse, started: number, response: MockResponse): void {
     if (closing || res.destroyed) return;
     const outcome = send(req, res, response);
-    if (log) log(requestLogLine(request.method, req.url ?? '/', response, performance.now() - started, outcome));
+    if (log) log({ method: request.method, url: req.url ?? '/', response, ms: performance.now() - started, outcome });
   }
 
   /**
@@ -167,7 +167,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const response = engine.reject('format', reason, { method: req.method ?? 'POST', path: pathOf(req.url ?? '/') });
     const body = Buffer.from(response.body);
     req.socket.end(Buffer.concat([Buffer.from(responseHead(response.status, { ...response.headers, 'content-length': String(body.length), connection: 'close' })), body]));
-    drainThenClose(req, (drained) => log?.(requestLogLine(req.method ?? '?', req.url ?? '/', response, 0, `refused drained=${drained}`)));
+    drainThenClose(req, (drained) => log?.({ method: req.method ?? '?', url: req.url ?? '/', response, ms: 0, outcome: `refused drained=${drained}` }));
   }
 
   const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale, holdMs: options.callbackHoldMs });

@@ -1,38 +1,45 @@
 /**
- * `npm run bench:mock`: the mock against bare node:http on the signed pay path, in one run.
+ * `npm run bench:mock`: the mock as users run it (`npm run mock`: its default log on) against bare
+ * node:http, on the signed pay path, in one run.
  *
  * Every request is a distinct order with a valid signature, built and signed before the timed
- * part. The mock runs with a small store cap so that the store fills and evicts during the
- * measured part. Each round measures both servers back to back, in alternating order, and the
- * ratio is the median of the rounds' own ratios: on a shared machine the speed drifts between
- * rounds, and a pair measured minutes apart would compare the drift. Prints req/s, p50/p99, the
- * share of 1000 answers, the ratio mock/bare (target ≥ 0.7), MSW-over-HTTP for the record, and
- * memory per stored order.
+ * part; no body repeats within a server's run (the pool is larger than the requests one server is
+ * sent; a run that reaches its end is refused, not counted). The mock runs at its default store
+ * cap, which it passes during the run, so the store evicts while measured. Each round measures
+ * bare, the mock with its default log, and the mock with `--quiet`, each in a fresh process, in
+ * alternating order; the ratios are the medians of the rounds' own ratios, since on a shared
+ * machine speed drifts between rounds. The generator and the servers are pinned to cores of their
+ * own where `taskset` allows (lib/machine.ts). Prints req/s and p50/p99 per run, the ratios
+ * (target ≥ 0.8 with the log on) and what the log costs, MSW-over-HTTP for the record and memory
+ * per stored order; writes reports/bench/mock.json.
  *
- *   npm run bench:mock -- [--duration 10] [--connections 32] [--cap 20000] [--rounds 3]
+ *   npm run bench:mock -- [--duration 10] [--connections 50] [--cap 100000] [--rounds 3] [--pool N] [--no-pin]
+ *   npm run bench:mock -- --profile DIR [--profile-quiet] [--top 25]   one mock run under --cpu-prof: µs per request by module and function
  *   npm run bench:mock -- --soak [--soak-minutes 10] [--rate 3000]
  */
 import { sendOutbound } from '../../adapters/client/outbound.ts';
 import { createServer } from 'node:http';
+import { mkdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { getResponse } from 'msw';
-import { DEMO_APP } from '../../kernel/settings.ts';
-import { formatYuan } from '../../kernel/money/money.ts';
-import { nodeSigner } from '../../adapters/node/node-digests.ts';
 import { createNodeEngine } from '../../adapters/http/build-engine.ts';
 import { createMswHandlers } from '../../adapters/msw/handlers.ts';
-import { scenarioForAmount } from '../../engine/index.ts';
+import { DEFAULT_STORE_CAP } from '../../engine/index.ts';
 import { startServerProcess, type ServerProcess } from './lib/server-process.ts';
+import { signedBodies } from './lib/signed-bodies.ts';
 import { fireBatch } from '../load/executor/autocannon-batch.ts';
 import { figureRow, figuresOf, median, ratio, type LoadFigures } from './lib/report.ts';
+import { describeMachine, pinForBenchmark } from './lib/machine.ts';
+import { formatSpread, spreadOf, writeBenchResult } from './lib/bench-result.ts';
+import { formatProfile, monotonicUs, readProfile, summarizeProfile } from './lib/profile-summary.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 const SELF = fileURLToPath(import.meta.url);
-const MOCK_CLI = fileURLToPath(new URL('../../cli/mock.ts', import.meta.url));
+const PAYCHECK = fileURLToPath(new URL('../../../bin/paycheck.js', import.meta.url));
 const BARE = fileURLToPath(new URL('./lib/bare-json-server.ts', import.meta.url));
-const TARGET = 0.7;
+const TARGET = 0.8;
 /** autocannon's own default, which these runs always had. */
 const AUTOCANNON_TIMEOUT_S = 10;
 
@@ -40,9 +47,14 @@ const { values: flags } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '32' },
-    cap: { type: 'string', default: '20000' },
-    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    cap: { type: 'string', default: String(DEFAULT_STORE_CAP) },
+    rounds: { type: 'string', default: '5' },
+    pool: { type: 'string', default: '600000' },
+    'no-pin': { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    'profile-quiet': { type: 'boolean', default: false },
+    top: { type: 'string', default: '25' },
     soak: { type: 'boolean', default: false },
     'soak-minutes': { type: 'string', default: '10' },
     rate: { type: 'string', default: '3000' },
@@ -50,27 +62,6 @@ const { values: flags } = parseArgs({
     prefix: { type: 'string', default: 'B' },
   },
 });
-
-/** Distinct signed pay requests: success amounts (no scenario), both channels, a store and a goods line. */
-function signedBodies(count: number, prefix: string): string[] {
-  const bodies: string[] = [];
-  const options = { secret: DEMO_APP.secret, encoding: 'base64' as const };
-  for (let i = 0; i < count; i++) {
-    let fen = 100 + ((i * 7919) % 99_900);
-    while (scenarioForAmount(fen)) fen++;
-    const params = {
-      app_id: DEMO_APP.appId,
-      sign_type: 'MD5',
-      order_id: `${prefix}${String(i).padStart(9, '0')}`,
-      pay_code: i % 2 === 0 ? `13${String(4_000_000_000_000_000 + i).slice(0, 16)}` : `28${String(4_000_000_000_000_000 + i).slice(0, 16)}`,
-      total_amount: formatYuan(fen),
-      store_info: { store_id: 'S001', terminal_id: `T${i % 16}` },
-      goods_list: [{ barcode: '6901234567892', title: '可口可乐300ml', num: 1 + (i % 3), price: 3 }],
-    };
-    bodies.push(JSON.stringify(nodeSigner.signed(params, options)));
-  }
-  return bodies;
-}
 
 interface Health {
   orders: number;
@@ -84,7 +75,9 @@ async function health(url: string): Promise<Health> {
 }
 
 interface LoadRun {
-  durationS: number;
+  /** As many as the server takes in this time, or exactly `amount`. */
+  durationS?: number;
+  amount?: number;
   connections: number;
   /** Requests per second over all connections; absent = as fast as the server answers. */
   overallRate?: number;
@@ -93,26 +86,38 @@ interface LoadRun {
 }
 
 /**
- * One run of pay calls, the bodies taken in turn from one shared cursor so that no two requests
- * repeat a body until the list wraps; `next` is where the cursor stopped, for the next run's startAt.
+ * One run of pay calls, the bodies taken in turn from one cursor: `next` is where it stopped, for
+ * the next run's startAt. Past the pool's end the bodies wrap; `wrapped` says so, and the caller
+ * decides whether a repeat matters (it does where orders must be new, not in the soak).
  */
-async function loadRun(url: string, bodies: readonly string[], run: LoadRun): Promise<LoadFigures & { next: number }> {
+async function loadRun(url: string, bodies: readonly string[], run: LoadRun): Promise<LoadFigures & { next: number; wrapped: boolean }> {
   let cursor = run.startAt ?? 0;
   const result = await fireBatch({
     url: url + API_PATHS.pay,
     timeoutS: AUTOCANNON_TIMEOUT_S,
     connections: run.connections,
     durationS: run.durationS,
+    amount: run.amount,
     overallRate: run.overallRate,
     next: () => ({ body: bodies[cursor++ % bodies.length] }),
   });
-  return { ...figuresOf(result), next: cursor };
+  return { ...figuresOf(result), next: cursor, wrapped: cursor > bodies.length };
 }
 
-async function measure(server: ServerProcess, bodies: readonly string[], startAt: number): Promise<LoadFigures> {
+/**
+ * A warm-up and the measured run against one fresh server, never repeating a body. A mock's
+ * warm-up is its store cap's worth of orders, so that its store evicts all through the measured
+ * run, as a long-running mock's does; bare warms up for --warmup seconds.
+ */
+async function measure(server: ServerProcess, bodies: readonly string[], warmup: 'fill the store' | 'time', onMeasured?: (phase: 'start' | 'end') => void): Promise<LoadFigures> {
   const connections = Number(flags.connections);
-  const warm = await loadRun(server.url, bodies, { connections, durationS: Number(flags.warmup), startAt });
-  return loadRun(server.url, bodies, { connections, durationS: Number(flags.duration), startAt: warm.next });
+  const cap = Number(flags.cap);
+  const warm = warmup === 'time' ? await loadRun(server.url, bodies, { connections, durationS: Number(flags.warmup) }) : await loadRun(server.url, bodies, { connections, amount: Math.ceil(cap / connections + 1) * connections });
+  onMeasured?.('start');
+  const run = await loadRun(server.url, bodies, { connections, durationS: Number(flags.duration), startAt: warm.next });
+  onMeasured?.('end');
+  if (run.wrapped) throw new Error(`the server was sent ${run.next.toLocaleString('en-US')} bodies, more than the pool of ${bodies.length.toLocaleString('en-US')}: raise --pool`);
+  return run;
 }
 
 /** MSW handlers behind a node:http server that turns each request into a Fetch Request: for the record only. */
@@ -163,99 +168,148 @@ async function memoryPerOrder(): Promise<number> {
   return (JSON.parse(run.stdout.trim().split('\n').pop()!) as { bytesPerOrder: number }).bytesPerOrder;
 }
 
+const pinning = pinForBenchmark(!flags['no-pin']);
+
+/** The mock as `npm run mock` starts it (its default log on), or with `--quiet`. */
+function startMock(log: 'default log' | 'quiet', extra: { nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+  const args = ['mock', '--port', '0', '--store-cap', flags.cap!, ...(log === 'quiet' ? ['--quiet'] : [])];
+  return startServerProcess({ script: PAYCHECK, args, readyPath: '/__mock/health', wrap: pinning.onServerCore, ...extra });
+}
+
+const SAMPLE_ANSWER = JSON.stringify({ code: 1000, msg: '支付成功', data: { trade_no: 'LFT178000000000000000001', order_id: 'B000000001', pay_type: 0, order_status: 1, total_amount: 12.34, payable_amount: 12.34, real_amount: 12.34, voucher_list: [] } });
+
 async function compare(): Promise<void> {
   const cap = Number(flags.cap);
   const rounds = Number(flags.rounds);
-  // Twice the cap: a body comes round again only after its order was evicted, so it is a new order again.
-  const bodies = signedBodies(cap * 2, flags.prefix!);
-  const sample = JSON.stringify({ code: 1000, msg: '支付成功', data: { trade_no: 'LFT178000000000000000001', order_id: 'B000000001', pay_type: 0, order_status: 1, total_amount: 12.34, payable_amount: 12.34, real_amount: 12.34, voucher_list: [] } });
-  console.log(`bench:mock — ${bodies.length.toLocaleString('en-US')} signed bodies (${bodies[0].length} bytes), store cap ${cap.toLocaleString('en-US')}, ${flags.connections} connections, ${flags.warmup}+${flags.duration} s per run, ${rounds} rounds`);
+  const bodies = signedBodies(Number(flags.pool), flags.prefix!);
+  console.log(`bench:mock — ${bodies.length.toLocaleString('en-US')} signed bodies (${bodies[0].length} characters), none repeated within a server's run; store cap ${cap.toLocaleString('en-US')}, ${flags.connections} connections, ${flags.warmup}+${flags.duration} s per run, ${rounds} rounds`);
+  console.log(`machine: ${describeMachine(pinning.machine)}`);
 
-  const bare: LoadFigures[] = [];
-  const mock: LoadFigures[] = [];
+  const runs = { bare: [] as LoadFigures[], logged: [] as LoadFigures[], quiet: [] as LoadFigures[] };
   let answers = { total: 0, ok: 0 };
   let evicted = 0;
   const measureBare = async (round: number) => {
-    const bareServer = await startServerProcess({ script: BARE, args: [sample] });
-    bare.push(await measure(bareServer, bodies, 0));
-    await bareServer.stop();
-    console.log(figureRow(`bare #${round}`, bare.at(-1)!));
+    const server = await startServerProcess({ script: BARE, args: [SAMPLE_ANSWER], wrap: pinning.onServerCore });
+    runs.bare.push(await measure(server, bodies, 'time'));
+    await server.stop();
+    console.log(figureRow(`bare #${round}`, runs.bare.at(-1)!));
   };
-  const measureMock = async (round: number) => {
-    const mockServer = await startServerProcess({ script: MOCK_CLI, args: ['--port', '0', '--quiet', '--store-cap', String(cap)], readyPath: '/__mock/health' });
-    const before = await health(mockServer.url);
-    const figures = await measure(mockServer, bodies, 0);
-    const after = await health(mockServer.url);
-    await mockServer.stop();
-    mock.push(figures);
-    const total = Object.values(after.answers).reduce((a, b) => a + b, 0) - Object.values(before.answers).reduce((a, b) => a + b, 0);
+  const measureMock = async (round: number, log: 'default log' | 'quiet') => {
+    const server = await startMock(log);
+    const before = await health(server.url);
+    const figures = await measure(server, bodies, 'fill the store');
+    const after = await health(server.url);
+    await server.stop();
+    (log === 'quiet' ? runs.quiet : runs.logged).push(figures);
+    const total = Object.values(after.answers).reduce((x, y) => x + y, 0) - Object.values(before.answers).reduce((x, y) => x + y, 0);
     answers = { total: answers.total + total, ok: answers.ok + (after.answers['1000'] ?? 0) - (before.answers['1000'] ?? 0) };
     evicted = Math.max(evicted, after.evicted);
-    console.log(figureRow(`mock #${round}`, figures, `store ${after.orders.toLocaleString('en-US')} kept, ${after.evicted.toLocaleString('en-US')} evicted`));
+    console.log(figureRow(`mock, ${log} #${round}`, figures, `store ${after.orders.toLocaleString('en-US')} kept, ${after.evicted.toLocaleString('en-US')} evicted`));
   };
+  const order = [(r: number) => measureBare(r), (r: number) => measureMock(r, 'default log'), (r: number) => measureMock(r, 'quiet')];
   for (let round = 1; round <= rounds; round++) {
-    if (round % 2 === 1) {
-      await measureBare(round);
-      await measureMock(round);
-    } else {
-      await measureMock(round);
-      await measureBare(round);
-    }
+    for (const step of round % 2 === 1 ? order : [...order].reverse()) await step(round);
   }
 
-  const mswServer = await startServerProcess({ script: SELF, args: ['--child', 'msw-server', '--cap', String(cap)], readyPath: '/__mock/health' });
+  const mswServer = await startServerProcess({ script: SELF, args: ['--child', 'msw-server', '--cap', String(cap)], readyPath: '/__mock/health', wrap: pinning.onServerCore });
   const msw = await loadRun(mswServer.url, bodies, { connections: Number(flags.connections), durationS: Math.min(5, Number(flags.duration)) });
   await mswServer.stop();
   const bytesPerOrder = await memoryPerOrder();
 
-  const bareRps = median(bare.map((f) => f.rps));
-  const mockRps = median(mock.map((f) => f.rps));
-  const perRound = mock.map((f, i) => ratio(f, bare[i]));
-  const r = median(perRound);
+  const logged = spreadOf(runs.logged.map((f, i) => ratio(f, runs.bare[i])));
+  const quiet = spreadOf(runs.quiet.map((f, i) => ratio(f, runs.bare[i])));
+  const logCost = spreadOf(runs.logged.map((f, i) => 1 - ratio(f, runs.quiet[i])));
+  const bareRps = median(runs.bare.map((f) => f.rps));
+  const pass = logged.median >= TARGET;
+  const rps = (list: LoadFigures[]) => `${Math.round(median(list.map((f) => f.rps))).toLocaleString('en-US')} req/s, p50 ${median(list.map((f) => f.p50))} ms, p99 ${median(list.map((f) => f.p99))} ms`;
   console.log('');
-  console.log(`bare node:http     ${Math.round(bareRps).toLocaleString('en-US')} req/s (median of ${rounds})`);
-  console.log(`mock               ${Math.round(mockRps).toLocaleString('en-US')} req/s (median of ${rounds}), p50 ${median(mock.map((f) => f.p50))} ms, p99 ${median(mock.map((f) => f.p99))} ms`);
-  console.log(`share of 1000      ${((100 * answers.ok) / Math.max(1, answers.total)).toFixed(2)} % of ${answers.total.toLocaleString('en-US')} answers (store evicted ${evicted.toLocaleString('en-US')} orders)`);
-  console.log(`ratio mock/bare    ${r.toFixed(2)} median of the rounds' ratios (target ≥ ${TARGET})  ${r >= TARGET ? 'OK' : 'BELOW TARGET'}; per round ${perRound.map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`MSW over HTTP      ${Math.round(msw.rps).toLocaleString('en-US')} req/s, ratio to bare ${ratio(msw, { ...msw, rps: bareRps }).toFixed(2)} (for the record)`);
-  console.log(`memory per order   ~${bytesPerOrder} bytes of heap (${((bytesPerOrder * cap) / 2 ** 20).toFixed(1)} MiB at cap ${cap.toLocaleString('en-US')}; ${((bytesPerOrder * 100_000) / 2 ** 20).toFixed(1)} MiB at the default cap 100,000)`);
+  console.log(`bare node:http       ${rps(runs.bare)} (medians of ${rounds})`);
+  console.log(`mock, default log    ${rps(runs.logged)}`);
+  console.log(`mock, --quiet        ${rps(runs.quiet)}`);
+  console.log(`share of 1000        ${((100 * answers.ok) / Math.max(1, answers.total)).toFixed(2)} % of ${answers.total.toLocaleString('en-US')} answers (store evicted ${evicted.toLocaleString('en-US')} orders)`);
+  console.log(`ratio mock/bare      ${formatSpread(logged)} with the default log (target ≥ ${TARGET}) ${pass ? 'OK' : 'BELOW TARGET'}; quiet ${formatSpread(quiet)}  [median (range) of the rounds]`);
+  console.log(`cost of the log      ${formatSpread({ ...logCost, median: logCost.median * 100, min: logCost.min * 100, max: logCost.max * 100 }, 1)} % of quiet throughput (target ≤ 5 %)`);
+  console.log(`MSW over HTTP        ${Math.round(msw.rps).toLocaleString('en-US')} req/s, ratio to bare ${(msw.rps / bareRps).toFixed(2)} (for the record)`);
+  console.log(`memory per order     ~${bytesPerOrder} bytes of heap (${((bytesPerOrder * cap) / 2 ** 20).toFixed(1)} MiB at cap ${cap.toLocaleString('en-US')})`);
   if (evicted === 0) console.log('WARNING: the store never evicted; raise --duration or lower --cap');
-  process.exitCode = r >= TARGET ? 0 : 1;
+  const file = writeBenchResult('mock', {
+    machine: pinning.machine,
+    settings: { durationS: Number(flags.duration), warmupS: Number(flags.warmup), connections: Number(flags.connections), storeCap: cap, rounds, pool: bodies.length },
+    figures: {
+      rps: { bare: spreadOf(runs.bare.map((f) => f.rps)), defaultLog: spreadOf(runs.logged.map((f) => f.rps)), quiet: spreadOf(runs.quiet.map((f) => f.rps)), msw: msw.rps },
+      p99Ms: { bare: spreadOf(runs.bare.map((f) => f.p99)), defaultLog: spreadOf(runs.logged.map((f) => f.p99)), quiet: spreadOf(runs.quiet.map((f) => f.p99)) },
+      ratio: { defaultLog: logged, quiet, target: TARGET },
+      logCost,
+      answers,
+      evicted,
+      bytesPerOrder,
+    },
+    pass,
+  });
+  console.log(`result written to ${file}`);
+  process.exitCode = pass ? 0 : 1;
 }
 
-/** Constant rate for a long time: RSS must stop growing once the store is full. */
+/**
+ * One mock run under --cpu-prof (its default log on, or --quiet with `--profile-quiet`): where each
+ * microsecond of a request goes, counted over the measured run only.
+ */
+async function profile(dir: string): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const bodies = signedBodies(Number(flags.pool), flags.prefix!);
+  const log = flags['profile-quiet'] ? 'quiet' : 'default log';
+  const server = await startMock(log, { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir] });
+  const window = { fromUs: 0, toUs: 0 };
+  const figures = await measure(server, bodies, 'fill the store', (phase) => (phase === 'start' ? (window.fromUs = monotonicUs()) : (window.toUs = monotonicUs())));
+  await server.stop();
+  console.log(figureRow(`mock, ${log}, profiled`, figures));
+  for (const line of formatProfile(summarizeProfile(readProfile(dir), figures.requests, window, Number(flags.top)))) console.log(line);
+}
+
+/**
+ * Constant rate for a long time, the mock as `npm run mock` starts it: once the store evicts, RSS
+ * must hold — the mean of the second half of the samples within 10 % of the first half's.
+ */
 async function soak(): Promise<void> {
   const cap = Number(flags.cap);
   const minutes = Number(flags['soak-minutes']);
   const rate = Number(flags.rate);
+  // Twice the cap: a body comes round again only after its order was evicted, so it is a new order again.
   const bodies = signedBodies(cap * 2, flags.prefix!);
-  const server = await startServerProcess({ script: MOCK_CLI, args: ['--port', '0', '--quiet', '--store-cap', String(cap)], readyPath: '/__mock/health' });
-  console.log(`soak — ${rate} req/s for ${minutes} min, store cap ${cap}; RSS every 30 s`);
-  const samples: { s: number; rss: number; orders: number }[] = [];
+  const server = await startMock('default log');
+  console.log(`soak — ${rate} req/s for ${minutes} min, store cap ${cap.toLocaleString('en-US')}; RSS every 10 s; machine: ${describeMachine(pinning.machine)}`);
+  const samples: { s: number; rssMiB: number; orders: number; evicted: number }[] = [];
   const started = Date.now();
   const timer = setInterval(async () => {
     const h = await health(server.url);
     const s = Math.round((Date.now() - started) / 1000);
-    samples.push({ s, rss: h.rssBytes, orders: h.orders });
-    console.log(`${String(s).padStart(5)} s  rss ${(h.rssBytes / 2 ** 20).toFixed(1)} MiB  orders ${h.orders}  evicted ${h.evicted}`);
-  }, 30_000);
+    samples.push({ s, rssMiB: h.rssBytes / 2 ** 20, orders: h.orders, evicted: h.evicted });
+    if (s % 60 < 10) console.log(`${String(s).padStart(5)} s  rss ${(h.rssBytes / 2 ** 20).toFixed(1)} MiB  orders ${h.orders}  evicted ${h.evicted}`);
+  }, 10_000);
   const figures = await loadRun(server.url, bodies, { connections: 16, durationS: minutes * 60, overallRate: rate });
   clearInterval(timer);
   await server.stop();
   console.log(figureRow('soak', figures));
-  // The store swaps generations every cap/2 orders, so RSS saws up and down: compare the halves, not two points.
-  const full = samples.filter((x) => x.orders >= cap / 2).map((x) => x.rss / 2 ** 20);
-  if (full.length >= 4) {
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const half = full.length >> 1;
-    const [early, late] = [mean(full.slice(0, half)), mean(full.slice(-half))];
-    console.log(
-      `RSS once the store was full: ${Math.min(...full).toFixed(1)}–${Math.max(...full).toFixed(1)} MiB; mean of the first half ${early.toFixed(1)}, of the second ${late.toFixed(1)} MiB (${(((late - early) / early) * 100).toFixed(1)} %)`,
-    );
-  }
+  // The store drops half its orders at a time, so RSS saws up and down: compare the halves' means, not two points.
+  const evicting = samples.filter((x) => x.evicted > 0).map((x) => x.rssMiB);
+  const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+  const half = evicting.length >> 1;
+  const [early, late] = [mean(evicting.slice(0, half)), mean(evicting.slice(-half))];
+  const growth = (late - early) / early;
+  const pass = evicting.length >= 4 && Math.abs(growth) <= 0.1;
+  console.log(
+    evicting.length < 4
+      ? `FAIL: only ${evicting.length} samples after the store began to evict; raise --soak-minutes or --rate`
+      : `RSS once the store evicts: ${Math.min(...evicting).toFixed(1)}–${Math.max(...evicting).toFixed(1)} MiB over ${evicting.length} samples; first half's mean ${early.toFixed(1)}, second half's ${late.toFixed(1)} MiB (${(growth * 100).toFixed(1)} %, target within ±10 %) ${pass ? 'OK' : 'NOT FLAT'}`,
+  );
+  const file = writeBenchResult('soak', { machine: pinning.machine, settings: { minutes, rate, storeCap: cap }, figures: { load: figures, samples, earlyMeanMiB: early, lateMeanMiB: late, growth }, pass });
+  console.log(`result written to ${file}`);
+  process.exitCode = pass ? 0 : 1;
 }
 
 if (flags.child === 'msw-server') await serveMsw();
 else if (flags.child === 'memory') await measureMemory();
 else if (flags.soak) await soak();
+else if (flags.profile !== undefined) await profile(flags.profile);
 else await compare();

@@ -10,6 +10,8 @@ export interface ServerProcess {
   url: string;
   pid: number;
   stop(): Promise<void>;
+  /** What the child printed on stdout, when started with `keepOutput`. */
+  output(): string;
 }
 
 export interface ServerProcessOptions {
@@ -21,23 +23,30 @@ export interface ServerProcessOptions {
   nodeArgs?: readonly string[];
   /** Path polled until it answers (default `/`). */
   readyPath?: string;
+  /** Wraps the command line, e.g. to pin it to a core (lib/machine.ts). */
+  wrap?: (argv: readonly string[]) => string[];
+  /** Where the child's stdout goes once its URL is read: dropped (default), or kept for `output()`. */
+  keepOutput?: boolean;
 }
 
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+/;
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.script, ...(options.args ?? [])], {
+  const argv = [process.execPath, ...(options.nodeArgs ?? []), '--import', 'tsx', options.script, ...(options.args ?? [])];
+  const [command, ...args] = options.wrap?.(argv) ?? argv;
+  const child = spawn(command, args, {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let seen = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
     const onData = (chunk: Buffer) => {
       seen += chunk.toString();
       const match = URL_PATTERN.exec(seen);
       if (match) {
         child.stdout!.off('data', onData);
-        child.stdout!.resume();
+        if (options.keepOutput) child.stdout!.on('data', (more: Buffer) => (seen += more.toString()));
+        else child.stdout!.resume();
         resolve(match[0]);
       }
     };
@@ -45,7 +54,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     child.once('exit', (code) => reject(new Error(`${options.script} exited (${code}) before printing its URL:\n${seen}`)));
   });
   await waitUntilAnswering(url + (options.readyPath ?? '/'));
-  return { url, pid: child.pid!, stop: () => stopChild(child) };
+  return { url, pid: child.pid!, stop: () => stopChild(child), output: () => seen };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -10,14 +10,9 @@
 import autocannon from 'autocannon';
 import type { NoCodeCause } from '../../../checks/load/outcomes.ts';
 import { guardConnection } from './answer-guard.ts';
+import { encodeCall, installRequestEncoder, type BatchCall } from './request-encoder.ts';
 
-export interface BatchCall {
-  body: string;
-  /** Absent: the batch URL's own path (the pay call). */
-  path?: string;
-  /** Added to the request's headers (e.g. `x-mock-scenario`). */
-  headers?: Readonly<Record<string, string>>;
-}
+export type { BatchCall } from './request-encoder.ts';
 
 export interface BatchRecorder<C extends BatchCall> {
   sent(call: C): void;
@@ -63,22 +58,30 @@ export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promis
   // autocannon calls onResponse and then emits 'response' for the same answer, synchronously:
   // the answer waits here for its latency.
   let answer: { call: C; status: number; body: string } | undefined;
+  // The next call, made the request context's and, given a recorder, pending.
+  const take = (context: object): C => {
+    const call = next!();
+    (context as CallContext<C>).call = call;
+    if (recorder !== undefined) {
+      pending.set(call, performance.now());
+      recorder.sent(call);
+    }
+    return call;
+  };
+  const target = new URL(options.url);
+  const head = { host: target.host, path: target.pathname + target.search };
   const request: autocannon.Request =
     next === undefined
       ? fixedRequest(options.fixed)
       : {
           method: 'POST',
           headers: HEADERS,
+          // Each connection's first call; request-encoder.ts builds the rest.
           setupRequest(req, context) {
-            const call = next();
-            (context as CallContext<C>).call = call;
+            const call = take(context);
             req.body = call.body;
             if (call.path !== undefined) req.path = call.path;
             if (call.headers !== undefined) Object.assign(req.headers as object, call.headers);
-            if (recorder !== undefined) {
-              pending.set(call, performance.now());
-              recorder.sent(call);
-            }
             return req;
           },
           // Only a recorder wants the answers; without one autocannon need not hand them over.
@@ -102,11 +105,13 @@ export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promis
         // A batch ends on the first sample tick after its last answer: keep that short.
         sampleInt: options.amount === undefined ? 1000 : 50,
         requests: [request],
-        setupClient: (client) =>
+        setupClient: (client) => {
           guardConnection(client, (context, cause) => {
             const call = (context as CallContext<C>).call;
             if (call !== undefined && pending.has(call)) causes.set(call, cause);
-          }),
+          });
+          if (next !== undefined) installRequestEncoder(client, (context) => encodeCall(head, take(context)));
+        },
       },
       (error: unknown, result) => {
         const now = performance.now();

@@ -49,7 +49,8 @@ export interface ProgressInfo extends WorkloadProgress {
 
 /** What picks the profile and its timing; `mockTimingFor` reads the same. */
 export interface ProfileChoice {
-  profile: string;
+  /** A profile's name, or a profile itself (the benchmarks make their own). */
+  profile: string | LoadProfile;
   /** Every stage this many times as long (e.g. 0.2 for a 3 s smoke in tests). */
   durationScale?: number;
   /** Checkout: the cashier's time scale (default the profile's; 1 = the documented 5 s queries and 30 s deadline). */
@@ -88,8 +89,8 @@ const JUNIT_FILE = 'load-junit.xml';
 const HTML_FILE = 'load-report.html';
 
 function resolveProfile(options: ProfileChoice): LoadProfile {
-  const base = profileByName(options.profile);
-  if (!base) throw new PaycheckError('PAYCHECK_UNKNOWN_PROFILE', `unknown profile "${options.profile}"; known: ${PROFILE_NAMES.join(', ')}`);
+  const base = typeof options.profile === 'string' ? profileByName(options.profile) : options.profile;
+  if (!base) throw new PaycheckError('PAYCHECK_UNKNOWN_PROFILE', `unknown profile "${String(options.profile)}"; known: ${PROFILE_NAMES.join(', ')}`);
   if (options.durationScale === undefined) return base;
   if (!(options.durationScale > 0)) throw new PaycheckError('PAYCHECK_BAD_SETTING', `--duration-scale must be a number above 0; got ${options.durationScale}`);
   return scaleDurations(base, options.durationScale);
