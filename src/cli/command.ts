@@ -145,3 +145,10 @@ export function optionLabel(spec: CommandSpec, name: string): string {
   const env = spec.options[name]?.env;
   return env ? `--${name}/${env}` : `--${name}`;
 }
+
+/** A value that must be one word of a list (`--log`, `--log-format`), or a usage error naming them. */
+export function parseChoice<T extends string>(value: string | undefined, choices: readonly T[], fallback: T, label: string): T {
+  if (value === undefined) return fallback;
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new PaycheckError('PAYCHECK_USAGE', `${label} must be one of ${choices.join(', ')}; got "${value}"`);
+}

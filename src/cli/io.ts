@@ -1,6 +1,7 @@
 /** What every command reads and writes through; tests pass their own. */
 import { createMask } from '../kernel/redaction/mask.ts';
 import type { Env } from '../kernel/settings.ts';
+import type { LogSink } from '../checks/report/mock-log.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -15,15 +16,9 @@ export interface CliIo {
   openLog?(): Promise<LogSink>;
 }
 
-/** Where a log's lines go: buffered, written in the background, `flush` writing what is left at once. */
-export interface LogSink {
-  write(text: string): void;
-  flush(): void;
-}
-
 /** `io`'s log sink, or one that hands each line to `io.out` as it comes. */
 export async function logSinkOf(io: Pick<CliIo, 'out' | 'openLog'>): Promise<LogSink> {
-  return (await io.openLog?.()) ?? { write: (text) => io.out(text.replace(/\n$/, '')), flush: () => undefined };
+  return (await io.openLog?.()) ?? { write: (text) => io.out(text.replace(/\n$/, '')), flush: () => undefined, drain: async () => undefined };
 }
 
 /**
@@ -43,7 +38,7 @@ export function maskedIo(io: CliIo, argv: readonly string[], showsPayCodes: bool
       ? {
           openLog: async () => {
             const sink = await openLog();
-            return { write: (text: string) => sink.write(mask(text)), flush: () => sink.flush() };
+            return { write: (text: string) => sink.write(mask(text)), flush: () => sink.flush(), drain: () => sink.drain() };
           },
         }
       : {}),

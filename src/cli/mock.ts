@@ -1,35 +1,43 @@
 /**
  * `paycheck mock` (and `npm run mock`): the mock on 127.0.0.1 until SIGINT/SIGTERM, its log
- * (src/cli/mock-log.ts) on standard output unless quiet, flushed before the process ends.
+ * (src/checks/report/mock-log.ts) on standard output unless quiet, flushed before the process ends.
  */
 import { startMockServer, type MockServer } from '../adapters/http/server.ts';
 import { CONSOLE_PATHS, serveConsole } from '../checks/console/mock-console.ts';
-import { optionLabel, type ParsedCommand } from './command.ts';
+import { optionLabel, parseChoice, type ParsedCommand } from './command.ts';
 import { MOCK } from './commands.ts';
 import { errorLine, toHarnessError } from './harness-error.ts';
 import { logSinkOf, type CliIo } from './io.ts';
-import { createMockLog, LOG_FORMATS, LOG_MODES, parseChoice, type MockLog } from './mock-log.ts';
+import { createMockLog, LOG_FORMATS, LOG_MODES, type MockLog } from '../checks/report/mock-log.ts';
 import { mockServerOptions } from './mock-options.ts';
 
 export interface MockCommandServer extends MockServer {
-  /** Writes out what the log holds, so that a line printed next comes after it. */
-  flushLog(): void;
+  /** A line of the command's own: through the log when there is one, so that it keeps its place among the request lines. */
+  say(line: string): void;
+  /** Resolves once every log line so far is written out. */
+  drainLog(): Promise<void>;
 }
 
-/** Starts the mock and says where it listens; the caller stops it, and its log is flushed when it closes. */
+/** Starts the mock and says where it listens; the caller stops it (which writes the log's last summary). */
 export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.options>, io: Pick<CliIo, 'out' | 'env' | 'openLog'>): Promise<MockCommandServer> {
   const options = mockServerOptions(values, io.env);
   const mode = parseChoice(values.log, LOG_MODES, 'auto', optionLabel(MOCK, 'log'));
   const format = parseChoice(values['log-format'], LOG_FORMATS, 'text', optionLabel(MOCK, 'log-format'));
   const log: MockLog | undefined = values.quiet ? undefined : createMockLog({ mode, format, sink: await logSinkOf(io) });
-  const started = await startMockServer({ ...options, pages: serveConsole, log: log?.request }).catch((error: unknown) => {
+  const started = await startMockServer({ ...options, pages: serveConsole, log: log?.request }).catch(async (error: unknown) => {
     log?.close();
+    await log?.drain();
     throw error;
   });
-  const server: MockCommandServer = { ...started, close: () => started.close().finally(() => log?.close()), flushLog: () => log?.flush() };
+  const server: MockCommandServer = {
+    ...started,
+    close: () => started.close().finally(() => log?.close()),
+    say: (line) => (log ? log.say(line) : io.out(line)),
+    drainLog: async () => log?.drain(),
+  };
   const { dialect } = server.engine;
   const callbacks = server.callbacks ? `; status callbacks to ${server.callbacks.url}` : '';
-  io.out(`paycheck mock listening on ${server.url} (error codes: ${dialect}; console: ${server.url}${CONSOLE_PATHS.page}; health: ${server.url}/__mock/health${callbacks})`);
+  server.say(`paycheck mock listening on ${server.url} (error codes: ${dialect}; console: ${server.url}${CONSOLE_PATHS.page}; health: ${server.url}/__mock/health${callbacks})`);
   return server;
 }
 
@@ -37,16 +45,18 @@ export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.opt
 export async function runMock(parsed: ParsedCommand<typeof MOCK.options>, io: CliIo): Promise<number> {
   const server = await startMockCommand(parsed, io);
   const stop = (signal: string) => {
-    server.flushLog();
-    io.out(`paycheck mock: ${signal}, shutting down`);
-    server.close().then(
-      () => io.out('paycheck mock: stopped'),
-      (error: unknown) => {
-        const harness = toHarnessError(error);
-        io.err(errorLine('mock', harness));
-        process.exitCode = harness.exitCode;
-      },
-    );
+    server.say(`paycheck mock: ${signal}, shutting down`);
+    server
+      .close()
+      .then(
+        () => server.say('paycheck mock: stopped'),
+        (error: unknown) => {
+          const harness = toHarnessError(error);
+          io.err(errorLine('mock', harness));
+          process.exitCode = harness.exitCode;
+        },
+      )
+      .finally(() => server.drainLog());
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { SIGN_DIAGNOSES_PER_SECOND } from './steps/signature.ts';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { DEMO_APP } from '../kernel/settings.ts';
@@ -167,6 +168,19 @@ test('a refused sign is journalled with its diagnosis: the masked string the moc
   assert.match(refused.sign_diagnosis!.signed, /&app_sercet=\*\*\*&order_id=.*pay_code=1345\*{10}6789/);
   assert.equal(JSON.stringify(refused).includes(DEMO_APP.secret), false, 'the secret is never in the journal');
   assert.equal(paid.sign_diagnosis, undefined);
+});
+
+test('refused signs are diagnosed up to SIGN_DIAGNOSES_PER_SECOND a second; the rest are journalled without one, until the next second', () => {
+  const { engine, clock } = testEngine({ journalCap: 1_000 });
+  const refuse = (n: number) => {
+    for (let i = 0; i < n; i++) assert.equal(code(engine.handle(payRequest({ ...signedPay({ order_id: `BAD${clock.now()}_${i}` }), sign: signedPay({ order_id: 'ANOTHER' }).sign }))), 3004);
+  };
+  const diagnosed = () => (JSON.parse(engine.handle(get('/__mock/journal')).body) as { entries: { sign_diagnosis?: object }[] }).entries.map((e) => e.sign_diagnosis !== undefined);
+  refuse(SIGN_DIAGNOSES_PER_SECOND + 10);
+  assert.deepEqual(diagnosed(), [...Array(SIGN_DIAGNOSES_PER_SECOND).fill(true), ...Array(10).fill(false)]);
+  clock.advance(1_000);
+  refuse(1);
+  assert.equal(diagnosed().at(-1), true, 'a new second, a new budget');
 });
 
 test('the journal carries the delay the mock added before answering', () => {

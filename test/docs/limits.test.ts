@@ -12,6 +12,7 @@ import { MAX_JSON_DEPTH } from '../../src/kernel/json-shape.ts';
 import { describeRange, RANGES, type NumberRange } from '../../src/kernel/number-range.ts';
 import { MOCK_LOG_LINES_PER_SECOND, REQUEST_SIZE_LIMIT } from '../../src/kernel/settings.ts';
 import { LOG_BUFFER_BYTES } from '../../src/cli/stdout-log.ts';
+import { SIGN_DIAGNOSES_PER_SECOND } from '../../src/engine/steps/signature.ts';
 
 const doc = readFileSync('docs/limits.md', 'utf8');
 const [limits, numeric] = doc.split('\n## Numeric settings\n');
@@ -32,6 +33,7 @@ test('each limit states the value of the constant it names', () => {
     ['DEFAULT_MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS.toLocaleString('en').replace(/,/g, ' ')],
     ['LOG_BUFFER_BYTES', `${LOG_BUFFER_BYTES / MIB} MiB`],
     ['MOCK_LOG_LINES_PER_SECOND', `${MOCK_LOG_LINES_PER_SECOND} requests a second`],
+    ['SIGN_DIAGNOSES_PER_SECOND', `${SIGN_DIAGNOSES_PER_SECOND} a second`],
   ];
   for (const [constant, value] of stated) {
     const row = rows(limits).filter((line) => line.includes(`\`${constant}\``));

@@ -87,7 +87,8 @@ async function mockChild(args: string[], stdout: 'pipe' | 'ignore' = 'pipe') {
   let out = '';
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const ended = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
+  // 'close', not 'exit': the output is whole only once the pipes are.
+  const ended = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.once('close', (code) => resolve({ code, out, err })));
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -111,6 +112,24 @@ test('the log is buffered, yet SIGTERM right after a burst loses no line: every 
   const health = lines.filter((l) => / GET \/__mock\/health 200 /.test(l));
   assert.equal(health.length, count);
   assert.ok(lines.indexOf('paycheck mock: stopped') > lines.lastIndexOf(health.at(-1)!), 'the last request line before "stopped"');
+});
+
+test('a reader slower than the log: SIGTERM while the pipe is full still writes every line, in order, before "stopped"', async () => {
+  const { child, url, ended } = await mockChild(['--log', 'requests']);
+  // Stop reading: the pipe (64 KiB) fills, the log's writes wait on it, lines pile up behind them.
+  child.stdout.pause();
+  const count = 2_000;
+  for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: 100 }, () => fetch(`${url}/__mock/health`).then((r) => r.arrayBuffer())));
+  child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  child.stdout.resume();
+  const { code, out } = await ended;
+  assert.equal(code, 0);
+  const lines = out.split('\n').filter((l) => l !== '');
+  const health = lines.filter((l) => / GET \/__mock\/health 200 /.test(l));
+  assert.equal(health.length, count);
+  assert.deepEqual(lines.slice(-2), ['paycheck mock: SIGTERM, shutting down', 'paycheck mock: stopped']);
+  assert.ok(lines.indexOf('paycheck mock: SIGTERM, shutting down') > lines.lastIndexOf(health.at(-1)!));
 });
 
 test('a reader that goes away (`paycheck mock | head -1`) ends the mock with exit 0, no stack', async () => {

@@ -34,7 +34,7 @@ export interface MockServerOptions extends NodeEngineOptions {
   timeoutCheckIntervalMs?: number;
   /** Connections held at once (default 10 000); one more is closed as soon as it is accepted. */
   maxConnections?: number;
-  /** Told of every request answered (e.g. `createMockLog` in src/cli/mock-log.ts); absent = quiet. */
+  /** Told of every request answered (e.g. `createMockLog` in src/checks/report/mock-log.ts); absent = quiet. */
   log?: RequestLog;
   /** Orders are read from it at start (if it exists) and written to it at close. */
   snapshotFile?: string;

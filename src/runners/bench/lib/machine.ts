@@ -26,12 +26,14 @@ export interface Pinning {
   onServerCore(argv: readonly string[]): string[];
 }
 
-/** Pins this process to the generator's core, when the OS allows; say `pin: false` to leave it. */
+/**
+ * Pins this process to the generator's core, when the OS allows; `pin: false` leaves it (and a
+ * server started by a benchmark must not call this with `true`: it would leave its own core).
+ */
 export function pinForBenchmark(pin = true): Pinning {
   const cores = availableParallelism();
-  const why = !pin ? 'asked not to (--no-pin)' : cores < 2 ? 'one core only' : tasksetProblem();
+  const why = !pin ? 'asked not to (--no-pin)' : cores < 2 ? 'one core only' : (tasksetProblem() ?? pinSelf(0));
   const pinning: Machine['pinning'] = why === undefined ? { generator: 0, server: cores - 1 } : { unpinned: why };
-  if ('generator' in pinning) spawnSync('taskset', ['-a', '-p', '-c', String(pinning.generator), String(process.pid)], { stdio: 'ignore' });
   const machine: Machine = {
     cores,
     cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -44,6 +46,12 @@ export function pinForBenchmark(pin = true): Pinning {
     machine,
     onServerCore: (argv) => ('server' in pinning ? ['taskset', '-c', String(pinning.server), ...argv] : [...argv]),
   };
+}
+
+/** This process, every thread of it, onto `core`: undefined when done, else why not. */
+function pinSelf(core: number): string | undefined {
+  const run = spawnSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { encoding: 'utf8' });
+  return run.status === 0 ? undefined : `taskset could not pin this process (${run.stderr.trim() || `exit ${run.status}`})`;
 }
 
 /** Undefined when `taskset` runs and may set affinity here; else the reason in a few words. */

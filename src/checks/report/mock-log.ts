@@ -1,18 +1,25 @@
 /**
- * The mock's log, as `paycheck mock` writes it. A line per request costs a formatted line, a mask
+ * The mock's log, as `paycheck mock` writes it (and a benchmark measures it). A line per request costs a formatted line, a mask
  * and a write each: at load-test rates that is most of what the log costs, so by default (`auto`)
  * the first MOCK_LOG_LINES_PER_SECOND requests of each second get their own line and a busier second
  * ends in one summary line (requests, codes, p50/p99) that covers all of it. `requests` logs every
  * request, `summary` only the summaries. Text lines are the request log's own form; `json` writes
  * the same fields as pino's NDJSON. Lines go to a buffered sink (processIo's is pino's sonic-boom
- * destination), flushed on close.
+ * destination); the command's own lines go through it too, so that none overtakes a request's.
  */
 import pino from 'pino';
-import { emptyHistogram, quantileOf, recordLatency, type LatencyHistogram } from '../checks/load/latency-histogram.ts';
-import { PaycheckError } from '../kernel/errors.ts';
-import { MOCK_LOG_LINES_PER_SECOND } from '../kernel/settings.ts';
-import { requestLogFields, requestLogLine, type RequestLog, type RequestLogEntry } from '../adapters/http/request-log.ts';
-import type { LogSink } from './io.ts';
+import { emptyHistogram, quantileOf, recordLatency, type LatencyHistogram } from '../load/latency-histogram.ts';
+import { MOCK_LOG_LINES_PER_SECOND } from '../../kernel/settings.ts';
+import { requestLogFields, requestLogLine, type RequestLog, type RequestLogEntry } from '../../adapters/http/request-log.ts';
+
+/** Where a log's lines go: gathered and written in the background. */
+export interface LogSink {
+  write(text: string): void;
+  /** Starts writing what is held now. */
+  flush(): void;
+  /** Resolves once everything written so far is out (or cannot be: the reader is gone). */
+  drain(): Promise<void>;
+}
 
 export const LOG_MODES = ['auto', 'requests', 'summary'] as const;
 export const LOG_FORMATS = ['text', 'json'] as const;
@@ -23,10 +30,12 @@ const SUMMARY_INTERVAL_MS = 1_000;
 
 export interface MockLog {
   request: RequestLog;
-  /** Writes out what the sink holds. */
-  flush(): void;
-  /** Writes the summary of the second so far (if it is due one) and flushes the sink. */
+  /** A line of the command's own (listening, shutting down), in order with the request lines. */
+  say(line: string): void;
+  /** Writes the summary of the second so far, if it is due one; the log takes lines still. */
   close(): void;
+  /** Resolves once every line so far is written out. */
+  drain(): Promise<void>;
 }
 
 export interface MockLogOptions {
@@ -91,20 +100,17 @@ export function createMockLog({ mode, format, sink, now = () => new Date() }: Mo
         writeRequest(entry);
       }
     },
-    flush: () => sink.flush(),
+    say(line) {
+      sink.write(`${line}\n`);
+      sink.flush();
+    },
     close() {
       clearInterval(timer);
       writeSummary();
       sink.flush();
     },
+    drain: () => sink.drain(),
   };
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
-
-/** `--log` / `--log-format`, each one of its list, or a usage error naming the choices. */
-export function parseChoice<T extends string>(value: string | undefined, choices: readonly T[], fallback: T, label: string): T {
-  if (value === undefined) return fallback;
-  if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new PaycheckError('PAYCHECK_USAGE', `${label} must be one of ${choices.join(', ')}; got "${value}"`);
-}

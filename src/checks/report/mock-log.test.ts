@@ -1,15 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MOCK_LOG_LINES_PER_SECOND } from '../kernel/settings.ts';
-import { createMockLog, parseChoice, LOG_MODES, type LogMode, type LogFormat } from './mock-log.ts';
-import type { MockResponse } from '../engine/index.ts';
+import { MOCK_LOG_LINES_PER_SECOND } from '../../kernel/settings.ts';
+import { parseChoice } from '../../cli/command.ts';
+import { createMockLog, LOG_MODES, type LogMode, type LogFormat } from './mock-log.ts';
+import type { MockResponse } from '../../engine/index.ts';
 
 const AT = new Date('2026-12-01T08:00:00.000Z');
 
 function logOf(mode: LogMode, format: LogFormat = 'text') {
   const written: string[] = [];
   let flushed = 0;
-  const log = createMockLog({ mode, format, sink: { write: (text) => written.push(text), flush: () => flushed++ }, now: () => AT });
+  const log = createMockLog({ mode, format, sink: { write: (text) => written.push(text), flush: () => flushed++, drain: async () => undefined }, now: () => AT });
   return { log, written, flushed: () => flushed };
 }
 
