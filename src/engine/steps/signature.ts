@@ -10,7 +10,7 @@ import type { CallContext, Step } from '../pay-context.ts';
 /**
  * Refused signs a second, per call, that get their diagnosis. A diagnosis costs an MD5 per known
  * mistake, several times what the whole answer costs: a load test signed with the wrong secret
- * ran the mock at a sixth of its speed. The journal and the console want examples, not all of
+ * ran the mock at a third of its speed. The journal and the console want examples, not all of
  * them; past this many in a second a refusal is journaled without one.
  */
 export const SIGN_DIAGNOSES_PER_SECOND = 50;
