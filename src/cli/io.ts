@@ -18,7 +18,7 @@ export interface CliIo {
 
 /** `io`'s log sink, or one that hands each line to `io.out` as it comes. */
 export async function logSinkOf(io: Pick<CliIo, 'out' | 'openLog'>): Promise<LogSink> {
-  return (await io.openLog?.()) ?? { write: (text) => io.out(text.replace(/\n$/, '')), flush: () => undefined, drain: async () => undefined };
+  return (await io.openLog?.()) ?? { write: (text) => io.out(text.replace(/\n$/, '')), flush: () => undefined, end: async () => undefined };
 }
 
 /**
@@ -38,7 +38,7 @@ export function maskedIo(io: CliIo, argv: readonly string[], showsPayCodes: bool
       ? {
           openLog: async () => {
             const sink = await openLog();
-            return { write: (text: string) => sink.write(mask(text)), flush: () => sink.flush(), drain: () => sink.drain() };
+            return { write: (text: string) => sink.write(mask(text)), flush: () => sink.flush(), end: () => sink.end() };
           },
         }
       : {}),

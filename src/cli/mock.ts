@@ -14,8 +14,8 @@ import { mockServerOptions } from './mock-options.ts';
 export interface MockCommandServer extends MockServer {
   /** A line of the command's own: through the log when there is one, so that it keeps its place among the request lines. */
   say(line: string): void;
-  /** Resolves once every log line so far is written out. */
-  drainLog(): Promise<void>;
+  /** Writes out every log line so far and ends the log: the command's last act. */
+  endLog(): Promise<void>;
 }
 
 /** Starts the mock and says where it listens; the caller stops it (which writes the log's last summary). */
@@ -26,14 +26,14 @@ export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.opt
   const log: MockLog | undefined = values.quiet ? undefined : createMockLog({ mode, format, sink: await logSinkOf(io) });
   const started = await startMockServer({ ...options, pages: serveConsole, log: log?.request }).catch(async (error: unknown) => {
     log?.close();
-    await log?.drain();
+    await log?.end();
     throw error;
   });
   const server: MockCommandServer = {
     ...started,
     close: () => started.close().finally(() => log?.close()),
     say: (line) => (log ? log.say(line) : io.out(line)),
-    drainLog: async () => log?.drain(),
+    endLog: async () => log?.end(),
   };
   const { dialect } = server.engine;
   const callbacks = server.callbacks ? `; status callbacks to ${server.callbacks.url}` : '';
@@ -56,7 +56,7 @@ export async function runMock(parsed: ParsedCommand<typeof MOCK.options>, io: Cl
           process.exitCode = harness.exitCode;
         },
       )
-      .finally(() => server.drainLog());
+      .finally(() => server.endLog());
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -81,6 +81,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
+/** A query that makes each log line 2 KiB long, so that a few thousand lines outgrow any pipe's buffer. */
+const PAD = `pad=${'x'.repeat(2_000)}`;
+
 /** `paycheck mock ARGS` in a child, its URL once it listens, and its whole stdout and exit code once it ends. */
 async function mockChild(args: string[], stdout: 'pipe' | 'ignore' = 'pipe') {
   const child = spawn(process.execPath, [BIN, 'mock', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -116,20 +119,34 @@ test('the log is buffered, yet SIGTERM right after a burst loses no line: every 
 
 test('a reader slower than the log: SIGTERM while the pipe is full still writes every line, in order, before "stopped"', async () => {
   const { child, url, ended } = await mockChild(['--log', 'requests']);
-  // Stop reading: the pipe (64 KiB) fills, the log's writes wait on it, lines pile up behind them.
+  // Stop reading: the pipe fills (2 000 lines of 2 KiB are more than its buffer), the log's writes wait on it, lines pile up behind them.
   child.stdout.pause();
   const count = 2_000;
-  for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: 100 }, () => fetch(`${url}/__mock/health`).then((r) => r.arrayBuffer())));
+  for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: 100 }, () => fetch(`${url}/__mock/health?${PAD}`).then((r) => r.arrayBuffer())));
   child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));
   child.stdout.resume();
   const { code, out } = await ended;
   assert.equal(code, 0);
   const lines = out.split('\n').filter((l) => l !== '');
-  const health = lines.filter((l) => / GET \/__mock\/health 200 /.test(l));
+  const health = lines.filter((l) => / GET \/__mock\/health\?pad=x+ 200 /.test(l));
   assert.equal(health.length, count);
   assert.deepEqual(lines.slice(-2), ['paycheck mock: SIGTERM, shutting down', 'paycheck mock: stopped']);
   assert.ok(lines.indexOf('paycheck mock: SIGTERM, shutting down') > lines.lastIndexOf(health.at(-1)!));
+});
+
+test('a reader that stops reading for good does not hold the shutdown: the mock ends within seconds and says what it could not write', async () => {
+  const { child, url, ended } = await mockChild(['--log', 'requests']);
+  child.stdout.pause();
+  for (let i = 0; i < 2_000; i += 100) await Promise.all(Array.from({ length: 100 }, () => fetch(`${url}/__mock/health?${PAD}`).then((r) => r.arrayBuffer())));
+  const signalled = Date.now();
+  child.kill('SIGTERM');
+  const exited = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  assert.ok(Date.now() - signalled < 8_000, `ended ${Date.now() - signalled} ms after SIGTERM`);
+  assert.equal(exited, 0);
+  child.stdout.resume();
+  const { err } = await ended;
+  assert.match(err, /the log's last lines were not written: standard output was not read for 2 s/);
 });
 
 test('a reader that goes away (`paycheck mock | head -1`) ends the mock with exit 0, no stack', async () => {

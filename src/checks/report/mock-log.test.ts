@@ -10,7 +10,7 @@ const AT = new Date('2026-12-01T08:00:00.000Z');
 function logOf(mode: LogMode, format: LogFormat = 'text') {
   const written: string[] = [];
   let flushed = 0;
-  const log = createMockLog({ mode, format, sink: { write: (text) => written.push(text), flush: () => flushed++, drain: async () => undefined }, now: () => AT });
+  const log = createMockLog({ mode, format, sink: { write: (text) => written.push(text), flush: () => flushed++, end: async () => undefined }, now: () => AT });
   return { log, written, flushed: () => flushed };
 }
 

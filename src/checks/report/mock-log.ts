@@ -17,8 +17,8 @@ export interface LogSink {
   write(text: string): void;
   /** Starts writing what is held now. */
   flush(): void;
-  /** Resolves once everything written so far is out (or cannot be: the reader is gone). */
-  drain(): Promise<void>;
+  /** Writes out everything written so far, then takes no more; resolves once it is out (or cannot be: the reader is gone). */
+  end(): Promise<void>;
 }
 
 export const LOG_MODES = ['auto', 'requests', 'summary'] as const;
@@ -34,8 +34,8 @@ export interface MockLog {
   say(line: string): void;
   /** Writes the summary of the second so far, if it is due one; the log takes lines still. */
   close(): void;
-  /** Resolves once every line so far is written out. */
-  drain(): Promise<void>;
+  /** Writes out every line so far and ends the log (the last thing the command does). */
+  end(): Promise<void>;
 }
 
 export interface MockLogOptions {
@@ -109,7 +109,7 @@ export function createMockLog({ mode, format, sink, now = () => new Date() }: Mo
       writeSummary();
       sink.flush();
     },
-    drain: () => sink.drain(),
+    end: () => sink.end(),
   };
 }
 

@@ -36,6 +36,8 @@ import { formatSpread, spreadOf, writeBenchResult } from './lib/bench-result.ts'
 import { formatProfile, monotonicUs, readProfile, summarizeProfile } from './lib/profile-summary.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 import { createMockLog } from '../../checks/report/mock-log.ts';
+import { createMask } from '../../kernel/redaction/mask.ts';
+import { DEMO_APP, MOCK_LOG_LINES_PER_SECOND } from '../../kernel/settings.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const PAYCHECK = fileURLToPath(new URL('../../../bin/paycheck.js', import.meta.url));
@@ -108,8 +110,9 @@ async function loadRun(url: string, bodies: readonly string[], run: LoadRun): Pr
 /**
  * A warm-up and the measured run against one fresh server, never repeating a body. A mock's
  * warm-up is its store cap's worth of orders: the store drops its older half at each cap/2 new
- * orders, so the first drop falls at the measured run's start and the next within it, as in a
- * long-running mock. Bare warms up for --warmup seconds. `between` runs after the warm-up.
+ * orders, so a drop falls at the measured run's start (the caller checks that one did), and
+ * another after each cap/2 more, as in a long-running mock. Bare warms up for --warmup seconds.
+ * `between` runs after the warm-up.
  */
 async function measure(server: ServerProcess, bodies: readonly string[], warmup: 'fill the store' | 'time', between?: () => Promise<void>): Promise<LoadFigures> {
   const connections = Number(flags.connections);
@@ -168,24 +171,29 @@ async function measureMemory(): Promise<void> {
 const LOOP_CALLS = 2_000_000;
 
 /**
- * The default log's own cost per request, in this process: `request()` of `--log auto` over a
- * realistic answer, into a sink that only counts. The figure the HTTP runs cannot give (their
- * difference is within their noise).
+ * The default log's own cost, in this process, into a sink that only counts: per request (the
+ * count and the latency bucket every request pays: `request()` past the second's 100 lines) and
+ * per line written (`--log requests`: formatted, masked, handed to the sink). At R requests a
+ * second `--log auto` costs `perRequest + perLine · (100 + 1) / R` a request.
  */
-function logCostInLoop(): number {
-  let bytes = 0;
-  const log = createMockLog({ mode: 'auto', format: 'text', sink: { write: (text) => void (bytes += text.length), flush: () => undefined, drain: async () => undefined } });
+function logCostInLoop(): { perRequestUs: number; perLineUs: number } {
   const response = { status: 200, headers: {}, body: '', log: { code: 1000, scenario: 'SUCCESS', orderId: 'B000000001', payCode: '134000000000000001' } };
-  const run = (n: number) => {
-    for (let i = 0; i < n; i++) log.request({ method: 'POST', url: API_PATHS.pay, response, ms: 0.3 + (i % 7) * 0.1, outcome: 'sent' });
+  const usPerCall = (mode: 'auto' | 'requests', calls: number) => {
+    let bytes = 0;
+    const mask = createMask({ secrets: [DEMO_APP.secret], showPayCodes: false });
+    const log = createMockLog({ mode, format: 'text', sink: { write: (text) => void (bytes += mask(text).length), flush: () => undefined, end: async () => undefined } });
+    const run = (n: number) => {
+      for (let i = 0; i < n; i++) log.request({ method: 'POST', url: API_PATHS.pay, response, ms: 0.3 + (i % 7) * 0.1, outcome: 'sent' });
+    };
+    run(calls / 10);
+    const started = performance.now();
+    run(calls);
+    const us = ((performance.now() - started) * 1000) / calls;
+    log.close();
+    if (bytes === 0) throw new Error('the log wrote nothing');
+    return us;
   };
-  run(LOOP_CALLS / 10);
-  const started = performance.now();
-  run(LOOP_CALLS);
-  const us = ((performance.now() - started) * 1000) / LOOP_CALLS;
-  log.close();
-  if (bytes === 0) throw new Error('the log wrote nothing');
-  return us;
+  return { perRequestUs: usPerCall('auto', LOOP_CALLS), perLineUs: usPerCall('requests', LOOP_CALLS / 10) };
 }
 
 async function memoryPerOrder(): Promise<number> {
@@ -251,7 +259,7 @@ async function compare(): Promise<void> {
   const quiet = spreadOf(runs.quiet.map((f, i) => ratio(f, runs.bare[i])));
   const logCost = spreadOf(runs.logged.map((f, i) => 1 - ratio(f, runs.quiet[i])));
   const bareRps = median(runs.bare.map((f) => f.rps));
-  const logUsPerRequest = logCostInLoop();
+  const logLoop = logCostInLoop();
   const evictedEveryRun = evictedWhileMeasured.every((n) => n > 0);
   const pass = logged.median >= TARGET && evictedEveryRun;
   const rps = (list: LoadFigures[]) => `${Math.round(median(list.map((f) => f.rps))).toLocaleString('en-US')} req/s, p50 ${median(list.map((f) => f.p50))} ms, p99 ${median(list.map((f) => f.p99))} ms`;
@@ -262,7 +270,9 @@ async function compare(): Promise<void> {
   console.log(`share of 1000        ${((100 * answers.ok) / Math.max(1, answers.total)).toFixed(2)} % of ${answers.total.toLocaleString('en-US')} measured answers; the store evicted ${Math.min(...evictedWhileMeasured).toLocaleString('en-US')}–${Math.max(...evictedWhileMeasured).toLocaleString('en-US')} orders during each mock's measured run`);
   console.log(`ratio mock/bare      ${formatSpread(logged)} with the default log (target ≥ ${TARGET}) ${pass ? 'OK' : 'BELOW TARGET'}; quiet ${formatSpread(quiet)}  [median (range) of the rounds]`);
   console.log(`cost of the log      ${formatSpread({ ...logCost, median: logCost.median * 100, min: logCost.min * 100, max: logCost.max * 100 }, 1)} % of quiet throughput (target ≤ 5 %)`);
- console.log(`the log in a loop   ${logUsPerRequest.toFixed(2)} µs per request of its own (createMockLog().request, --log auto, ${LOOP_CALLS.toLocaleString('en-US')} calls)`);
+  const mockRps = median(runs.logged.map((f) => f.rps));
+  const atRate = logLoop.perRequestUs + (logLoop.perLineUs * (MOCK_LOG_LINES_PER_SECOND + 1)) / mockRps;
+  console.log(`the log in a loop    ${logLoop.perRequestUs.toFixed(2)} µs per request, ${logLoop.perLineUs.toFixed(2)} µs per line; at ${Math.round(mockRps).toLocaleString('en-US')} req/s ${atRate.toFixed(2)} µs a request (${((atRate * mockRps) / 10_000).toFixed(2)} % of a core)`);
   console.log(`MSW over HTTP        ${Math.round(msw.rps).toLocaleString('en-US')} req/s, ratio to bare ${(msw.rps / bareRps).toFixed(2)} (for the record)`);
   console.log(`memory per order     ~${bytesPerOrder} bytes of heap (${((bytesPerOrder * cap) / 2 ** 20).toFixed(1)} MiB at cap ${cap.toLocaleString('en-US')})`);
   if (!evictedEveryRun) console.log('NOT PAST THE CAP: a mock\'s store evicted nothing during its measured run; the figures do not count');
@@ -277,7 +287,7 @@ async function compare(): Promise<void> {
       answers,
       evictedWhileMeasured,
       bytesPerOrder,
-      logUsPerRequest,
+      logLoop,
     },
     pass,
   });
