@@ -29,6 +29,7 @@ import { createMswHandlers } from '../../adapters/msw/handlers.ts';
 import { DEFAULT_STORE_CAP } from '../../engine/index.ts';
 import { startServerProcess, type ServerProcess } from './lib/server-process.ts';
 import { signedBodies } from './lib/signed-bodies.ts';
+import { storeMemory } from './lib/store-memory.ts';
 import { fireBatch } from '../load/executor/autocannon-batch.ts';
 import { figureRow, figuresOf, median, ratio, type LoadFigures } from './lib/report.ts';
 import { describeMachine, pinForBenchmark } from './lib/machine.ts';
@@ -150,24 +151,6 @@ async function serveMsw(): Promise<void> {
   });
 }
 
-/** Heap per stored order, measured in a process of its own with --expose-gc. */
-async function measureMemory(): Promise<void> {
-  const count = 50_000;
-  const engine = createNodeEngine({ storeCap: count * 2 });
-  const bodies = signedBodies(count, 'M').map((body) => Buffer.from(body));
-  const handle = (target: typeof engine, body: Buffer) => target.handle({ method: 'POST', path: API_PATHS.pay, headers: { 'content-type': 'application/json' }, body });
-  // Warm the code paths on a throwaway engine, so that compiled code is not counted as orders.
-  const warm = createNodeEngine({ storeCap: 1_000 });
-  for (const body of bodies.slice(0, 2_000)) handle(warm, body);
-  const gc = (globalThis as { gc?: () => void }).gc!;
-  const heap = () => (gc(), gc(), process.memoryUsage().heapUsed);
-  const before = heap();
-  for (const body of bodies) handle(engine, body);
-  const after = heap();
-  if (engine.orders.size !== count) throw new Error(`expected ${count} stored orders, have ${engine.orders.size}`);
-  console.log(JSON.stringify({ bytesPerOrder: Math.round((after - before) / count), count }));
-}
-
 const LOOP_CALLS = 2_000_000;
 
 /**
@@ -196,14 +179,8 @@ function logCostInLoop(): { perRequestUs: number; perLineUs: number } {
   return { perRequestUs: usPerCall('auto', LOOP_CALLS), perLineUs: usPerCall('requests', LOOP_CALLS / 10) };
 }
 
-async function memoryPerOrder(): Promise<number> {
-  const { spawnSync } = await import('node:child_process');
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', SELF, '--child', 'memory'], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`memory child failed: ${run.stderr}`);
-  return (JSON.parse(run.stdout.trim().split('\n').pop()!) as { bytesPerOrder: number }).bytesPerOrder;
-}
 
-// A child (the MSW server, the memory probe) stays where its parent put it.
+// A child (the MSW server) stays on the core its parent put it on.
 const pinning = pinForBenchmark(!flags['no-pin'] && flags.child === undefined);
 
 /** The mock as `npm run mock` starts it (its default log on), or with `--quiet`. */
@@ -253,7 +230,8 @@ async function compare(): Promise<void> {
   const mswServer = await startServerProcess({ script: SELF, args: ['--child', 'msw-server', '--cap', String(cap)], readyPath: '/__mock/health', wrap: pinning.onServerCore });
   const msw = await loadRun(mswServer.url, bodies, { connections: Number(flags.connections), durationS: Math.min(5, Number(flags.duration)) });
   await mswServer.stop();
-  const bytesPerOrder = await memoryPerOrder();
+  // 50 000 orders in one generation of a store of twice that: what each order adds.
+  const bytesPerOrder = Math.round(storeMemory(50_000, 100_000).bytesPerOrder);
 
   const logged = spreadOf(runs.logged.map((f, i) => ratio(f, runs.bare[i])));
   const quiet = spreadOf(runs.quiet.map((f, i) => ratio(f, runs.bare[i])));
@@ -357,7 +335,6 @@ async function soak(): Promise<void> {
 }
 
 if (flags.child === 'msw-server') await serveMsw();
-else if (flags.child === 'memory') await measureMemory();
 else if (flags.soak) await soak();
 else if (flags.profile !== undefined) await profile(flags.profile);
 else await compare();

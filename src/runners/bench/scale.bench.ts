@@ -12,10 +12,8 @@
  *
  *   npm run bench:scale -- [--seconds 5] [--only connections,caps,journal,executor] [--no-pin]
  */
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createNodeEngine } from '../../adapters/http/build-engine.ts';
 import { sendOutbound } from '../../adapters/client/outbound.ts';
 import { DEFAULT_STORE_CAP } from '../../engine/index.ts';
 import { createJournal } from '../../engine/journal.ts';
@@ -26,23 +24,20 @@ import type { LoadProfile } from '../load/profiles/profiles.ts';
 import { writeBenchResult } from './lib/bench-result.ts';
 import { describeMachine, pinForBenchmark } from './lib/machine.ts';
 import { startServerProcess } from './lib/server-process.ts';
-import { signedBodies, signedBody } from './lib/signed-bodies.ts';
+import { signedBodies } from './lib/signed-bodies.ts';
+import { storeMemory } from './lib/store-memory.ts';
 
-const SELF = fileURLToPath(import.meta.url);
 const PAYCHECK = fileURLToPath(new URL('../../../bin/paycheck.js', import.meta.url));
 const BARE = fileURLToPath(new URL('./lib/bare-json-server.ts', import.meta.url));
 const CONNECTIONS = [1, 10, 50, 200, 1_000];
 const CAPS = [10_000, 100_000, 1_000_000];
 const RATES = [500, 1_000, 2_000, 5_000, 10_000, 20_000];
-const MIB = 2 ** 20;
 
 const { values: flags } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
     only: { type: 'string', default: 'connections,caps,journal,executor' },
     'no-pin': { type: 'boolean', default: false },
-    child: { type: 'string' },
-    cap: { type: 'string' },
   },
 });
 const SECONDS = Number(flags.seconds);
@@ -79,28 +74,8 @@ async function connectionsTable(onServerCore: (argv: readonly string[]) => strin
   return rows;
 }
 
-/** In a child with --expose-gc: an engine's heap and RSS with `cap` orders stored. */
-function storeMemory(cap: number): void {
-  const gc = (globalThis as { gc?: () => void }).gc!;
-  const measure = () => (gc(), gc(), process.memoryUsage());
-  const headers = { 'content-type': 'application/json' };
-  // Warm the code paths on a throwaway engine first, so that compiled code is not counted as orders.
-  const warm = createNodeEngine({ storeCap: 2_000 });
-  for (let i = 0; i < 2_000; i++) warm.handle({ method: 'POST', path: API_PATHS.pay, headers, body: signedBody(i, 'W') });
-  const engine = createNodeEngine({ storeCap: cap });
-  const before = measure();
-  for (let i = 0; i < cap; i++) engine.handle({ method: 'POST', path: API_PATHS.pay, headers, body: signedBody(i, 'M') });
-  const after = measure();
-  if (engine.orders.size !== cap) throw new Error(`expected ${cap} orders, have ${engine.orders.size}`);
-  console.log(JSON.stringify({ cap, heapMiB: after.heapUsed / MIB, rssMiB: after.rss / MIB, bytesPerOrder: (after.heapUsed - before.heapUsed) / cap }));
-}
-
 function capsTable() {
-  const rows = CAPS.map((cap) => {
-    const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', SELF, '--child', 'store', '--cap', String(cap)], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`store child (cap ${cap}) failed: ${run.stderr}`);
-    return JSON.parse(run.stdout.trim().split('\n').pop()!) as { cap: number; heapMiB: number; rssMiB: number; bytesPerOrder: number };
-  });
+  const rows = CAPS.map((cap) => storeMemory(cap, cap));
   console.log('\nThe order store, full, by cap (an engine in a process of its own)');
   console.log(table(['orders stored', 'heap MiB', 'RSS MiB', 'heap bytes per order'], rows.map((r) => [thousands(r.cap), r.heapMiB.toFixed(1), r.rssMiB.toFixed(1), thousands(r.bytesPerOrder)])));
   return rows;
@@ -163,14 +138,11 @@ async function executorTable(onServerCore: (argv: readonly string[]) => string[]
   return rows;
 }
 
-if (flags.child === 'store') storeMemory(Number(flags.cap));
-else {
-  const pinning = pinForBenchmark(!flags['no-pin']);
-  console.log(`bench:scale — ${SECONDS} s per run; machine: ${describeMachine(pinning.machine)}`);
-  const figures: Record<string, unknown> = {};
-  if (only.has('connections')) figures.connections = await connectionsTable(pinning.onServerCore);
-  if (only.has('caps')) figures.caps = capsTable();
-  if (only.has('journal')) figures.journal = journalTable();
-  if (only.has('executor')) figures.executor = await executorTable(pinning.onServerCore);
-  console.log(`\nresult written to ${writeBenchResult('scale', { machine: pinning.machine, settings: { seconds: SECONDS, only: [...only] }, figures, pass: true })}`);
-}
+const pinning = pinForBenchmark(!flags['no-pin']);
+console.log(`bench:scale — ${SECONDS} s per run; machine: ${describeMachine(pinning.machine)}`);
+const figures: Record<string, unknown> = {};
+if (only.has('connections')) figures.connections = await connectionsTable(pinning.onServerCore);
+if (only.has('caps')) figures.caps = capsTable();
+if (only.has('journal')) figures.journal = journalTable();
+if (only.has('executor')) figures.executor = await executorTable(pinning.onServerCore);
+console.log(`\nresult written to ${writeBenchResult('scale', { machine: pinning.machine, settings: { seconds: SECONDS, only: [...only] }, figures, pass: true })}`);

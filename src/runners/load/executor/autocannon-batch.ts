@@ -68,8 +68,6 @@ export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promis
     }
     return call;
   };
-  const target = new URL(options.url);
-  const head = { host: target.host, path: target.pathname + target.search };
   const request: autocannon.Request =
     next === undefined
       ? fixedRequest(options.fixed)
@@ -110,7 +108,11 @@ export function fireBatch<C extends BatchCall>(options: BatchOptions<C>): Promis
             const call = (context as CallContext<C>).call;
             if (call !== undefined && pending.has(call)) causes.set(call, cause);
           });
-          if (next !== undefined) installRequestEncoder(client, (context) => encodeCall(head, take(context)));
+          if (next !== undefined) {
+            const target = new URL(options.url);
+            const head = { host: target.host, path: target.pathname + target.search };
+            installRequestEncoder(client, (context) => encodeCall(head, take(context)));
+          }
         },
       },
       (error: unknown, result) => {
