@@ -6,6 +6,7 @@
  */
 import { DIALECT_CODES, type FaultClass } from '../kernel/codes.ts';
 import type { SignEncoding } from '../kernel/signing/encoding.ts';
+import type { SignDiagnosis } from '../kernel/signing/mistakes.ts';
 import type { Signer } from '../kernel/signing/signer.ts';
 import { API_PATHS } from '../kernel/spec/api-paths.ts';
 import { compileSchemas } from '../kernel/spec/schemas.ts';
@@ -25,8 +26,12 @@ const FAULT_OF_STEP: Readonly<Record<RequestStep, FaultClass>> = { presence: 'mi
 export interface RequestVerdict {
   /** The parsed body, once it is a JSON object (also when a later step refused it). */
   params?: Readonly<Record<string, unknown>>;
-  /** The first step the request fails, and why; absent when it passes all four. */
-  refused?: { step: RequestStep; fault: FaultClass; code: number; reason: string };
+  /**
+   * The first step the request fails, and why; absent when it passes all four. A refused sign
+   * carries the signing mistake that made it, as the mock's journal does — for the first
+   * SIGN_DIAGNOSES_PER_SECOND refusals of a second (steps/signature.ts).
+   */
+  refused?: { step: RequestStep; fault: FaultClass; code: number; reason: string; signDiagnosis?: SignDiagnosis };
 }
 
 export interface RequestGateOptions {
@@ -34,6 +39,8 @@ export interface RequestGateOptions {
   apps: readonly AppConfig[];
   signer: Signer;
   encoding: SignEncoding;
+  /** Milliseconds; the signature step's diagnoses are budgeted per second of it (default Date.now). */
+  now?: () => number;
 }
 
 const NO_CONTROL = readControl({});
@@ -42,10 +49,11 @@ const NO_CONTROL = readControl({});
 export function createRequestGate(options: RequestGateOptions) {
   const codes = { missing: DIALECT_CODES.missing.flowchart, format: DIALECT_CODES.format.flowchart, appId: DIALECT_CODES.appId.flowchart, signature: DIALECT_CODES.signature.flowchart };
   const setup: RequestSetup = { spec: options.spec, schemas: compileSchemas(options.spec), apps: appRegistry(options.apps), signer: options.signer, encoding: options.encoding, codes };
-  const calls = new Map<string, { steps: readonly Step<CallContext>[]; context: (request: MockRequest, control: RequestControl) => CallContext }>();
-  calls.set(API_PATHS.pay, { steps: payRequestSteps({ ...setup, scenario: undefined }) as Step<CallContext>[], context: (r, c) => newContext(r, c, 0) });
+  const now = options.now ?? Date.now;
+  const calls = new Map<string, { steps: readonly Step<CallContext>[]; context: (request: MockRequest, control: RequestControl, now: number) => CallContext }>();
+  calls.set(API_PATHS.pay, { steps: payRequestSteps({ ...setup, scenario: undefined }) as Step<CallContext>[], context: newContext });
   for (const path of LIFECYCLE_PATHS) {
-    calls.set(path, { steps: lifecycleRequestSteps(setup, path as LifecyclePath) as unknown as Step<CallContext>[], context: (r, c) => newLifecycleContext(r, c, 0) });
+    calls.set(path, { steps: lifecycleRequestSteps(setup, path as LifecyclePath) as unknown as Step<CallContext>[], context: newLifecycleContext });
   }
 
   return function judge(request: MockRequest): RequestVerdict | undefined {
@@ -58,12 +66,14 @@ export function createRequestGate(options: RequestGateOptions) {
     } catch {
       // keep NO_CONTROL
     }
-    const ctx = call.context(request, control);
+    const ctx = call.context(request, control, now());
     for (const step of call.steps) {
       const answer = step.run(ctx);
       if (answer) {
         const name = step.name as RequestStep;
-        return { ...paramsOf(ctx), refused: { step: name, fault: FAULT_OF_STEP[name], code: answer.code, reason: answer.reason ?? name } };
+        const refused: NonNullable<RequestVerdict['refused']> = { step: name, fault: FAULT_OF_STEP[name], code: answer.code, reason: answer.reason ?? name };
+        if (answer.signDiagnosis !== undefined) refused.signDiagnosis = answer.signDiagnosis;
+        return { ...paramsOf(ctx), refused };
       }
     }
     return paramsOf(ctx);

@@ -14,6 +14,7 @@ import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { BROKEN_VARIANTS } from '../../src/runners/contracts/broken/variants.ts';
 import { startBrokenServer } from '../../src/runners/contracts/broken/server.ts';
 import type { RuleName } from '../../src/checks/contract/rule-names.ts';
+import type { JournalEntry } from '../../src/kernel/journal-entry.ts';
 import { journalOf, payRequest } from '../lifecycle/support.ts';
 import { rulesOf, startTestProxy } from './support.ts';
 
@@ -89,11 +90,12 @@ describe("the cashier's side", () => {
   });
   after(() => mock.close());
 
-  test('a cashier that signs with app_secret (not app_sercet) is named on the client side; the server rightly refused it', async () => {
+  test('a cashier that signs with app_secret (not app_sercet) is named on the client side, the mistake and its fix in the finding and the journal; the server rightly refused it', async () => {
     const proxy = await startTestProxy(mock.url);
     try {
       const request = payRequest('0.01');
-      const wrong = canonicalString(request).replace(/^/, '') + `&app_secret=${DEMO_APP.secret}`;
+      // The secret's pair sorted in under the correctly spelt key, as such a cashier builds it.
+      const wrong = canonicalString({ ...request, app_secret: DEMO_APP.secret });
       const md5 = nodeDigests.md5Hex(wrong);
       const client = createPayClient({ baseUrl: proxy.url, app: DEMO_APP, encoding: 'base64' });
       const exchange = await client.send({ ...request, sign: nodeDigests.base64(md5) });
@@ -105,6 +107,11 @@ describe("the cashier's side", () => {
       assert.equal(finding.path, '$.sign');
       assert.equal(finding.call, '/pay/qrcode');
       assert.match(finding.message, /sign does not verify/);
+      assert.match(finding.message, /diagnosis: secret-key-app_secret: .*app_sercet; fix: /);
+      const journal = (await (await fetch(`${proxy.url}/__mock/journal`)).json()) as { entries: JournalEntry[] };
+      const [entry] = journal.entries;
+      assert.deepEqual(entry.sign_diagnosis?.mistakes.map((m) => m.id), ['secret-key-app_secret']);
+      assert.ok(!entry.sign_diagnosis!.signed.includes(DEMO_APP.secret), 'the journal shows the secret as ***');
       // A correct sign of the same request passes.
       await client.pay(payRequest('0.01'));
       assert.equal(proxy.findings().length, 1);

@@ -6,15 +6,16 @@
  * part; no body repeats within a server's run (the pool is larger than the requests one server is
  * sent; a run that reaches its end is refused, not counted). The mock runs at its default store
  * cap, which it passes during the run, so the store evicts while measured. Each round measures
- * bare, the mock with its default log, and the mock with `--quiet`, each in a fresh process, in
- * alternating order; the ratios are the medians of the rounds' own ratios, since on a shared
+ * bare, the pay floor (the least any mock does: parse, verify, store past the same cap, answer;
+ * lib/bare-json-server.ts), the mock with its default log, and the mock with `--quiet`, each in a
+ * fresh process, in alternating order; the ratios are the medians of the rounds' own ratios, since on a shared
  * machine speed drifts between rounds. The generator and the servers are pinned to cores of their
  * own where `taskset` allows (lib/machine.ts). Prints req/s and p50/p99 per run, the ratios
  * (target ≥ 0.8 with the log on) and what the log costs, MSW-over-HTTP for the record and memory
  * per stored order; writes reports/bench/mock.json.
  *
  *   npm run bench:mock -- [--duration 10] [--connections 50] [--cap 100000] [--rounds 3] [--pool N] [--no-pin]
- *   npm run bench:mock -- --profile DIR [--profile-quiet] [--top 25]   one mock run under --cpu-prof: µs per request by module and function
+ *   npm run bench:mock -- --profile DIR [--profile-quiet | --profile-floor] [--top 25]   one run under --cpu-prof: µs per request by module and function
  *   npm run bench:mock -- --soak [--soak-minutes 10] [--rate 3000]
  */
 import { sendOutbound } from '../../adapters/client/outbound.ts';
@@ -58,6 +59,7 @@ const { values: flags } = parseArgs({
     'no-pin': { type: 'boolean', default: false },
     profile: { type: 'string' },
     'profile-quiet': { type: 'boolean', default: false },
+    'profile-floor': { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
     soak: { type: 'boolean', default: false },
     'soak-minutes': { type: 'string', default: '10' },
@@ -198,7 +200,7 @@ async function compare(): Promise<void> {
   console.log(`bench:mock — ${bodies.length.toLocaleString('en-US')} signed bodies (${bodies[0].length} characters), none repeated within a server's run; store cap ${cap.toLocaleString('en-US')}, ${flags.connections} connections, ${flags.warmup}+${flags.duration} s per run, ${rounds} rounds`);
   console.log(`machine: ${describeMachine(pinning.machine)}`);
 
-  const runs = { bare: [] as LoadFigures[], logged: [] as LoadFigures[], quiet: [] as LoadFigures[] };
+  const runs = { bare: [] as LoadFigures[], floor: [] as LoadFigures[], logged: [] as LoadFigures[], quiet: [] as LoadFigures[] };
   let answers = { total: 0, ok: 0 };
   const evictedWhileMeasured: number[] = [];
   const measureBare = async (round: number) => {
@@ -206,6 +208,15 @@ async function compare(): Promise<void> {
     runs.bare.push(await measure(server, bodies, 'time'));
     await server.stop();
     console.log(figureRow(`bare #${round}`, runs.bare.at(-1)!));
+  };
+  // The least any mock must do (lib/bare-json-server.ts --floor), past the same cap: how far the target is for any engine here.
+  const measureFloor = async (round: number) => {
+    const server = await startServerProcess({ script: BARE, args: ['--floor', String(cap)], wrap: pinning.onServerCore });
+    runs.floor.push(await measure(server, bodies, 'fill the store'));
+    await server.stop();
+    const refused = runs.floor.at(-1)!.non2xx;
+    if (refused > 0) throw new Error(`the pay floor refused ${refused} requests: its figure does not count`);
+    console.log(figureRow(`floor #${round}`, runs.floor.at(-1)!));
   };
   const measureMock = async (round: number, log: 'default log' | 'quiet') => {
     const server = await startMock(log);
@@ -222,7 +233,7 @@ async function compare(): Promise<void> {
     evictedWhileMeasured.push(dropped);
     console.log(figureRow(`mock, ${log} #${round}`, figures, `store ${after.orders.toLocaleString('en-US')} kept, ${dropped.toLocaleString('en-US')} evicted while measured`));
   };
-  const order = [(r: number) => measureBare(r), (r: number) => measureMock(r, 'default log'), (r: number) => measureMock(r, 'quiet')];
+  const order = [(r: number) => measureBare(r), (r: number) => measureFloor(r), (r: number) => measureMock(r, 'default log'), (r: number) => measureMock(r, 'quiet')];
   for (let round = 1; round <= rounds; round++) {
     for (const step of round % 2 === 1 ? order : [...order].reverse()) await step(round);
   }
@@ -235,6 +246,8 @@ async function compare(): Promise<void> {
 
   const logged = spreadOf(runs.logged.map((f, i) => ratio(f, runs.bare[i])));
   const quiet = spreadOf(runs.quiet.map((f, i) => ratio(f, runs.bare[i])));
+  const floor = spreadOf(runs.floor.map((f, i) => ratio(f, runs.bare[i])));
+  const toFloor = spreadOf(runs.logged.map((f, i) => ratio(f, runs.floor[i])));
   const logCost = spreadOf(runs.logged.map((f, i) => 1 - ratio(f, runs.quiet[i])));
   const bareRps = median(runs.bare.map((f) => f.rps));
   const logLoop = logCostInLoop();
@@ -243,10 +256,12 @@ async function compare(): Promise<void> {
   const rps = (list: LoadFigures[]) => `${Math.round(median(list.map((f) => f.rps))).toLocaleString('en-US')} req/s, p50 ${median(list.map((f) => f.p50))} ms, p99 ${median(list.map((f) => f.p99))} ms`;
   console.log('');
   console.log(`bare node:http       ${rps(runs.bare)} (medians of ${rounds})`);
+  console.log(`pay floor            ${rps(runs.floor)}`);
   console.log(`mock, default log    ${rps(runs.logged)}`);
   console.log(`mock, --quiet        ${rps(runs.quiet)}`);
   console.log(`share of 1000        ${((100 * answers.ok) / Math.max(1, answers.total)).toFixed(2)} % of ${answers.total.toLocaleString('en-US')} measured answers; the store evicted ${Math.min(...evictedWhileMeasured).toLocaleString('en-US')}–${Math.max(...evictedWhileMeasured).toLocaleString('en-US')} orders during each mock's measured run`);
   console.log(`ratio mock/bare      ${formatSpread(logged)} with the default log (target ≥ ${TARGET}) ${pass ? 'OK' : 'BELOW TARGET'}; quiet ${formatSpread(quiet)}  [median (range) of the rounds]`);
+  console.log(`floor/bare           ${formatSpread(floor)}: the least a mock does (parse, verify the sign, store past the cap, answer), no engine; mock/floor ${formatSpread(toFloor)}`);
   console.log(`cost of the log      ${formatSpread({ ...logCost, median: logCost.median * 100, min: logCost.min * 100, max: logCost.max * 100 }, 1)} % of quiet throughput (target ≤ 5 %)`);
   const mockRps = median(runs.logged.map((f) => f.rps));
   const atRate = logLoop.perRequestUs + (logLoop.perLineUs * (MOCK_LOG_LINES_PER_SECOND + 1)) / mockRps;
@@ -258,9 +273,9 @@ async function compare(): Promise<void> {
     machine: pinning.machine,
     settings: { durationS: Number(flags.duration), warmupS: Number(flags.warmup), connections: Number(flags.connections), storeCap: cap, rounds, pool: bodies.length },
     figures: {
-      rps: { bare: spreadOf(runs.bare.map((f) => f.rps)), defaultLog: spreadOf(runs.logged.map((f) => f.rps)), quiet: spreadOf(runs.quiet.map((f) => f.rps)), msw: msw.rps },
+      rps: { bare: spreadOf(runs.bare.map((f) => f.rps)), floor: spreadOf(runs.floor.map((f) => f.rps)), defaultLog: spreadOf(runs.logged.map((f) => f.rps)), quiet: spreadOf(runs.quiet.map((f) => f.rps)), msw: msw.rps },
       p99Ms: { bare: spreadOf(runs.bare.map((f) => f.p99)), defaultLog: spreadOf(runs.logged.map((f) => f.p99)), quiet: spreadOf(runs.quiet.map((f) => f.p99)) },
-      ratio: { defaultLog: logged, quiet, target: TARGET },
+      ratio: { defaultLog: logged, quiet, target: TARGET, floorToBare: floor, mockToFloor: toFloor },
       logCost,
       answers,
       evictedWhileMeasured,
@@ -274,22 +289,26 @@ async function compare(): Promise<void> {
 }
 
 /**
- * One mock run under --cpu-prof (its default log on, or --quiet with `--profile-quiet`): where each
- * microsecond of a request goes, counted over the measured run only.
+ * One mock run under --cpu-prof (its default log on, or --quiet with `--profile-quiet`; the pay floor
+ * instead with `--profile-floor`): where each microsecond of a request goes, counted over the
+ * measured run only.
  */
 async function profile(dir: string): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const bodies = signedBodies(Number(flags.pool), flags.prefix!);
   const log = flags['profile-quiet'] ? 'quiet' : 'default log';
-  const server = await startMock(log, { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir] });
+  const nodeArgs = ['--cpu-prof', '--cpu-prof-dir', dir];
+  const server = flags['profile-floor']
+    ? await startServerProcess({ script: BARE, args: ['--floor', flags.cap!], wrap: pinning.onServerCore, nodeArgs })
+    : await startMock(log, { nodeArgs });
   const window = { fromUs: 0, toUs: 0 };
   const figures = await measure(server, bodies, 'fill the store', async () => {
     window.fromUs = monotonicUs();
   });
   window.toUs = monotonicUs();
   await server.stop();
-  console.log(figureRow(`mock, ${log}, profiled`, figures));
+  console.log(figureRow(`${flags['profile-floor'] ? 'pay floor' : `mock, ${log}`}, profiled`, figures));
   for (const line of formatProfile(summarizeProfile(readProfile(dir), figures.requests, window, Number(flags.top)))) console.log(line);
 }
 

@@ -10,6 +10,7 @@ import { createRequestGate, type MockRequest, type RequestVerdict } from '../../
 import type { AppConfig } from '../../engine/apps.ts';
 import type { JournalEntry } from '../../kernel/journal-entry.ts';
 import type { SignEncoding } from '../../kernel/signing/encoding.ts';
+import { diagnosisLines } from '../../kernel/signing/mistakes.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 import { nodeSigner } from '../../adapters/node/node-digests.ts';
 import type { OpenApiDocument } from '../../adapters/node/spec-file.ts';
@@ -36,9 +37,6 @@ export type UpstreamAnswer = { status: number; headers: Readonly<Record<string, 
 /** What the request's verdict says of a signature, for `--record` (a replay re-signs only what was signed right). */
 export type SignVerdict = 'valid' | 'invalid' | 'not-judged';
 
-/** Judges the common signing mistakes (a wrong key name, the secret left out, …); see the seam in docs/proxy.md. */
-type SignatureDiagnosis = (params: Readonly<Record<string, unknown>>, app: AppConfig, encoding: SignEncoding) => string | undefined;
-
 export interface ExchangeJudgeOptions {
   spec: OpenApiDocument;
   /** The applications whose requests are judged in full (app and signature). */
@@ -46,7 +44,6 @@ export interface ExchangeJudgeOptions {
   encoding: SignEncoding;
   /** The readings the server must take (PAY_ERROR_CODES, PAY_REPEAT_PAID, …: readingDemands); unset accepts either. */
   demands?: RunDemands;
-  diagnose?: SignatureDiagnosis;
 }
 
 export interface Judged {
@@ -85,8 +82,9 @@ export function createExchangeJudge(options: ExchangeJudgeOptions) {
     const params = verdict.params ?? {};
     if (refused.step === 'signature') {
       const app = options.apps.find((a) => a.appId === params.app_id)!;
-      const diagnosis = options.diagnose?.(params, app, options.encoding);
-      return [{ rule, path: '$.sign', expected: `the sign of these parameters with ${app.appId}'s secret (${options.encoding})`, actual: shown(params.sign), message: diagnosis ?? refused.reason, severity: 'error' }];
+      // The signing mistake that reproduces the sign, as `paycheck verify` words it.
+      const diagnosis = refused.signDiagnosis ? diagnosisLines(refused.signDiagnosis).map((line) => line.trim()) : [];
+      return [{ rule, path: '$.sign', expected: `the sign of these parameters with ${app.appId}'s secret (${options.encoding})`, actual: shown(params.sign), message: [refused.reason, ...diagnosis].join('; '), severity: 'error' }];
     }
     if (refused.step === 'app') {
       return [{ rule, path: '$.app_id', expected: `an application the proxy knows (${options.apps.map((a) => a.appId).join(', ')})`, actual: shown(params.app_id), message: `${refused.reason}: set PAY_APP_ID / PAY_APP_SECRET to the cashier's application`, severity: 'error' }];
@@ -136,6 +134,7 @@ export function createExchangeJudge(options: ExchangeJudgeOptions) {
       order_status: status,
       scenario,
       fault,
+      sign_diagnosis: verdict.refused?.signDiagnosis,
     };
     for (const key of Object.keys(journal) as (keyof Judged['journal'])[]) if (journal[key] === undefined) delete journal[key];
     return { journal, findings: [...client, ...server], sides: [...client.map(() => 'client' as const), ...server.map(() => 'server' as const)] };
