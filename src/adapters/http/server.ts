@@ -13,6 +13,7 @@ import { transportOutcome, type Engine, type MockRequest, type MockResponse, typ
 import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
 import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
 import type { RequestLog } from './request-log.ts';
+import { createTurnWrites } from './turn-writes.ts';
 import { bodyOf, pathOf, queryOf, readBody } from './read-body.ts';
 
 const MOCK_HOST = '127.0.0.1';
@@ -151,10 +152,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     else void sleep(response.delayMs).then(() => finish(request, req, res, started, response));
   }
 
+  // The answers of one turn of the event loop go out together, at its end (turn-writes.ts).
+  const later = createTurnWrites();
+
   function finish(request: MockRequest, req: IncomingMessage, res: ServerResponse, started: number, response: MockResponse): void {
     if (closing || res.destroyed) return;
-    const outcome = send(req, res, response);
-    if (log) log({ method: request.method, url: req.url ?? '/', response, ms: performance.now() - started, outcome });
+    later(() => {
+      if (closing || res.destroyed) return;
+      const outcome = send(req, res, response);
+      if (log) log({ method: request.method, url: req.url ?? '/', response, ms: performance.now() - started, outcome });
+    });
   }
 
   /**

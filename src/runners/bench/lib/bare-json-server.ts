@@ -3,13 +3,15 @@
  * - answers a fixed JSON (bare), or
  * - with `--floor CAP`, does the least any mock of the pay call must do: verify the sign with the
  *   kernel's signer, refuse an order_id it holds, keep the order in two generations of at most
- *   CAP orders (as the mock's store does), and answer the order's data. No presence, format or
- *   scenario steps, no journal, no log: what the mock costs beyond this is the engine's own.
+ *   CAP orders (as the mock's store does), and answer the order's data, written as the mock writes
+ *   (a turn's answers together: src/adapters/http/turn-writes.ts). No presence, format or scenario
+ *   steps, no journal, no log: what the mock costs beyond this is the engine's own.
  * Prints its URL. Usage: tsx src/runners/bench/lib/bare-json-server.ts [ANSWER_JSON] [--floor CAP]
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { createTurnWrites } from '../../../adapters/http/turn-writes.ts';
 import { nodeSigner } from '../../../adapters/node/node-digests.ts';
 import { parseAmount, yuanNumber } from '../../../kernel/money/money.ts';
 import { DEMO_APP } from '../../../kernel/settings.ts';
@@ -34,6 +36,7 @@ interface FloorOrder {
 let young = new Map<string, FloorOrder>();
 let old = young;
 let trades = 0;
+const later = createTurnWrites();
 
 /** The floor's answer to a parsed body, or undefined for one it refuses (answered 400). */
 function pay(params: Record<string, unknown>, half: number): string | undefined {
@@ -61,17 +64,21 @@ const server = createServer((req, res) => {
     } catch {
       // The bare baseline answers the same whatever it gets; the floor refuses below.
     }
-    let body = answer;
-    if (cap !== undefined && req.method === 'POST') {
-      const text = typeof parsed === 'object' && parsed !== null ? pay(parsed as Record<string, unknown>, Math.ceil(cap / 2)) : undefined;
+    if (cap === undefined || req.method !== 'POST') {
+      res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': answer.length });
+      res.end(answer);
+      return;
+    }
+    const text = typeof parsed === 'object' && parsed !== null ? pay(parsed as Record<string, unknown>, Math.ceil(cap / 2)) : undefined;
+    later(() => {
       if (text === undefined) {
         res.writeHead(400).end();
         return;
       }
-      body = Buffer.from(text);
-    }
-    res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': body.length });
-    res.end(body);
+      const body = Buffer.from(text);
+      res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': body.length });
+      res.end(body);
+    });
   });
 });
 server.listen(0, '127.0.0.1', () => console.log(`${cap === undefined ? 'bare json' : 'pay floor'} server on http://127.0.0.1:${(server.address() as AddressInfo).port}`));
