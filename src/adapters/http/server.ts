@@ -2,7 +2,8 @@
  * The engine over bare node:http (not MSW, which costs ~20× here): loopback only, a body limit
  * answered before the rest is read (and the rest drained within bounds, so that the answer
  * arrives), header/request timeouts for slow clients, transport faults
- * carried out, an optional snapshot of the order store, a log told of every request.
+ * carried out, a turn's answers written together, an optional snapshot of the order store, a log
+ * told of every request.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -156,7 +157,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const later = createTurnWrites();
 
   function finish(request: MockRequest, req: IncomingMessage, res: ServerResponse, started: number, response: MockResponse): void {
-    if (closing || res.destroyed) return;
     later(() => {
       if (closing || res.destroyed) return;
       const outcome = send(req, res, response);
