@@ -39,8 +39,8 @@ export interface RequestGateOptions {
   apps: readonly AppConfig[];
   signer: Signer;
   encoding: SignEncoding;
-  /** Milliseconds; the signature step's diagnoses are budgeted per second of it (default Date.now). */
-  now?: () => number;
+  /** Milliseconds; the signature step's diagnoses are budgeted per second of it. */
+  now: () => number;
 }
 
 const NO_CONTROL = readControl({});
@@ -49,7 +49,7 @@ const NO_CONTROL = readControl({});
 export function createRequestGate(options: RequestGateOptions) {
   const codes = { missing: DIALECT_CODES.missing.flowchart, format: DIALECT_CODES.format.flowchart, appId: DIALECT_CODES.appId.flowchart, signature: DIALECT_CODES.signature.flowchart };
   const setup: RequestSetup = { spec: options.spec, schemas: compileSchemas(options.spec), apps: appRegistry(options.apps), signer: options.signer, encoding: options.encoding, codes };
-  const now = options.now ?? Date.now;
+  const now = options.now;
   const calls = new Map<string, { steps: readonly Step<CallContext>[]; context: (request: MockRequest, control: RequestControl, now: number) => CallContext }>();
   calls.set(API_PATHS.pay, { steps: payRequestSteps({ ...setup, scenario: undefined }) as Step<CallContext>[], context: newContext });
   for (const path of LIFECYCLE_PATHS) {

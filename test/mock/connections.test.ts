@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { startMockServer, type MockServer, type MockServerOptions } from '../../src/adapters/http/server.ts';
+import { createNodeEngine } from '../../src/adapters/http/build-engine.ts';
+import type { MockRequest } from '../../src/engine/index.ts';
 import { startMockProcess } from '../support/mock-process.ts';
 import { signedPay } from '../support/signed-request.ts';
 
@@ -142,4 +144,18 @@ test('the timeouts and the cap given in code are held to their ranges; the heade
   ] as const) {
     await assert.rejects(startMockServer({ port: 0, ...options }), { name: 'RangeError', message });
   }
+});
+
+test('an answer decided in the turn the mock starts to close still goes out: its order is kept either way', async () => {
+  const engine = createNodeEngine();
+  let server: MockServer | undefined;
+  // close() runs in the answer's own turn, after the answer is held for the turn's writes.
+  const closingEngine = { ...engine, handle: (request: MockRequest) => (request.method === 'POST' && queueMicrotask(() => void server!.close()), engine.handle(request)) };
+  server = await startMockServer({ port: 0, engine: closingEngine });
+  const order = signedPay();
+  const response = await fetch(`${server.url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) });
+  assert.equal(response.status, 200);
+  assert.equal(((await response.json()) as { code: number }).code, 1000);
+  await server.close();
+  assert.equal(engine.orders.size, 1);
 });

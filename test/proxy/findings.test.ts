@@ -107,11 +107,11 @@ describe("the cashier's side", () => {
       assert.equal(finding.path, '$.sign');
       assert.equal(finding.call, '/pay/qrcode');
       assert.match(finding.message, /sign does not verify/);
-      assert.match(finding.message, /diagnosis: secret-key-app_secret: .*app_sercet; fix: /);
+      assert.match(finding.message, /diagnosis: secret-key-app_secret: .*app_sercet \| fix: /);
       const journal = (await (await fetch(`${proxy.url}/__mock/journal`)).json()) as { entries: JournalEntry[] };
       const [entry] = journal.entries;
       assert.deepEqual(entry.sign_diagnosis?.mistakes.map((m) => m.id), ['secret-key-app_secret']);
-      assert.ok(!entry.sign_diagnosis!.signed.includes(DEMO_APP.secret), 'the journal shows the secret as ***');
+      assert.match(entry.sign_diagnosis!.signed, /&app_sercet=\*\*\*(&|$)/, 'the journal shows the secret as ***');
       // A correct sign of the same request passes.
       await client.pay(payRequest('0.01'));
       assert.equal(proxy.findings().length, 1);

@@ -154,10 +154,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
 
   // The answers of one turn of the event loop go out together, at its end (turn-writes.ts).
-  const later = createTurnWrites();
+  const writes = createTurnWrites();
 
   function finish(request: MockRequest, req: IncomingMessage, res: ServerResponse, started: number, response: MockResponse): void {
-    later(() => {
+    writes.hold(() => {
       if (closing || res.destroyed) return;
       const outcome = send(req, res, response);
       if (log) log({ method: request.method, url: req.url ?? '/', response, ms: performance.now() - started, outcome });
@@ -211,6 +211,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     callbacks,
     async close() {
       if (closing) return;
+      // Answers already decided go out: their orders are kept (and in the snapshot) either way.
+      writes.flush();
       closing = true;
       clearInterval(settler);
       callbacks?.close();

@@ -273,9 +273,9 @@ async function compare(): Promise<void> {
     machine: pinning.machine,
     settings: { durationS: Number(flags.duration), warmupS: Number(flags.warmup), connections: Number(flags.connections), storeCap: cap, rounds, pool: bodies.length },
     figures: {
-      rps: { bare: spreadOf(runs.bare.map((f) => f.rps)), floor: spreadOf(runs.floor.map((f) => f.rps)), defaultLog: spreadOf(runs.logged.map((f) => f.rps)), quiet: spreadOf(runs.quiet.map((f) => f.rps)), msw: msw.rps },
-      p99Ms: { bare: spreadOf(runs.bare.map((f) => f.p99)), defaultLog: spreadOf(runs.logged.map((f) => f.p99)), quiet: spreadOf(runs.quiet.map((f) => f.p99)) },
-      ratio: { defaultLog: logged, quiet, target: TARGET, floorToBare: floor, mockToFloor: toFloor },
+      rps: { bare: spreadOf(runs.bare.map((f) => f.rps)), payFloor: spreadOf(runs.floor.map((f) => f.rps)), defaultLog: spreadOf(runs.logged.map((f) => f.rps)), quiet: spreadOf(runs.quiet.map((f) => f.rps)), msw: msw.rps },
+      p99Ms: { bare: spreadOf(runs.bare.map((f) => f.p99)), payFloor: spreadOf(runs.floor.map((f) => f.p99)), defaultLog: spreadOf(runs.logged.map((f) => f.p99)), quiet: spreadOf(runs.quiet.map((f) => f.p99)) },
+      ratio: { defaultLog: logged, quiet, target: TARGET, payFloorToBare: floor, mockToPayFloor: toFloor },
       logCost,
       answers,
       evictedWhileMeasured,
@@ -294,6 +294,7 @@ async function compare(): Promise<void> {
  * measured run only.
  */
 async function profile(dir: string): Promise<void> {
+  if (flags['profile-quiet'] && flags['profile-floor']) throw new Error('--profile-quiet profiles the quiet mock, --profile-floor the pay floor: give one');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const bodies = signedBodies(Number(flags.pool), flags.prefix!);

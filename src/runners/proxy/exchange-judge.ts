@@ -44,6 +44,8 @@ export interface ExchangeJudgeOptions {
   encoding: SignEncoding;
   /** The readings the server must take (PAY_ERROR_CODES, PAY_REPEAT_PAID, …: readingDemands); unset accepts either. */
   demands?: RunDemands;
+  /** The proxy's clock: a second of it is a second of the sign diagnoses' budget. */
+  now: () => number;
 }
 
 export interface Judged {
@@ -66,7 +68,7 @@ const LEDGER_CAP = 100_000;
 const CLIENT_RULE = { presence: 'request-presence', format: 'request-format', app: 'request-app', signature: 'request-signature' } as const;
 
 export function createExchangeJudge(options: ExchangeJudgeOptions) {
-  const gate = createRequestGate({ spec: options.spec, apps: options.apps, signer: nodeSigner, encoding: options.encoding });
+  const gate = createRequestGate({ spec: options.spec, apps: options.apps, signer: nodeSigner, encoding: options.encoding, now: options.now });
   const check = createContractCheck(options.spec);
   let state: RunState = createRunState(options.demands);
 
@@ -82,9 +84,9 @@ export function createExchangeJudge(options: ExchangeJudgeOptions) {
     const params = verdict.params ?? {};
     if (refused.step === 'signature') {
       const app = options.apps.find((a) => a.appId === params.app_id)!;
-      // The signing mistake that reproduces the sign, as `paycheck verify` words it.
+      // The signing mistake that reproduces the sign, as `paycheck verify` words it (its texts hold semicolons).
       const diagnosis = refused.signDiagnosis ? diagnosisLines(refused.signDiagnosis).map((line) => line.trim()) : [];
-      return [{ rule, path: '$.sign', expected: `the sign of these parameters with ${app.appId}'s secret (${options.encoding})`, actual: shown(params.sign), message: [refused.reason, ...diagnosis].join('; '), severity: 'error' }];
+      return [{ rule, path: '$.sign', expected: `the sign of these parameters with ${app.appId}'s secret (${options.encoding})`, actual: shown(params.sign), message: [refused.reason, ...diagnosis].join(' | '), severity: 'error' }];
     }
     if (refused.step === 'app') {
       return [{ rule, path: '$.app_id', expected: `an application the proxy knows (${options.apps.map((a) => a.appId).join(', ')})`, actual: shown(params.app_id), message: `${refused.reason}: set PAY_APP_ID / PAY_APP_SECRET to the cashier's application`, severity: 'error' }];

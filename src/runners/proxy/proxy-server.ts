@@ -43,7 +43,7 @@ export interface RecordedExchange {
   answer: { status: number; code?: number } | { error: string };
 }
 
-export interface ProxyOptions extends ExchangeJudgeOptions {
+export interface ProxyOptions extends Omit<ExchangeJudgeOptions, 'now'> {
   /** The upstream's base URL (already allowed: loopback, or --allow-remote). */
   upstream: string;
   /** Default 4020; 0 picks a free port. */
@@ -55,7 +55,7 @@ export interface ProxyOptions extends ExchangeJudgeOptions {
   journalCap?: number;
   bodyLimit?: number;
   upstreamTimeoutMs?: number;
-  /** The journal's clock (default Date.now; tests share the mock's manual clock). */
+  /** The journal's clock and the sign diagnoses' (default Date.now; tests share the mock's manual clock). */
   now?: () => number;
   /** Applied to everything the proxy serves or writes of an exchange. */
   mask: Mask;
@@ -85,7 +85,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
   const timeoutMs = options.upstreamTimeoutMs ?? UPSTREAM_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   const { mask, log } = options;
-  const judge = createExchangeJudge(options);
+  const judge = createExchangeJudge({ ...options, now });
   const exchanges = createRing<Exchange>(cap);
   let seq = 0;
 

@@ -19,6 +19,10 @@ import { DEMO_APP } from '../../../kernel/settings.ts';
 const { values: flags, positionals } = parseArgs({ allowPositionals: true, options: { floor: { type: 'string' } } });
 const answer = Buffer.from(positionals[0] ?? '{"code":1000,"msg":"ok","data":{}}');
 const cap = flags.floor === undefined ? undefined : Number(flags.floor);
+if (cap !== undefined && !(Number.isSafeInteger(cap) && cap >= 2)) {
+  console.error(`--floor takes the store cap, a whole number of at least 2; got ${flags.floor}`);
+  process.exit(2);
+}
 const SIGN_OPTIONS = { secret: DEMO_APP.secret, encoding: 'base64' as const };
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -36,7 +40,7 @@ interface FloorOrder {
 let young = new Map<string, FloorOrder>();
 let old = young;
 let trades = 0;
-const later = createTurnWrites();
+const writes = createTurnWrites();
 
 /** The floor's answer to a parsed body, or undefined for one it refuses (answered 400). */
 function pay(params: Record<string, unknown>, half: number): string | undefined {
@@ -70,7 +74,7 @@ const server = createServer((req, res) => {
       return;
     }
     const text = typeof parsed === 'object' && parsed !== null ? pay(parsed as Record<string, unknown>, Math.ceil(cap / 2)) : undefined;
-    later(() => {
+    writes.hold(() => {
       if (text === undefined) {
         res.writeHead(400).end();
         return;
