@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isPaycheckError } from '../kernel/errors.ts';
 import { describeRange } from '../kernel/number-range.ts';
-import { optionLabel, parseCommand, type OptionSpec } from './command.ts';
+import { optionLabel, parseChoice, parseCommand, type OptionSpec } from './command.ts';
+import { LOG_MODES } from '../checks/report/mock-log.ts';
 import { COMMANDS } from './main.ts';
 
 const numberOptions = Object.values(COMMANDS).flatMap(({ spec }) =>
@@ -49,4 +50,10 @@ test('every numeric setting, from its flag or its variable, is refused out of it
 
 test('--help is printed whatever a numeric flag holds', () => {
   assert.equal(parseCommand(COMMANDS.mock.spec, ['--slow-ms', 'soon', '--help'], {}).help, true);
+});
+
+test('--log and --log-format take one of their words, else a usage error naming them', () => {
+  assert.equal(parseChoice(undefined, LOG_MODES, 'auto', '--log'), 'auto');
+  assert.equal(parseChoice('summary', LOG_MODES, 'auto', '--log'), 'summary');
+  assert.throws(() => parseChoice('loud', LOG_MODES, 'auto', '--log/MOCK_LOG'), { code: 'PAYCHECK_USAGE', message: '--log/MOCK_LOG must be one of auto, requests, summary; got "loud"' });
 });

@@ -49,7 +49,6 @@ const NO_CONTROL = readControl({});
 export function createRequestGate(options: RequestGateOptions) {
   const codes = { missing: DIALECT_CODES.missing.flowchart, format: DIALECT_CODES.format.flowchart, appId: DIALECT_CODES.appId.flowchart, signature: DIALECT_CODES.signature.flowchart };
   const setup: RequestSetup = { spec: options.spec, schemas: compileSchemas(options.spec), apps: appRegistry(options.apps), signer: options.signer, encoding: options.encoding, codes };
-  const now = options.now;
   const calls = new Map<string, { steps: readonly Step<CallContext>[]; context: (request: MockRequest, control: RequestControl, now: number) => CallContext }>();
   calls.set(API_PATHS.pay, { steps: payRequestSteps({ ...setup, scenario: undefined }) as Step<CallContext>[], context: newContext });
   for (const path of LIFECYCLE_PATHS) {
@@ -66,7 +65,7 @@ export function createRequestGate(options: RequestGateOptions) {
     } catch {
       // keep NO_CONTROL
     }
-    const ctx = call.context(request, control, now());
+    const ctx = call.context(request, control, options.now());
     for (const step of call.steps) {
       const answer = step.run(ctx);
       if (answer) {

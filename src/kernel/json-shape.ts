@@ -161,18 +161,7 @@ export function describeJsonShapeProblem(subject: string, problem: JsonShapeProb
 
 /** Whether an object or array nests deeper than `limit` levels (itself level 1). */
 export function nestsDeeperThan(value: object, limit: number): boolean {
-  if (limit < 1) return true;
-  // Recursive, but never past `limit` calls deep (a cycle ends there too): the signer asks this of
-  // every nested value, and a walk with no work arrays is the cheaper one.
-  if (Array.isArray(value)) {
-    for (const child of value) if (typeof child === 'object' && child !== null && nestsDeeperThan(child, limit - 1)) return true;
-    return false;
-  }
-  for (const key in value) {
-    const child = (value as Record<string, unknown>)[key];
-    if (typeof child === 'object' && child !== null && nestsDeeperThan(child, limit - 1)) return true;
-  }
-  return false;
+  return keysWithin(value, limit) < 0;
 }
 
 const LONGEST_KEY_SHOWN = 64;

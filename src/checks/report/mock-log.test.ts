@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MOCK_LOG_LINES_PER_SECOND } from '../../kernel/settings.ts';
-import { parseChoice } from '../../cli/command.ts';
-import { createMockLog, LOG_MODES, type LogMode, type LogFormat } from './mock-log.ts';
+import { createMockLog, type LogMode, type LogFormat } from './mock-log.ts';
 import type { MockResponse } from '../../engine/index.ts';
 
 const AT = new Date('2026-12-01T08:00:00.000Z');
@@ -75,10 +74,3 @@ test('close writes the second so far and flushes the sink; json writes the same 
   });
   assert.equal(lines.written.length, 1, 'a second whose every request had its line has no summary');
 });
-
-test('--log and --log-format take one of their words, else a usage error naming them', () => {
-  assert.equal(parseChoice(undefined, LOG_MODES, 'auto', '--log'), 'auto');
-  assert.equal(parseChoice('summary', LOG_MODES, 'auto', '--log'), 'summary');
-  assert.throws(() => parseChoice('loud', LOG_MODES, 'auto', '--log/MOCK_LOG'), { code: 'PAYCHECK_USAGE', message: '--log/MOCK_LOG must be one of auto, requests, summary; got "loud"' });
-});
-

@@ -15,6 +15,7 @@ import { createTurnWrites } from '../../../adapters/http/turn-writes.ts';
 import { nodeSigner } from '../../../adapters/node/node-digests.ts';
 import { parseAmount, yuanNumber } from '../../../kernel/money/money.ts';
 import { DEMO_APP } from '../../../kernel/settings.ts';
+import { envelopeBody, JSON_TYPE } from '../../../engine/index.ts';
 
 const { values: flags, positionals } = parseArgs({ allowPositionals: true, options: { floor: { type: 'string' } } });
 const answer = Buffer.from(positionals[0] ?? '{"code":1000,"msg":"ok","data":{}}');
@@ -24,7 +25,6 @@ if (cap !== undefined && !(Number.isSafeInteger(cap) && cap >= 2)) {
   process.exit(2);
 }
 const SIGN_OPTIONS = { secret: DEMO_APP.secret, encoding: 'base64' as const };
-const JSON_TYPE = 'application/json; charset=utf-8';
 
 interface FloorOrder {
   trade_no: string;
@@ -55,7 +55,7 @@ function pay(params: Record<string, unknown>, half: number): string | undefined 
   const yuan = yuanNumber(amount.fen);
   const order: FloorOrder = { trade_no: `LFT${++trades}`, order_id: orderId, pay_type: 0, order_status: 1, total_amount: yuan, payable_amount: yuan, real_amount: yuan, voucher_list: [] };
   young.set(orderId, order);
-  return `{"code":1000,"msg":"支付成功","data":${JSON.stringify(order)}}`;
+  return envelopeBody({ code: 1000, data: order });
 }
 
 const server = createServer((req, res) => {
