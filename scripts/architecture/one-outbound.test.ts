@@ -1,7 +1,9 @@
 /**
  * One place decides how paycheck's own HTTP leaves the process (src/adapters/client/outbound.ts:
- * no redirect followed, the answer limit, named causes). A `fetch(` anywhere else in src/ would
- * follow redirects and read without bound, so this finds them.
+ * no redirect followed, the answer limit, named causes); the load executor's kept-alive calls
+ * (src/runners/load/executor/call-pool.ts) keep the same rules. A `fetch(`, an undici client or a
+ * node:http request anywhere else in src/ would follow redirects or read without bound, so this
+ * finds them.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUTBOUND = 'src/adapters/client/outbound.ts';
+const CALL_POOL = 'src/runners/load/executor/call-pool.ts';
 /** The mock console's page runs in the browser and reads its own origin only (its CSP says connect-src 'self'): no HTTP of paycheck's own. */
 const BROWSER_PAGE = 'src/checks/console/page/';
 
@@ -32,4 +35,12 @@ test('no source but outbound.ts calls fetch itself', () => {
   );
   assert.deepEqual(offenders.filter((at) => !at.startsWith(`${OUTBOUND}:`)), []);
   assert.ok(offenders.some((at) => at.startsWith(`${OUTBOUND}:`)), 'outbound.ts itself calls fetch');
+});
+
+test('no source but call-pool.ts sends through undici, node:http or node:https', () => {
+  const clients = sources(join(ROOT, 'src')).filter((file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    return /from 'undici'/.test(text) || (/from 'node:https?'/.test(text) && /\bhttps?\.(request|get)\b/.test(text));
+  });
+  assert.deepEqual(clients, [CALL_POOL]);
 });

@@ -7,13 +7,15 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMockServer } from '../../src/adapters/http/server.ts';
 import { auditJournal } from '../../src/checks/audit/audit.ts';
 import { journalEntriesOf } from '../../src/checks/audit/journal-input.ts';
 import { pendingMsOf } from '../../src/runners/load/profiles/checkout-mix.ts';
-import { profileByName } from '../../src/runners/load/profiles/profiles.ts';
+import { profileByName, type LoadProfile } from '../../src/runners/load/profiles/profiles.ts';
 import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { mockTimingFor, runLoad, type LoadRunResult, type RunLoadOptions } from '../../src/runners/load/executor/run-load.ts';
@@ -121,4 +123,33 @@ describe('the checkout scenario', () => {
     assert.ok(summary.endpoints.get.latencyMs.p95 < 200, 'the queries stay fast');
     assert.equal(summary.orders.unsettled.count, 0);
   });
+});
+
+test('the executor keeps its connections: 400 arrivals over 2 s reuse a few connections instead of opening one each', async () => {
+  let opened = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":1000,"msg":"ok","data":{}}'));
+  });
+  server.on('connection', () => opened++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const profile: LoadProfile = {
+    kind: 'pay',
+    name: 'constant-200',
+    purpose: 'a test: the executor at 200 req/s',
+    startRate: 200,
+    stages: [{ durationS: 2, target: 200 }],
+    preAllocatedVUs: 10,
+    maxVUs: 100,
+    thresholds: { p95Ms: 10_000, p99Ms: 10_000, failedRate: 1, nonSuccessShare: 1, checksRate: 0 },
+  };
+  try {
+    const { summary } = await runLoad({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, profile, reportDir: false, seed: 1, env: {} });
+    assert.equal(summary.requests.sent, 400);
+    assert.equal(summary.requests.answered, 400);
+    assert.ok(opened <= 40, `${opened} connections for 400 calls`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

@@ -4,8 +4,8 @@
  * else. A redirect is an answer like any other (status and `Location` kept, never followed, so a
  * target cannot send paycheck's signed bodies to a host the user did not name); an answer is read
  * up to ANSWER_LIMIT_BYTES and no further (a hostile target cannot grow paycheck's memory); a
- * call without an answer fails with a named cause. The load executor drives autocannon and keeps
- * the same rules in runners/load/executor/answer-guard.ts.
+ * call without an answer fails with a named cause. The load executor keeps the same rules over
+ * its kept-alive connections (runners/load/executor/call-pool.ts).
  */
 
 /** The most of one answer paycheck reads. The API's answers are well under 2 KiB. */

@@ -22,6 +22,7 @@ import { DEMO_APP } from '../../kernel/settings.ts';
 import { nodeDataFactory } from '../../adapters/node/node-data-factory.ts';
 import { nodeDigests, nodeSigner } from '../../adapters/node/node-digests.ts';
 import { fireBatch } from '../load/executor/autocannon-batch.ts';
+import { createCallPool } from '../load/executor/call-pool.ts';
 import { createRecorder, payRecording } from '../load/executor/recorder.ts';
 import { ORDER_POOL_SIZE } from '../load/executor/run-load.ts';
 import { buildOrderRecords } from '../load/request/order-pool.ts';
@@ -59,6 +60,10 @@ async function rawRun(url: string, body: string): Promise<number> {
   return result.requests.average;
 }
 
+/**
+ * The executor's own path (call-pool.ts): a fresh signed order per call over its kept-alive
+ * connections, each answer checked and counted, CONNECTIONS calls kept in flight for SECONDS.
+ */
 async function executorRun(url: string): Promise<{ rps: number; sent: number; signUs: number }> {
   const stream = createSignedOrderStream({
     records: buildOrderRecords({ seed: 1, count: ORDER_POOL_SIZE }),
@@ -69,11 +74,22 @@ async function executorRun(url: string): Promise<{ rps: number; sent: number; si
     now: () => performance.now(),
   });
   const recorder = createRecorder();
+  const pool = createCallPool({ url, timeoutS: TIMEOUT_S, keep: CONNECTIONS, recorder: payRecording(recorder) });
   let serial = 0;
-  const result = await fireBatch({ url, timeoutS: TIMEOUT_S, connections: CONNECTIONS, durationS: SECONDS, next: () => stream.order(serial++), recorder: payRecording(recorder) });
+  const next = () => stream.order(serial++);
+  const start = performance.now();
+  const end = start + SECONDS * 1000;
+  const lane = async (): Promise<void> => {
+    while (performance.now() < end) await pool.fire(next, 1);
+  };
+  try {
+    await Promise.all(Array.from({ length: CONNECTIONS }, lane));
+  } finally {
+    pool.close();
+  }
   const m = recorder.measurements();
   if (m.answered === 0 || m.codes['1000'] !== m.answered) throw new Error(`the executor's answers were not all 1000: ${JSON.stringify(m.codes)}`);
-  return { rps: result.requests.average, sent: m.sent, signUs: m.signingUs?.mean ?? 0 };
+  return { rps: m.answered / ((performance.now() - start) / 1000), sent: m.sent, signUs: m.signingUs?.mean ?? 0 };
 }
 
 /** Operations per second of `fn` over about `ms`, after a warm-up. */

@@ -2,8 +2,8 @@
  * The checkout scenario's workload: each arrival is an order carried to its end by the cashier
  * (src/kernel/lifecycle/cashier.ts). Its pay call goes out in the arrival's slot, asking the mock for the
  * mix's outcome (`X-Mock-Scenario`); each answer gives the cashier's next step, and a query or
- * cancel is queued on the executor's clock and sent through autocannon in its slot's batch, like
- * the pays. Every call is measured per endpoint; every order's end is counted.
+ * cancel is queued on the executor's clock and sent in its slot, over the same kept-alive
+ * connections as the pays (call-pool.ts). Every call is measured per endpoint; every order's end is counted.
  */
 import { distributionOf, type EndpointSummary, type OrdersSummary } from '../../../checks/report/load-summary.ts';
 import { outcomeTotals } from '../../../checks/load/outcomes.ts';
@@ -14,7 +14,7 @@ import type { SignedOrderStream } from '../request/signed-order-stream.ts';
 import { mixPicker } from '../profiles/checkout-mix.ts';
 import { REQUEST_TIMEOUT_S, type CheckoutProfile } from '../profiles/profiles.ts';
 import { ENDPOINTS, type Endpoint } from '../../../checks/load/thresholds.ts';
-import { fireBatch, type BatchCall, type BatchRecorder } from './autocannon-batch.ts';
+import { createCallPool, type CallRecorder, type LoadCall } from './call-pool.ts';
 import { createFollowUpQueue } from './follow-up-queue.ts';
 import { createRecorder, type Measurements, type Recorder } from './recorder.ts';
 import { checksOf, failedOf, nonSuccessOf, type Workload } from './workload.ts';
@@ -25,6 +25,8 @@ export interface CheckoutWorkloadOptions {
   /** Each call's URL path on the pay URL's host. */
   paths: Readonly<Record<Endpoint, string>>;
   stream: SignedOrderStream;
+  /** The connections kept open between calls (the scenario's in-flight cap). */
+  keep: number;
   /** The signed `/pay/get` and `/pay/cancel` body for an order. */
   lookupBody: (orderId: string) => string;
   /** The cashier's time scale (the scenario's, unless overridden for a live target). */
@@ -37,14 +39,14 @@ export interface CheckoutWorkloadOptions {
 
 interface Order {
   orderId: string;
-  /** When its pay call was built and handed to autocannon, on the executor's clock. */
+  /** When its pay call was built and sent, on the executor's clock. */
   paidAt: number;
   followUp: OrderFollowUp;
   /** Signed when the order first needs a follow-up; the same body serves every query and cancel. */
   lookup?: string;
 }
 
-interface CheckoutCall extends BatchCall {
+interface CheckoutCall extends LoadCall {
   endpoint: Endpoint;
   order: Order;
   signMs: number;
@@ -78,8 +80,8 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
   let open = 0;
   let repaid = 0;
 
-  const fire = (calls: () => CheckoutCall, count: number) =>
-    fireBatch({ url: options.payUrl, timeoutS: REQUEST_TIMEOUT_S, connections: count, amount: count, next: calls, recorder: recording });
+  // The pool is made below, once its recorder is; nothing fires before the run starts.
+  const fire = (calls: () => CheckoutCall, count: number) => pool.fire(calls, count);
   const queue = createFollowUpQueue<CheckoutCall>(options.grainMs, {
     now,
     sleep: options.sleep,
@@ -114,7 +116,7 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
     queue.add({ endpoint: step.endpoint, body: order.lookup, path: paths[step.endpoint], order, signMs }, now() + step.waitMs);
   }
 
-  const recording: BatchRecorder<CheckoutCall> = {
+  const recording: CallRecorder<CheckoutCall> = {
     sent: (call) => recorders[call.endpoint].sent(call.signMs),
     answered(call, latencyMs, status, body) {
       const { order, endpoint } = call;
@@ -136,9 +138,11 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
       follow(call, endpoint === 'pay' ? cashier.afterPay({}, elapsedMs) : cashier.afterFollowUp(endpoint, {}, order.followUp, elapsedMs));
     },
   };
+  const pool = createCallPool({ url: options.payUrl, timeoutS: REQUEST_TIMEOUT_S, keep: options.keep, recorder: recording });
 
   return {
     fire: (count) => fire(nextPay, count),
+    close: () => pool.close(),
     inFlight: () => open,
     window: () => ({ ...recorders.pay.window(), openOrders: open, followUps: recorders.get.totals().sent + recorders.cancel.totals().sent }),
     failedRate() {

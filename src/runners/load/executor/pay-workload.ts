@@ -2,17 +2,19 @@
 import { outcomeTotals } from '../../../checks/load/outcomes.ts';
 import type { SignedOrderStream } from '../request/signed-order-stream.ts';
 import { REQUEST_TIMEOUT_S } from '../profiles/profiles.ts';
-import { fireBatch } from './autocannon-batch.ts';
+import { createCallPool } from './call-pool.ts';
 import { createRecorder, payRecording } from './recorder.ts';
 import { checksOf, failedOf, nonSuccessOf, type Workload } from './workload.ts';
 
-export function createPayWorkload(payUrl: string, stream: SignedOrderStream): Workload {
+/** `keep`: the connections kept open between calls (the scenario's in-flight cap). */
+export function createPayWorkload(payUrl: string, stream: SignedOrderStream, keep: number): Workload {
   const recorder = createRecorder();
-  const recording = payRecording(recorder);
+  const pool = createCallPool({ url: payUrl, timeoutS: REQUEST_TIMEOUT_S, keep, recorder: payRecording(recorder) });
   let serial = 0;
   const next = () => stream.order(serial++);
   return {
-    fire: (count) => fireBatch({ url: payUrl, timeoutS: REQUEST_TIMEOUT_S, connections: count, amount: count, next, recorder: recording }),
+    fire: (count) => pool.fire(next, count),
+    close: () => pool.close(),
     inFlight: () => recorder.inFlight(),
     window: () => recorder.window(),
     failedRate: () => recorder.failedRate(),

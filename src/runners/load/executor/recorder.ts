@@ -7,7 +7,7 @@ import { inspectPayAnswer, PAY_CHECKS } from '../request/pay-answer-checks.ts';
 import type { SignedOrder } from '../request/signed-order-stream.ts';
 import { distributionOf, type CheckTally, type Distribution, type SecondOfRun } from '../../../checks/report/load-summary.ts';
 import { NO_CODE, type NoCodeCause } from '../../../checks/load/outcomes.ts';
-import type { BatchRecorder } from './autocannon-batch.ts';
+import type { CallRecorder } from './call-pool.ts';
 import { emptyHistogram, quantileOf, recordLatency, type LatencyHistogram } from '../../../checks/load/latency-histogram.ts';
 
 /** What the recorder needs of an answer: its code, and one pass/fail per check name. */
@@ -213,8 +213,8 @@ export function createRecorder(checkNames: readonly string[] = PAY_CHECKS, now: 
   };
 }
 
-/** The pay calls of a batch into one recorder: each answer inspected by the pay call's checks. */
-export function payRecording(recorder: Recorder): BatchRecorder<SignedOrder> {
+/** The pay calls of a run into one recorder: each answer inspected by the pay call's checks. */
+export function payRecording(recorder: Recorder): CallRecorder<SignedOrder> {
   return {
     sent: (order) => recorder.sent(order.signMs),
     answered: (order, latencyMs, status, body) => recorder.answered(latencyMs, status, inspectPayAnswer(status, body, order.orderId)),

@@ -8,18 +8,11 @@
  * context in place of the clone, and an answer hand-over without the header object (no call here
  * reads answer headers).
  *
- * Like the answer guard it reaches into autocannon's Client (`requestIterator.requestBuilder`,
+ * It reaches into autocannon's Client (`requestIterator.requestBuilder`,
  * `resetContext`, `recordBody`, `context`): autocannon is pinned to one version in package.json,
  * and request-encoder.test.ts fails if the bytes or the reach change.
  */
-/** One call of a batch (autocannon-batch.ts): what it sends. */
-export interface BatchCall {
-  body: string;
-  /** Absent: the batch URL's own path (the pay call). */
-  path?: string;
-  /** Added to the request's headers (e.g. `x-mock-scenario`). */
-  headers?: Readonly<Record<string, string>>;
-}
+import type { LoadCall } from './call-pool.ts';
 
 interface EncodedIterator {
   context: object;
@@ -36,7 +29,7 @@ export interface RequestHead {
 }
 
 /** The bytes autocannon would send for `call`, less its header order: request line, Host, keep-alive, JSON type, the call's headers, the length. */
-export function encodeCall(head: RequestHead, call: BatchCall): Buffer {
+export function encodeCall(head: RequestHead, call: LoadCall): Buffer {
   let text = `POST ${call.path ?? head.path} HTTP/1.1\r\nHost: ${head.host}\r\nConnection: keep-alive\r\ncontent-type: application/json\r\n`;
   if (call.headers !== undefined) for (const key in call.headers) text += `${key}: ${call.headers[key]}\r\n`;
   return Buffer.from(`${text}Content-Length: ${Buffer.byteLength(call.body)}\r\n\r\n${call.body}`);

@@ -1,7 +1,7 @@
 /**
  * `runLoad`: one profile against one target URL — the executor's whole run, callable from the CLI
  * and from tests (the CLI starts the embedded mock when no target is given). Builds the order pool and signing templates first, then
- * releases fresh signed orders on the scenario's arrival schedule through autocannon, and
+ * releases fresh signed orders on the scenario's arrival schedule over kept-alive connections, and
  * returns (and by default writes) the summary with every threshold evaluated.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -29,11 +29,15 @@ import { runSchedule, type ScheduleOutcome } from './slot-scheduler.ts';
 import { loadTarget, type LoadTarget } from './target.ts';
 import type { Workload, WorkloadProgress } from './workload.ts';
 
-/** Arrivals are released in 100 ms slots: the executor's resolution of the open model. */
-const SLOT_MS = 100;
+/**
+ * Arrivals are released in 10 ms slots: the executor's resolution of the open model. A slot's
+ * arrivals leave together, so each slot is a small burst; 100 ms slots made bursts big enough to
+ * queue at a fast server (p99 14 ms at 500 req/s against bare node:http, 3.6 ms in 10 ms slots).
+ */
+const SLOT_MS = 10;
 /**
  * Checkout follow-ups leave at their own time, batched per 10 ms: at the scenario's time scale a
- * query is due every 250 ms and the audit's tolerance is 50 ms, finer than the arrival slots.
+ * query is due every 250 ms and the audit's tolerance is 50 ms.
  */
 const FOLLOW_UP_GRAIN_MS = 10;
 /** Distinct orders cycled through; each request still gets its own order_id and pay code. */
@@ -179,16 +183,18 @@ async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readon
     return { schedule, startedAt, durationS: elapsedS() };
   } finally {
     if (ticker) clearInterval(ticker);
+    workload.close();
   }
 }
 
 function createWorkload(scenario: LoadProfile, target: LoadTarget, stream: SignedOrderStream, app: AppCredentials, encoding: SignEncoding, timeScale: number): Workload {
-  if (scenario.kind === 'pay') return createPayWorkload(target.payUrl, stream);
+  if (scenario.kind === 'pay') return createPayWorkload(target.payUrl, stream, scenario.maxVUs);
   return createCheckoutWorkload({
     scenario,
     payUrl: target.payUrl,
     paths: target.paths,
     stream,
+    keep: scenario.maxVUs,
     lookupBody: createLookupSigner(app, encoding, nodeDigests),
     timeScale,
     grainMs: FOLLOW_UP_GRAIN_MS,
