@@ -40,7 +40,9 @@ test('no source but outbound.ts calls fetch itself', () => {
 test('no source but call-pool.ts sends through undici, node:http or node:https', () => {
   const clients = sources(join(ROOT, 'src')).filter((file) => {
     const text = readFileSync(join(ROOT, file), 'utf8');
-    return /from 'undici'/.test(text) || (/from 'node:https?'/.test(text) && /\bhttps?\.(request|get)\b/.test(text));
+    const undici = /from 'undici'|(require|import)\('undici'\)/.test(text);
+    const nodeClient = /from 'node:https?'/.test(text) && (/\bhttps?\.(request|get)\b/.test(text) || /import \{[^}]*\b(request|get)\b[^}]*\} from 'node:https?'/.test(text));
+    return undici || nodeClient;
   });
   assert.deepEqual(clients, [CALL_POOL]);
 });

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { createCallPool, type CallRecorder, type LoadCall } from '../../src/runners/load/executor/call-pool.ts';
 import type { NoCodeCause } from '../../src/checks/load/outcomes.ts';
 import { recordingServer } from '../support/recording-server.ts';
@@ -120,3 +122,87 @@ for (const kind of HOSTILE_KINDS) {
     assert.deepEqual(canary.hits, [], 'a redirect was followed');
   });
 }
+
+/** A loopback server that never answers, or declares a large answer, sends a little and stalls. */
+async function stallingServer(declare?: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    req.resume();
+    if (declare !== undefined) {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': declare });
+      res.write('{"code":');
+    }
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/pay/qrcode`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+test('calls still queued for the one connection time out too, each once, and fire settles', { timeout: 10_000 }, async () => {
+  const server = await stallingServer();
+  const t = tally<LoadCall>();
+  const pool = createCallPool({ url: server.url, timeoutS: 0.3, keep: 1, recorder: t.recorder });
+  try {
+    await pool.fire(() => ({ body: '{}' }), 3);
+  } finally {
+    pool.close();
+    await server.close();
+  }
+  assert.deepEqual(t.failed.map((f) => f.cause), ['timeout', 'timeout', 'timeout']);
+  assert.equal(t.answered.length, 0);
+});
+
+test('an answer that declares more than the limit is cut at its head, not left to time out', { timeout: 10_000 }, async () => {
+  const server = await stallingServer(10 * 1024 * 1024);
+  const t = tally<LoadCall>();
+  const pool = createCallPool({ url: server.url, timeoutS: 5, keep: 1, recorder: t.recorder });
+  try {
+    await pool.fire(() => ({ body: '{}' }), 1);
+  } finally {
+    pool.close();
+    await server.close();
+  }
+  assert.deepEqual(t.failed.map((f) => f.cause), ['tooLarge']);
+});
+
+test('close() with calls in flight ends each of them once, and fire settles', { timeout: 10_000 }, async () => {
+  const server = await stallingServer();
+  const t = tally<LoadCall>();
+  const pool = createCallPool({ url: server.url, timeoutS: 30, keep: 2, recorder: t.recorder });
+  try {
+    const fired = pool.fire(() => ({ body: '{}' }), 3);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    pool.close();
+    await fired;
+  } finally {
+    await server.close();
+  }
+  assert.equal(t.failed.length, 3);
+  assert.equal(t.answered.length, 0);
+});
+
+test('a recorder that throws fails the fire instead of leaving the call open', { timeout: 10_000 }, async () => {
+  const server = await recordingServer();
+  const pool = createCallPool({
+    url: server.url,
+    timeoutS: 5,
+    keep: 1,
+    recorder: { sent: () => undefined, answered: () => assert.fail('the workload broke'), failed: () => undefined },
+  });
+  try {
+    await assert.rejects(pool.fire(() => ({ body: '{}' }), 1), /the workload broke/);
+  } finally {
+    pool.close();
+    await server.close();
+  }
+});

@@ -1,16 +1,15 @@
 /**
- * A fresh call's bytes, written in one step. For a request with its own setup, autocannon 9
- * rebuilds every request through its general builder — two object merges, a header list, a
- * Buffer for the head and another for the body, joined — deep-clones the request context, and
- * turns every answer's raw headers into an object through lodash. On the executor's path that is
- * about a fifth of the generator's time per call (docs/performance.md). So, per connection, this
- * swaps in a builder that writes the head and body as one string into one Buffer, a plain new
- * context in place of the clone, and an answer hand-over without the header object (no call here
- * reads answer headers).
+ * A fresh call's bytes, written in one step, for the benchmarks' generator (autocannon-batch.ts)
+ * sending calls from `next`. For a request with its own setup, autocannon 9 rebuilds every request
+ * through its general builder — two object merges, a header list, a Buffer for the head and another
+ * for the body, joined — and deep-clones the request context; that was about a fifth of the
+ * generator's time per call (docs/performance.md), enough to make the generator the limit. So, per
+ * connection, this swaps in a builder that writes the head and body as one string into one Buffer,
+ * and a plain new context in place of the clone.
  *
- * It reaches into autocannon's Client (`requestIterator.requestBuilder`,
- * `resetContext`, `recordBody`, `context`): autocannon is pinned to one version in package.json,
- * and request-encoder.test.ts fails if the bytes or the reach change.
+ * It reaches into autocannon's Client (`requestIterator.requestBuilder`, `resetContext`,
+ * `context`): autocannon is pinned to one version in package.json, and request-encoder.test.ts
+ * fails if the bytes or the reach change.
  */
 import type { LoadCall } from './call-pool.ts';
 
@@ -18,7 +17,6 @@ interface EncodedIterator {
   context: object;
   requestBuilder(request: unknown, context: object): Buffer;
   resetContext(): void;
-  recordBody(request: { onResponse?: (status: number, body: string, context: object) => void } | undefined, status: number, body: string): void;
 }
 
 /** The head every call of a batch shares, up to its own path. */
@@ -35,12 +33,11 @@ export function encodeCall(head: RequestHead, call: LoadCall): Buffer {
   return Buffer.from(`${text}Content-Length: ${Buffer.byteLength(call.body)}\r\n\r\n${call.body}`);
 }
 
-/** Makes `client` build each next request with `build(context)` (which takes the call and encodes it). */
-export function installRequestEncoder(autocannonClient: unknown, build: (context: object) => Buffer): void {
+/** Makes `client` build each next request with `build()` (which takes the next call and encodes it). */
+export function installRequestEncoder(autocannonClient: unknown, build: () => Buffer): void {
   const iterator = (autocannonClient as { requestIterator: EncodedIterator }).requestIterator;
-  iterator.requestBuilder = (_request, context) => build(context);
+  iterator.requestBuilder = () => build();
   iterator.resetContext = () => {
     iterator.context = {};
   };
-  iterator.recordBody = (request, status, body) => request?.onResponse?.(status, body, iterator.context);
 }
