@@ -3,7 +3,8 @@
  * them in the background (a synchronous write per line is most of a busy log's cost). At most
  * LOG_BUFFER_BYTES wait; past that a line is dropped rather than held, and the count is told on
  * stderr when the log ends. Written out every FLUSH_MS; `end` (shutdown) writes everything held,
- * the write in progress first; at exit whatever is still held is written synchronously.
+ * the write in progress first, for as long as the reader keeps reading; at exit whatever is still
+ * held is written synchronously.
  */
 import pino from 'pino';
 import type { LogSink } from '../checks/report/mock-log.ts';
@@ -11,7 +12,10 @@ import type { LogSink } from '../checks/report/mock-log.ts';
 const MIN_WRITE_BYTES = 8 * 1024;
 export const LOG_BUFFER_BYTES = 16 * 1024 * 1024;
 const FLUSH_MS = 200;
-/** A reader that has stopped reading must not hold the shutdown: `end` gives up after this. */
+/**
+ * A reader that has stopped reading must not hold the shutdown: `end` gives up once this passes
+ * with nothing written. A reader that is slow but reading gets every line, however long it takes.
+ */
 const END_TIMEOUT_MS = 2_000;
 
 export function stdoutLogSink(): LogSink {
@@ -52,15 +56,23 @@ export function stdoutLogSink(): LogSink {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
+          destination.off('write', progressed);
           gone = true;
           if (dropped > 0) process.stderr.write(`paycheck: ${dropped} log lines dropped: standard output was not read as fast as they came\n`);
           resolve();
         };
-        const timer = setTimeout(() => {
+        const giveUp = () => {
           stalled = true;
           process.stderr.write(`paycheck: the log's last lines were not written: standard output was not read for ${END_TIMEOUT_MS / 1000} s\n`);
           done();
-        }, END_TIMEOUT_MS);
+        };
+        let timer = setTimeout(giveUp, END_TIMEOUT_MS);
+        // Each write the reader takes starts the patience again.
+        const progressed = () => {
+          clearTimeout(timer);
+          timer = setTimeout(giveUp, END_TIMEOUT_MS);
+        };
+        destination.on('write', progressed);
         if (gone) done();
         else {
           // end() writes everything held, the write in progress first, then closes the stream (not fd 1).

@@ -126,13 +126,35 @@ test('a reader slower than the log: SIGTERM while the pipe is full still writes 
   child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));
   child.stdout.resume();
-  const { code, out } = await ended;
+  const { code, out, err } = await ended;
   assert.equal(code, 0);
   const lines = out.split('\n').filter((l) => l !== '');
   const health = lines.filter((l) => / GET \/__mock\/health\?pad=x+ 200 /.test(l));
-  assert.equal(health.length, count);
+  assert.equal(health.length, count, err);
   assert.deepEqual(lines.slice(-2), ['paycheck mock: SIGTERM, shutting down', 'paycheck mock: stopped']);
   assert.ok(lines.indexOf('paycheck mock: SIGTERM, shutting down') > lines.lastIndexOf(health.at(-1)!));
+});
+
+test('a reader that reads slowly but keeps reading gets every line, though the drain takes longer than the end\'s patience', async () => {
+  const { child, url, ended } = await mockChild(['--log', 'requests']);
+  child.stdout.pause();
+  const count = 400;
+  for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: 100 }, () => fetch(`${url}/__mock/health?${PAD}`).then((r) => r.arrayBuffer())));
+  // A chunk, then 400 ms of nothing: the 800 KiB of lines take several seconds to drain, each gap far under the 2 s the end waits for progress.
+  child.stdout.on('data', () => {
+    child.stdout.pause();
+    setTimeout(() => child.stdout.resume(), 400);
+  });
+  const signalled = Date.now();
+  child.kill('SIGTERM');
+  child.stdout.resume();
+  const { code, out, err } = await ended;
+  assert.ok(Date.now() - signalled > 2_500, 'the drain was meant to outlast the end\'s 2 s of patience');
+  assert.equal(code, 0);
+  const lines = out.split('\n').filter((l) => l !== '');
+  assert.equal(lines.filter((l) => / GET \/__mock\/health\?pad=x+ 200 /.test(l)).length, count, err);
+  assert.deepEqual(lines.slice(-2), ['paycheck mock: SIGTERM, shutting down', 'paycheck mock: stopped']);
+  assert.doesNotMatch(err, /not written/);
 });
 
 test('a reader that stops reading for good does not hold the shutdown: the mock ends within seconds and says what it could not write', async () => {
