@@ -15,9 +15,10 @@ export const JOURNAL_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Why a call has no (usable) answer: the classes the reports name. `refused`: nothing took the
- * connection (the request provably never reached a server).
+ * connection (the request provably never reached a server). `untrusted-tls`: the server's
+ * certificate did not verify, so nothing was sent.
  */
-export type TransportCause = 'timeout' | 'refused' | 'reset' | 'too-large' | 'not-http' | 'network';
+export type TransportCause = 'timeout' | 'refused' | 'reset' | 'too-large' | 'not-http' | 'untrusted-tls' | 'network';
 
 export class TransportError extends Error {
   constructor(
@@ -120,12 +121,20 @@ const CAUSE_OF_CODE: Readonly<Record<string, TransportCause>> = {
   UND_ERR_CONNECT_TIMEOUT: 'timeout',
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
   UND_ERR_BODY_TIMEOUT: 'timeout',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'untrusted-tls',
+  SELF_SIGNED_CERT_IN_CHAIN: 'untrusted-tls',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'untrusted-tls',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'untrusted-tls',
+  CERT_HAS_EXPIRED: 'untrusted-tls',
+  CERT_NOT_YET_VALID: 'untrusted-tls',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'untrusted-tls',
 };
 
 const WHAT_OF_CAUSE: Partial<Record<TransportCause, string>> = {
   refused: 'no server took the connection',
   reset: 'connection closed or reset before a whole answer',
   'not-http': 'the answer is not HTTP',
+  'untrusted-tls': "the server's TLS certificate is not trusted",
 };
 
 function classify(error: unknown): TransportError {

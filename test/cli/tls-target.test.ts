@@ -1,0 +1,75 @@
+/**
+ * A target on https with a certificate of its own authority (a staging server's usual case): the
+ * preflight names the untrusted certificate and the remedy, and never turns verification off;
+ * with the authority given to Node (NODE_EXTRA_CA_CERTS), `doctor` finds the target usable and
+ * `load` runs over TLS. The certificate is made per run by openssl (.ci/run installs it).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'paycheck-tls-'));
+const CERT = join(dir, 'cert.pem');
+let mock: MockServer;
+let server: Server;
+let url: string;
+
+before(async () => {
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', CERT, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
+  assert.equal(made.status, 0, `openssl could not make the test certificate: ${made.error?.message ?? made.stderr}`);
+  mock = await startMockServer({ port: 0 });
+  // TLS in front of the mock: each request passed on as it came.
+  server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(CERT) }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      fetch(new URL(req.url ?? '/', mock.url), { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined })
+        .then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch(() => res.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+after(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await mock.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function paycheck(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, ['bin/paycheck.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, out, err })));
+}
+
+test('an https target whose authority Node does not know: exit 3, the untrusted certificate and NODE_EXTRA_CA_CERTS named, one line', async () => {
+  for (const command of ['load', 'contracts']) {
+    const { status, err } = await paycheck([command, '--base-url', url]);
+    assert.equal(status, 3, err);
+    assert.match(err, new RegExp(`^paycheck ${command}: PAYCHECK_TARGET_UNREACHABLE ${url} cannot be used: the server's TLS certificate is not trusted \\(DEPTH_ZERO_SELF_SIGNED_CERT\\)\\. For a private or self-signed authority, set NODE_EXTRA_CA_CERTS to its certificate \\(PEM\\)\\n$`));
+  }
+});
+
+test('with its authority in NODE_EXTRA_CA_CERTS: doctor finds it usable and a short load passes over TLS', async () => {
+  const doctor = await paycheck(['doctor', '--base-url', url], { NODE_EXTRA_CA_CERTS: CERT });
+  assert.equal(doctor.status, 0, doctor.out + doctor.err);
+  assert.match(doctor.out, /usable; error codes: flowchart/);
+  const load = await paycheck(['load', '--base-url', url, '--profile', 'smoke', '--duration-scale', '0.1', '--report-dir', join(dir, 'reports')], { NODE_EXTRA_CA_CERTS: CERT });
+  assert.equal(load.status, 0, load.out + load.err);
+  assert.match(load.out, /codes {6}1000 ×\d+/);
+  assert.match(load.out, /PASS/);
+});
