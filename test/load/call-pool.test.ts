@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { createCallPool, type CallRecorder, type LoadCall } from '../../src/runners/load/executor/call-pool.ts';
 import type { NoCodeCause } from '../../src/checks/load/outcomes.ts';
+import { onLoopback } from '../support/loopback.ts';
 import { recordingServer } from '../support/recording-server.ts';
 import { HOSTILE_KINDS, startCanary, startHostileServer, type HostileKind } from '../support/hostile-servers.ts';
 
@@ -125,7 +125,6 @@ for (const kind of HOSTILE_KINDS) {
 
 /** A loopback server that never answers, or declares a large answer, sends a little and stalls. */
 async function stallingServer(declare?: number): Promise<{ url: string; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     req.resume();
     if (declare !== undefined) {
@@ -133,19 +132,8 @@ async function stallingServer(declare?: number): Promise<{ url: string; close: (
       res.write('{"code":');
     }
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/pay/qrcode`,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const { origin, close } = await onLoopback(server);
+  return { url: `${origin}/pay/qrcode`, close };
 }
 
 test('calls still queued for the one connection time out too, each once, and fire settles', { timeout: 10_000 }, async () => {

@@ -5,8 +5,8 @@
  * the hostility where it does its work. A redirect points at a canary server on another port,
  * which counts every request that reaches it: paycheck must send it none.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { onLoopback } from './loopback.ts';
 
 export const HOSTILE_KINDS = ['never answers', 'endless stream', '10 MB answer', 'garbage bytes', 'reset mid-answer', 'redirect to another port', 'HTTP 200 with HTML'] as const;
 export type HostileKind = (typeof HOSTILE_KINDS)[number];
@@ -29,29 +29,6 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** Closes a server and every connection still open on it (a hanging answer included). */
-function closer(server: Server, sockets: Set<Socket>): () => Promise<void> {
-  return () =>
-    new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
-}
-
-function tracked(server: Server): Set<Socket> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  return sockets;
-}
-
 export async function startCanary(): Promise<Canary> {
   const hits: string[] = [];
   const server = createServer((req, res) => {
@@ -59,8 +36,8 @@ export async function startCanary(): Promise<Canary> {
     req.resume();
     res.end('{"code":1000,"msg":"canary","data":{}}');
   });
-  const sockets = tracked(server);
-  return { url: await listen(server), hits, close: closer(server, sockets) };
+  const { origin, close } = await onLoopback(server);
+  return { url: origin, hits, close };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -129,6 +106,6 @@ export async function startHostileServer(kind: HostileKind, mockUrl: string, can
     hostile(kind, req, res, canary);
   });
   server.keepAliveTimeout = 60_000;
-  const sockets = tracked(server);
-  return { url: await listen(server), kind, close: closer(server, sockets) };
+  const { origin, close } = await onLoopback(server);
+  return { url: origin, kind, close };
 }

@@ -1,6 +1,7 @@
 /** Test-only: a loopback server that answers each request with its own path, keeps what it was sent and counts its connections. */
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { onLoopback } from './loopback.ts';
 
 interface Seen {
   path: string;
@@ -11,8 +12,6 @@ interface Seen {
 
 export async function recordingServer(): Promise<{ url: string; seen: Seen[]; connections: Set<Socket>; opened: () => number; close: () => Promise<void> }> {
   const seen: Seen[] = [];
-  const connections = new Set<Socket>();
-  let opened = 0;
   const server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -22,23 +21,6 @@ export async function recordingServer(): Promise<{ url: string; seen: Seen[]; co
       res.end(JSON.stringify({ path: req.url }));
     });
   });
-  server.on('connection', (socket) => {
-    opened++;
-    connections.add(socket);
-    socket.on('close', () => connections.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/pay/qrcode`,
-    seen,
-    connections,
-    opened: () => opened,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of connections) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const loopback = await onLoopback(server);
+  return { url: `${loopback.origin}/pay/qrcode`, seen, connections: loopback.sockets, opened: loopback.opened, close: loopback.close };
 }
-
