@@ -13,7 +13,7 @@
  * is followed (a redirect is an answer), an answer is read up to ANSWER_LIMIT_BYTES and its
  * connection dropped past that, and a call without an answer ends with its cause.
  */
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import type { NoCodeCause } from '../../../checks/load/outcomes.ts';
 import { ANSWER_LIMIT_BYTES } from '../../../adapters/client/outbound.ts';
 
@@ -51,7 +51,8 @@ export interface CallPool<C extends LoadCall> {
   close(): void;
 }
 
-const JSON_TYPE = 'application/json';
+/** The pay call's own headers, shared by every call that adds none. */
+const JSON_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/json' };
 /** How long a connection is kept idle when the server does not say (undici's default is 4 s). */
 const IDLE_KEEP_MS = 1_000;
 
@@ -76,6 +77,102 @@ function causeOf(error: Error & { code?: string }): NoCodeCause {
   return 'reset';
 }
 
+/** The calls of one `fire`: it settles when the last has ended, or rejects when a recorder throws. */
+interface Batch {
+  left: number;
+  settle(): void;
+  reject(error: Error): void;
+}
+
+/**
+ * One call's undici handler. A class rather than closures: the executor makes one per call, and
+ * a closure apiece (nine of them) cost more than the call's own bookkeeping, the more so under
+ * tsx, which names each closure as it is made.
+ */
+class PoolCall<C extends LoadCall> implements Dispatcher.DispatchHandlers {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private status = 0;
+  private ended = false;
+  private cutOff: NoCodeCause | undefined;
+  private abortCall: ((error?: Error) => void) | undefined;
+  private readonly timer: NodeJS.Timeout;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly call: C,
+    private readonly recorder: CallRecorder<C>,
+    private readonly limit: number,
+    timeoutMs: number,
+    private readonly batch: Batch,
+  ) {
+    // The whole call, answer included: a server that drips its answer meets this, not only the idle timeouts.
+    this.timer = setTimeout(timedOut, timeoutMs, this);
+  }
+
+  onTimeout(): void {
+    this.cut('timeout');
+    // Still queued for a connection: it ends now, and onConnect refuses it when its turn comes.
+    if (this.abortCall === undefined) this.end(undefined, 'timeout');
+  }
+
+  onConnect(abort: (error?: Error) => void): void {
+    // Throwing, not aborting: undici then drops the call unsent and keeps the connection.
+    if (this.cutOff !== undefined) throw new Error(this.cutOff);
+    this.abortCall = abort;
+  }
+
+  /** Called for a 1xx too; the final answer's status comes last. */
+  onHeaders(statusCode: number, headers: Buffer[]): boolean {
+    this.status = statusCode;
+    if (declaresMoreThan(headers, this.limit)) this.cut('tooLarge');
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.size += chunk.length;
+    if (this.size > this.limit) this.cut('tooLarge');
+    else this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    this.end(Buffer.concat(this.chunks, this.size).toString('utf8'), undefined);
+  }
+
+  onError(error: Error): void {
+    this.end(undefined, this.cutOff ?? causeOf(error));
+  }
+
+  /** The call is dropped with its cause named; undici then reports the abort through onError. */
+  private cut(cause: NoCodeCause): void {
+    this.cutOff ??= cause;
+    this.abortCall?.(new Error(cause));
+  }
+
+  /** Records the answer (a body) or the failure (a cause), once. */
+  private end(body: string | undefined, cause: NoCodeCause | undefined): void {
+    if (this.ended) return;
+    this.ended = true;
+    clearTimeout(this.timer);
+    const { batch } = this;
+    try {
+      if (body !== undefined) this.recorder.answered(this.call, performance.now() - this.started, this.status, body);
+      else this.recorder.failed(this.call, cause!);
+    } catch (error) {
+      // A recorder that throws (a bug of the workload's) fails the run rather than leaving a call open.
+      batch.left = -1;
+      batch.reject(error as Error);
+      return;
+    }
+    if (--batch.left === 0) batch.settle();
+  }
+}
+
+function timedOut(call: PoolCall<LoadCall>): void {
+  call.onTimeout();
+}
+
 export function createCallPool<C extends LoadCall>(options: CallPoolOptions<C>): CallPool<C> {
   const target = new URL(options.url);
   const limit = options.limitBytes ?? ANSWER_LIMIT_BYTES;
@@ -88,71 +185,23 @@ export function createCallPool<C extends LoadCall>(options: CallPoolOptions<C>):
   const pool = new Pool(target.origin, { connections: options.keep, pipelining: 1, keepAliveTimeout: IDLE_KEEP_MS, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   const ownPath = target.pathname + target.search;
 
-  // A recorder that throws (a bug of the workload's) fails the run rather than leaving a call open.
-  function send(call: C): Promise<void> {
+  function send(call: C, batch: Batch): void {
     recorder.sent(call);
-    const started = performance.now();
-    return new Promise((settle, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let status = 0;
-      let ended = false;
-      let cutOff: NoCodeCause | undefined;
-      let abort: ((error?: Error) => void) | undefined;
-      const end = (record: () => void): void => {
-        if (ended) return;
-        ended = true;
-        clearTimeout(timer);
-        try {
-          record();
-          settle();
-        } catch (error) {
-          reject(error as Error);
-        }
-      };
-      // The call is dropped with its cause named; undici then reports the abort through onError.
-      const cut = (cause: NoCodeCause): void => {
-        cutOff ??= cause;
-        abort?.(new Error(cause));
-      };
-      // The whole call, answer included: a server that drips its answer meets this, not only the idle timeouts.
-      const timer = setTimeout(() => {
-        cut('timeout');
-        // Still queued for a connection: it ends now, and onConnect refuses it when its turn comes.
-        if (abort === undefined) end(() => recorder.failed(call, 'timeout'));
-      }, timeoutMs);
-      pool.dispatch(
-        { path: call.path ?? ownPath, method: 'POST', headers: { 'content-type': JSON_TYPE, ...call.headers }, body: call.body },
-        {
-          onConnect: (abortCall) => {
-            // Throwing, not aborting: undici then drops the call unsent and keeps the connection.
-            if (cutOff !== undefined) throw new Error(cutOff);
-            abort = abortCall;
-          },
-          // Called for a 1xx too; the final answer's status comes last.
-          onHeaders: (statusCode, headers) => {
-            status = statusCode;
-            if (declaresMoreThan(headers, limit)) cut('tooLarge');
-            return true;
-          },
-          onData: (chunk) => {
-            size += chunk.length;
-            if (size > limit) cut('tooLarge');
-            else chunks.push(chunk);
-            return true;
-          },
-          onComplete: () => end(() => recorder.answered(call, performance.now() - started, status, Buffer.concat(chunks, size).toString('utf8'))),
-          onError: (error) => end(() => recorder.failed(call, cutOff ?? causeOf(error))),
-        },
-      );
-    });
+    const headers = call.headers === undefined ? JSON_HEADERS : { ...JSON_HEADERS, ...call.headers };
+    pool.dispatch({ path: call.path ?? ownPath, method: 'POST', headers, body: call.body }, new PoolCall(call, recorder, limit, timeoutMs, batch));
   }
 
   return {
     fire(next, count) {
-      const calls: Promise<void>[] = [];
-      for (let i = 0; i < count; i++) calls.push(send(next()));
-      return Promise.all(calls).then(() => undefined);
+      if (count <= 0) return Promise.resolve();
+      return new Promise((settle, reject) => {
+        const batch: Batch = { left: count, settle, reject };
+        try {
+          for (let i = 0; i < count && batch.left > 0; i++) send(next(), batch);
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
     },
     close: () => void pool.destroy(),
   };
