@@ -13,6 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
+import { runCheckout } from '../../src/runners/checkout/checkout.ts';
+import { DEMO_APP } from '../../src/kernel/settings.ts';
+import { payRequest } from '../lifecycle/support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'paycheck-tls-'));
 const CERT = join(dir, 'cert.pem');
@@ -72,4 +75,12 @@ test('with its authority in NODE_EXTRA_CA_CERTS: doctor finds it usable and a sh
   assert.equal(load.status, 0, load.out + load.err);
   assert.match(load.out, /codes {6}1000 ×\d+/);
   assert.match(load.out, /PASS/);
+});
+
+test('a checkout whose pay meets the untrusted certificate ends unreachable at once: the request never left, so nothing is followed up', async () => {
+  // The policy's time scale keeps the old behaviour (queries up to the deadline, then a cancel) short enough to see fail.
+  const result = await runCheckout({ target: { baseUrl: url, app: DEMO_APP, encoding: 'base64' }, request: payRequest('0.01'), policy: { timeScale: 0.04, toleranceMs: 1250 } });
+  assert.equal(result.outcome, 'unreachable', JSON.stringify(result.timeline));
+  assert.equal(result.timeline.length, 1, JSON.stringify(result.timeline));
+  assert.match(result.timeline[0].note, /^not delivered \(.*TLS certificate is not trusted.*\): nothing to follow up$/);
 });
