@@ -66,12 +66,9 @@ export function stdoutLogSink(): LogSink {
           process.stderr.write(`paycheck: the log's last lines were not written: standard output was not read for ${END_TIMEOUT_MS / 1000} s\n`);
           done();
         };
-        let timer = setTimeout(giveUp, END_TIMEOUT_MS);
+        const timer = setTimeout(giveUp, END_TIMEOUT_MS);
         // Each write the reader takes starts the patience again.
-        const progressed = () => {
-          clearTimeout(timer);
-          timer = setTimeout(giveUp, END_TIMEOUT_MS);
-        };
+        const progressed = () => void timer.refresh();
         destination.on('write', progressed);
         if (gone) done();
         else {

@@ -16,9 +16,13 @@ export const JOURNAL_LIMIT_BYTES = 64 * 1024 * 1024;
 /**
  * Why a call has no (usable) answer: the classes the reports name. `refused`: nothing took the
  * connection (the request provably never reached a server). `untrusted-tls`: the server's
- * certificate did not verify, so nothing was sent.
+ * certificate did not verify, so nothing was sent. `blocked-port`: the port is one the fetch
+ * standard blocks (6000, 6665–6669, 10080…), which Node's fetch never connects to.
  */
-export type TransportCause = 'timeout' | 'refused' | 'reset' | 'too-large' | 'not-http' | 'untrusted-tls' | 'network';
+export type TransportCause = 'timeout' | 'refused' | 'reset' | 'too-large' | 'not-http' | 'untrusted-tls' | 'blocked-port' | 'network';
+
+/** Whether the cause leaves no byte of the request sent (see above): nothing to follow up. */
+export const sentNothing = (cause: TransportCause | undefined): boolean => cause === 'refused' || cause === 'untrusted-tls' || cause === 'blocked-port';
 
 export class TransportError extends Error {
   constructor(
@@ -135,6 +139,7 @@ const WHAT_OF_CAUSE: Partial<Record<TransportCause, string>> = {
   reset: 'connection closed or reset before a whole answer',
   'not-http': 'the answer is not HTTP',
   'untrusted-tls': "the server's TLS certificate is not trusted",
+  'blocked-port': "Node's fetch never connects to this port: the fetch standard blocks it",
 };
 
 function classify(error: unknown): TransportError {
@@ -142,7 +147,8 @@ function classify(error: unknown): TransportError {
   const code = e.cause?.code;
   const detail = code ?? e.cause?.message;
   // llhttp's parse errors (HPE_*): what came back is not an HTTP answer.
-  const cause: TransportCause = (code === undefined ? undefined : (CAUSE_OF_CODE[code] ?? (code.startsWith('HPE_') ? 'not-http' : undefined))) ?? 'network';
+  // fetch refuses a blocked port before any connection, with no code, only this message.
+  const cause: TransportCause = e.cause?.message === 'bad port' ? 'blocked-port' : ((code === undefined ? undefined : (CAUSE_OF_CODE[code] ?? (code.startsWith('HPE_') ? 'not-http' : undefined))) ?? 'network');
   const what = WHAT_OF_CAUSE[cause] ?? e.message ?? 'fetch failed';
   return new TransportError(cause, detail && !what.includes(detail) ? `${what} (${detail})` : what);
 }

@@ -101,6 +101,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
     // A connection that is taken and never answered is a server that hangs, not one that is not there.
     if (first.transportCause === 'timeout') return fail('unreachable', `${base.origin} does not answer within ${timeoutMs / 1000} s: the server takes the request and says nothing`);
     // Verification is never turned off: a private authority is added, as Node reads it.
+    if (first.transportCause === 'blocked-port') return fail('unreachable', `${base.origin} cannot be used: ${first.transportError}. Serve the target on another port`);
     if (first.transportCause === 'untrusted-tls') return fail('unreachable', `${base.origin} cannot be used: ${first.transportError}. For a private or self-signed authority, set NODE_EXTRA_CA_CERTS to its certificate (PEM)`);
     return fail('unreachable', `${base.origin} cannot be reached: ${first.transportError}. Is the server running, and is the URL right?`);
   }

@@ -9,7 +9,7 @@
  */
 import { createPayClient, type Exchange, type PayClientOptions } from '../../adapters/client/pay-client.ts';
 import type { UnsignedPayRequest } from '../../kernel/factories/data-factory.ts';
-import { describeRedirect, type TransportCause } from '../../adapters/client/outbound.ts';
+import { describeRedirect, sentNothing } from '../../adapters/client/outbound.ts';
 import { parseEnvelope } from '../load/request/pay-answer-checks.ts';
 import { cashierAnswerOf, createCashier, type CashierOutcome, type CashierStep, type FollowUpEndpoint } from '../../kernel/lifecycle/cashier.ts';
 import { isResultStatus, STATUS_NAMES, type OrderStatus } from '../../kernel/lifecycle/order-status.ts';
@@ -159,12 +159,9 @@ function followUpNote(endpoint: FollowUpEndpoint, answer: Answer, next: CashierS
   return `the cancel failed (${why})${gaveUp ? ': giving up — reconcile this order by hand' : ': retry'}`;
 }
 
-/** Causes that leave no byte of the request sent: a refused connection, and a TLS handshake given up on the server's certificate. */
-const NEVER_SENT: ReadonlySet<TransportCause> = new Set<TransportCause>(['refused', 'untrusted-tls']);
-
 /** The answer as the cashier may read it: an envelope about this order, or why there is none. */
 function answerOf(exchange: Exchange, endpoint: 'pay' | FollowUpEndpoint, orderId: string): Answer {
-  if (exchange.transportError) return { failure: exchange.transportError, ...(exchange.transportCause !== undefined && NEVER_SENT.has(exchange.transportCause) ? { undelivered: true } : {}) };
+  if (exchange.transportError) return { failure: exchange.transportError, ...(sentNothing(exchange.transportCause) ? { undelivered: true } : {}) };
   const response = exchange.response!;
   const redirect = describeRedirect(response);
   if (redirect !== undefined) return { failure: redirect };
