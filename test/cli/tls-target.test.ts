@@ -6,29 +6,26 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
 import { runCheckout } from '../../src/runners/checkout/checkout.ts';
 import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { payRequest } from '../lifecycle/support.ts';
+import { selfSignedCert } from '../support/tls-cert.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'paycheck-tls-'));
-const CERT = join(dir, 'cert.pem');
+const tls = selfSignedCert();
+const CERT = tls.certFile;
 let mock: MockServer;
 let server: Server;
 let url: string;
 
 before(async () => {
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', CERT, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
-  assert.equal(made.status, 0, `openssl could not make the test certificate: ${made.error?.message ?? made.stderr}`);
   mock = await startMockServer({ port: 0 });
   // TLS in front of the mock: each request passed on as it came.
-  server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(CERT) }, (req, res) => {
+  server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -47,7 +44,7 @@ after(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await mock.close();
-  rmSync(dir, { recursive: true, force: true });
+  tls.remove();
 });
 
 function paycheck(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; out: string; err: string }> {
@@ -71,7 +68,7 @@ test('with its authority in NODE_EXTRA_CA_CERTS: doctor finds it usable and a sh
   const doctor = await paycheck(['doctor', '--base-url', url], { NODE_EXTRA_CA_CERTS: CERT });
   assert.equal(doctor.status, 0, doctor.out + doctor.err);
   assert.match(doctor.out, /usable; error codes: flowchart/);
-  const load = await paycheck(['load', '--base-url', url, '--profile', 'smoke', '--duration-scale', '0.1', '--report-dir', join(dir, 'reports')], { NODE_EXTRA_CA_CERTS: CERT });
+  const load = await paycheck(['load', '--base-url', url, '--profile', 'smoke', '--duration-scale', '0.1', '--report-dir', join(tls.dir, 'reports')], { NODE_EXTRA_CA_CERTS: CERT });
   assert.equal(load.status, 0, load.out + load.err);
   assert.match(load.out, /codes {6}1000 ×\d+/);
   assert.match(load.out, /PASS/);

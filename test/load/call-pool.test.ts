@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { createCallPool, type CallRecorder, type LoadCall } from '../../src/runners/load/executor/call-pool.ts';
 import type { NoCodeCause } from '../../src/checks/load/outcomes.ts';
 import { onLoopback } from '../support/loopback.ts';
 import { recordingServer } from '../support/recording-server.ts';
+import { selfSignedCert } from '../support/tls-cert.ts';
 import { HOSTILE_KINDS, startCanary, startHostileServer, type HostileKind } from '../support/hostile-servers.ts';
 
 interface Tally<C extends LoadCall> {
@@ -89,6 +92,29 @@ test('a closed port: every call fails as refused, and fire settles', async () =>
   }
   assert.deepEqual(t.failed.map((f) => f.cause), ['refused', 'refused', 'refused']);
   assert.equal(t.answered.length, 0);
+});
+
+test('a TLS certificate Node does not trust: every call fails as untrustedTls, and nothing reaches the server', async () => {
+  const tls = selfSignedCert();
+  let requests = 0;
+  const server = createHttpsServer({ key: tls.key, cert: tls.cert }, (_req, res) => {
+    requests++;
+    res.end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const t = tally<LoadCall>();
+  const pool = createCallPool({ url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/pay/qrcode`, timeoutS: 5, keep: 2, recorder: t.recorder });
+  try {
+    await pool.fire(() => ({ body: '{}' }), 3);
+  } finally {
+    pool.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    tls.remove();
+  }
+  assert.deepEqual(t.failed.map((f) => f.cause), ['untrustedTls', 'untrustedTls', 'untrustedTls']);
+  assert.equal(t.answered.length, 0);
+  assert.equal(requests, 0);
 });
 
 const EXPECTED: Record<HostileKind, { cause?: NoCodeCause; status?: number }> = {

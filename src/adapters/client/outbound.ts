@@ -114,13 +114,20 @@ function tooLarge(what: string, limit: number): TransportError {
   return new TransportError('too-large', `answer too large: the target ${what}; paycheck reads at most ${limit} bytes of it`);
 }
 
-const CAUSE_OF_CODE: Readonly<Record<string, TransportCause>> = {
+/** The causes an error's code can name; a blocked port has no code (fetch says only 'bad port'). */
+export type CodedCause = Exclude<TransportCause, 'blocked-port'>;
+
+/** What each failure's code says of a call: the socket's, TLS's, undici's own (the client under fetch and the load executor's pool). */
+const CAUSE_OF_CODE: Readonly<Record<string, CodedCause>> = {
   ECONNREFUSED: 'refused',
   ENOTFOUND: 'refused',
   EAI_AGAIN: 'refused',
   ECONNRESET: 'reset',
   EPIPE: 'reset',
   UND_ERR_SOCKET: 'reset',
+  // A chunked answer cut off by the connection's close: a cut, not bytes that are not HTTP.
+  HPE_INVALID_EOF_STATE: 'reset',
+  UND_ERR_HEADERS_OVERFLOW: 'too-large',
   ETIMEDOUT: 'timeout',
   UND_ERR_CONNECT_TIMEOUT: 'timeout',
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
@@ -134,6 +141,12 @@ const CAUSE_OF_CODE: Readonly<Record<string, TransportCause>> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'untrusted-tls',
 };
 
+/** The cause an error's code names; llhttp's parse errors (HPE_*) say that what came back is not HTTP. */
+export function causeOfCode(code: string | undefined): CodedCause {
+  if (code === undefined) return 'network';
+  return CAUSE_OF_CODE[code] ?? (code.startsWith('HPE_') ? 'not-http' : 'network');
+}
+
 const WHAT_OF_CAUSE: Partial<Record<TransportCause, string>> = {
   refused: 'no server took the connection',
   reset: 'connection closed or reset before a whole answer',
@@ -146,9 +159,8 @@ function classify(error: unknown): TransportError {
   const e = error as { message?: string; cause?: { code?: string; message?: string } };
   const code = e.cause?.code;
   const detail = code ?? e.cause?.message;
-  // llhttp's parse errors (HPE_*): what came back is not an HTTP answer.
   // fetch refuses a blocked port before any connection, with no code, only this message.
-  const cause: TransportCause = e.cause?.message === 'bad port' ? 'blocked-port' : ((code === undefined ? undefined : (CAUSE_OF_CODE[code] ?? (code.startsWith('HPE_') ? 'not-http' : undefined))) ?? 'network');
+  const cause: TransportCause = e.cause?.message === 'bad port' ? 'blocked-port' : causeOfCode(code);
   const what = WHAT_OF_CAUSE[cause] ?? e.message ?? 'fetch failed';
   return new TransportError(cause, detail && !what.includes(detail) ? `${what} (${detail})` : what);
 }

@@ -30,10 +30,11 @@ export const NO_CODE = 'none';
  * Why a request counted under NO_CODE has no code, so that a report tells a hanging target from
  * a resetting, flooding, garbling or redirecting one. Never answered: `timeout`, `refused` (nothing
  * took the connection), `reset` (closed or reset before a whole answer), `tooLarge` (cut off at the
- * answer limit), `notHttp` (bytes that are not an HTTP answer). Answered: `redirect` (a 3xx, not
- * followed), `notJson`, `notEnvelope`.
+ * answer limit), `notHttp` (bytes that are not an HTTP answer), `untrustedTls` (the server's TLS
+ * certificate is not trusted: nothing sent). Answered: `redirect` (a 3xx, not followed), `notJson`,
+ * `notEnvelope`.
  */
-export type NoCodeCause = 'timeout' | 'refused' | 'reset' | 'tooLarge' | 'notHttp' | 'redirect' | 'notJson' | 'notEnvelope';
+export type NoCodeCause = 'timeout' | 'refused' | 'reset' | 'tooLarge' | 'notHttp' | 'untrustedTls' | 'redirect' | 'notJson' | 'notEnvelope';
 
 /** How each cause reads in the text summary, in the order it is listed. */
 export const NO_CODE_CAUSE_NAMES: Readonly<Record<NoCodeCause, string>> = {
@@ -42,6 +43,7 @@ export const NO_CODE_CAUSE_NAMES: Readonly<Record<NoCodeCause, string>> = {
   reset: 'reset or closed',
   tooLarge: 'answer too large',
   notHttp: 'not HTTP',
+  untrustedTls: 'TLS certificate not trusted',
   redirect: 'redirect (not followed)',
   notJson: 'not JSON',
   notEnvelope: 'not the envelope',

@@ -15,7 +15,7 @@
  */
 import { Pool, type Dispatcher } from 'undici';
 import type { NoCodeCause } from '../../../checks/load/outcomes.ts';
-import { ANSWER_LIMIT_BYTES } from '../../../adapters/client/outbound.ts';
+import { ANSWER_LIMIT_BYTES, causeOfCode, type CodedCause } from '../../../adapters/client/outbound.ts';
 
 /** One call of a load run: what it sends. */
 export interface LoadCall {
@@ -64,18 +64,18 @@ function declaresMoreThan(headers: readonly Buffer[], limit: number): boolean {
   return false;
 }
 
-/** What each failure's code says of the call: undici's own codes, llhttp's (HPE_*), the socket's. */
-function causeOf(error: Error & { code?: string }): NoCodeCause {
-  const code = error.code ?? '';
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'refused';
+/** The load report's name for each cause a failure's code can name (outbound.ts reads the code). */
+const NO_CODE_CAUSE_OF: Readonly<Record<CodedCause, NoCodeCause>> = {
   // The call's own timer usually fires first; undici's timeouts are set to the same length.
-  if (code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timeout';
-  if (code === 'UND_ERR_HEADERS_OVERFLOW') return 'tooLarge';
-  // A chunked answer cut off by the connection's close: a cut, not bytes that are not HTTP.
-  if (code === 'HPE_INVALID_EOF_STATE') return 'reset';
-  if (code.startsWith('HPE_')) return 'notHttp';
-  return 'reset';
-}
+  timeout: 'timeout',
+  refused: 'refused',
+  reset: 'reset',
+  'too-large': 'tooLarge',
+  'not-http': 'notHttp',
+  'untrusted-tls': 'untrustedTls',
+  // No code of the socket's, TLS's or undici's that the table knows: the connection broke.
+  network: 'reset',
+};
 
 /** The calls of one `fire`: it settles when the last has ended, or rejects when a recorder throws. */
 interface Batch {
@@ -140,8 +140,8 @@ class PoolCall<C extends LoadCall> implements Dispatcher.DispatchHandlers {
     this.end(Buffer.concat(this.chunks, this.size).toString('utf8'), undefined);
   }
 
-  onError(error: Error): void {
-    this.end(undefined, this.cutOff ?? causeOf(error));
+  onError(error: Error & { code?: string }): void {
+    this.end(undefined, this.cutOff ?? NO_CODE_CAUSE_OF[causeOfCode(error.code)]);
   }
 
   /** The call is dropped with its cause named; undici then reports the abort through onError. */
