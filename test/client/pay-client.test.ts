@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createPayClient } from '../../src/adapters/client/pay-client.ts';
 import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { nodeSigner } from '../../src/adapters/node/node-digests.ts';
@@ -94,5 +95,22 @@ test('an answer past the answer limit is cut off with its cause, not read into m
     assert.match(exchange.transportError ?? '', new RegExp(`paycheck reads at most ${ANSWER_LIMIT_BYTES} bytes`));
   } finally {
     await flood.close();
+  }
+});
+
+test("an answer whose head is past what Node reads is too large, not a network failure", async () => {
+  const server = createNetServer((socket) => {
+    // The client drops the connection mid-head.
+    socket.on('error', () => undefined);
+    socket.once('data', () => socket.end(`HTTP/1.1 200 OK\r\nx-padding: ${'a'.repeat(100_000)}\r\ncontent-length: 2\r\n\r\n{}`));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const exchange = await createPayClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, app: DEMO_APP, encoding: 'base64' }).pay(params);
+    assert.equal(exchange.response, undefined);
+    assert.equal(exchange.transportCause, 'too-large');
+    assert.match(exchange.transportError ?? '', /the answer's head is larger than Node reads \(UND_ERR_HEADERS_OVERFLOW\)/);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
   }
 });

@@ -150,6 +150,8 @@ export function causeOfCode(code: string | undefined): CodedCause {
 const WHAT_OF_CAUSE: Partial<Record<TransportCause, string>> = {
   refused: 'no server took the connection',
   reset: 'connection closed or reset before a whole answer',
+  // The body's limit is readLimited's to name; a code says too large only of the head.
+  'too-large': "the answer's head is larger than Node reads",
   'not-http': 'the answer is not HTTP',
   'untrusted-tls': "the server's TLS certificate is not trusted",
   'blocked-port': "Node's fetch never connects to this port: the fetch standard blocks it",
