@@ -147,7 +147,9 @@ test('the executor keeps its connections: 400 arrivals over 2 s reuse a few conn
     const { summary } = await runLoad({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, profile, reportDir: false, seed: 1, env: {} });
     assert.equal(summary.requests.sent, 400);
     assert.equal(summary.requests.answered, 400);
-    assert.ok(opened <= 40, `${opened} connections for 400 calls`);
+    // A connection per arrival opened 400. In a quiet hour about 10 are open at once; a stalled
+    // machine piles calls up, and the pool then opens up to its cap (maxVUs), never past it.
+    assert.ok(opened <= profile.maxVUs, `${opened} connections for 400 calls (the cap is ${profile.maxVUs})`);
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
