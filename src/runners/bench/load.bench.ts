@@ -5,7 +5,9 @@
  * 1. Against a bare node:http server in its own process (src/runners/bench/lib/bare-json-server.ts),
  *    pinned to its own core where `taskset` allows (lib/machine.ts): the executor's per-request
  *    path — a fresh order, signed, sent, its answer checked and counted — vs autocannon's raw
- *    figure with one fixed body. Target: ratio ≥ 0.7.
+ *    figure with one fixed body. Target: ratio ≥ 0.7. Beside it, each side's CPU: the generator's
+ *    µs per call and how much of a core each side kept busy (lib/cpu-time.ts), which say whether
+ *    the ratio measured the executor's cost or the round trips'.
  * 2. On one core: signing a typical two-item request — the shared signer (what the CLI, the
  *    client and the contract suite use: sign only, and signed + serialized), and the load path's
  *    signing template (signed + serialized). Target: the shared signer ≥ 300k signs/s. Beside
@@ -33,6 +35,7 @@ import { parseArgs } from 'node:util';
 import { formatSpread, spreadOf, writeBenchResult, type Spread } from './lib/bench-result.ts';
 import { describeMachine, pinForBenchmark } from './lib/machine.ts';
 import { startServerProcess } from './lib/server-process.ts';
+import { measureCpu, type CpuUse } from './lib/cpu-time.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 
 const { values: flags } = parseArgs({
@@ -55,16 +58,16 @@ const options = { secret: DEMO_APP.secret, encoding: 'base64' as const };
 
 const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-async function rawRun(url: string, body: string): Promise<number> {
+async function rawRun(url: string, body: string): Promise<{ rps: number; answered: number }> {
   const result = await fireBatch({ url, timeoutS: TIMEOUT_S, connections: CONNECTIONS, durationS: SECONDS, fixed: { body } });
-  return result.requests.average;
+  return { rps: result.requests.average, answered: result.requests.total };
 }
 
 /**
  * The executor's own path (call-pool.ts): a fresh signed order per call over its kept-alive
  * connections, each answer checked and counted, CONNECTIONS calls kept in flight for SECONDS.
  */
-async function executorRun(url: string): Promise<{ rps: number; sent: number; signUs: number }> {
+async function executorRun(url: string): Promise<{ rps: number; answered: number; signUs: number }> {
   const stream = createSignedOrderStream({
     records: buildOrderRecords({ seed: 1, count: ORDER_POOL_SIZE }),
     app: DEMO_APP,
@@ -89,7 +92,7 @@ async function executorRun(url: string): Promise<{ rps: number; sent: number; si
   }
   const m = recorder.measurements();
   if (m.answered === 0 || m.codes['1000'] !== m.answered) throw new Error(`the executor's answers were not all 1000: ${JSON.stringify(m.codes)}`);
-  return { rps: m.answered / ((performance.now() - start) / 1000), sent: m.sent, signUs: m.signingUs?.mean ?? 0 };
+  return { rps: m.answered / ((performance.now() - start) / 1000), answered: m.answered, signUs: m.signingUs?.mean ?? 0 };
 }
 
 /** Operations per second of `fn` over about `ms`, after a warm-up. */
@@ -108,6 +111,10 @@ interface HttpFigures {
   executor: Spread;
   ratio: Spread;
   signUs: number;
+  /** The generator's CPU µs per call, each side, and raw's over the executor's per round. */
+  cpuPerCall: { raw: Spread; executor: Spread; ratio: Spread };
+  /** How much of a core each side kept busy (1 is full), by run; the server's only where /proc tells. */
+  core: { generator: { raw: Spread; executor: Spread }; server?: { raw: Spread; executor: Spread } };
 }
 
 async function httpFigures(): Promise<HttpFigures> {
@@ -121,28 +128,56 @@ async function httpFigures(): Promise<HttpFigures> {
     const executor: number[] = [];
     // Rounds alternate and are compared in pairs, so drift in the machine's load hits both sides.
     const ratios: number[] = [];
+    const use = { raw: [] as CpuUse[], executor: [] as CpuUse[] };
     let signUs = 0;
+    const measureRaw = () => measureCpu(server.pid, () => rawRun(url, fixed), (r) => r.answered);
+    const measureExecutor = () => measureCpu(server.pid, () => executorRun(url), (e) => e.answered);
     for (let round = 1; round <= ROUNDS; round++) {
-      let r: number;
-      let e: Awaited<ReturnType<typeof executorRun>>;
+      let r: Awaited<ReturnType<typeof measureRaw>>;
+      let e: Awaited<ReturnType<typeof measureExecutor>>;
       if (round % 2 === 1) {
-        r = await rawRun(url, fixed);
-        e = await executorRun(url);
+        r = await measureRaw();
+        e = await measureExecutor();
       } else {
-        e = await executorRun(url);
-        r = await rawRun(url, fixed);
+        e = await measureExecutor();
+        r = await measureRaw();
       }
-      raw.push(r);
-      executor.push(e.rps);
-      ratios.push(e.rps / r);
-      signUs = e.signUs;
-      console.log(`  round ${round}: raw autocannon ${thousands(r)} req/s, executor ${thousands(e.rps)} req/s, ratio ${(e.rps / r).toFixed(2)}`);
+      raw.push(r.result.rps);
+      executor.push(e.result.rps);
+      ratios.push(e.result.rps / r.result.rps);
+      use.raw.push(r.cpu);
+      use.executor.push(e.cpu);
+      signUs = e.result.signUs;
+      console.log(
+        `  round ${round}: raw autocannon ${thousands(r.result.rps)} req/s, executor ${thousands(e.result.rps)} req/s, ratio ${(e.result.rps / r.result.rps).toFixed(2)}; ` +
+          `generator ${r.cpu.generatorUsPerCall.toFixed(1)} / ${e.cpu.generatorUsPerCall.toFixed(1)} µs a call, cores ${coresOf(r.cpu)} / ${coresOf(e.cpu)}`,
+      );
     }
-    return { raw: spreadOf(raw), executor: spreadOf(executor), ratio: spreadOf(ratios), signUs };
+    const serverCores = (uses: CpuUse[]) => uses.map((u) => u.serverCore).filter((core): core is number => core !== undefined);
+    const serverRaw = serverCores(use.raw);
+    const serverExecutor = serverCores(use.executor);
+    return {
+      raw: spreadOf(raw),
+      executor: spreadOf(executor),
+      ratio: spreadOf(ratios),
+      signUs,
+      cpuPerCall: {
+        raw: spreadOf(use.raw.map((u) => u.generatorUsPerCall)),
+        executor: spreadOf(use.executor.map((u) => u.generatorUsPerCall)),
+        ratio: spreadOf(use.raw.map((u, i) => u.generatorUsPerCall / use.executor[i].generatorUsPerCall)),
+      },
+      core: {
+        generator: { raw: spreadOf(use.raw.map((u) => u.generatorCore)), executor: spreadOf(use.executor.map((u) => u.generatorCore)) },
+        ...(serverRaw.length === ROUNDS && serverExecutor.length === ROUNDS ? { server: { raw: spreadOf(serverRaw), executor: spreadOf(serverExecutor) } } : {}),
+      },
+    };
   } finally {
     await server.stop();
   }
 }
+
+/** `generator 0.78 + server 0.92` of a core each. */
+const coresOf = (cpu: CpuUse): string => `${cpu.generatorCore.toFixed(2)}+${cpu.serverCore === undefined ? '?' : cpu.serverCore.toFixed(2)}`;
 
 /** Each signer in turn, round after round, on this process's core: their rates' spreads. */
 function signerFigures(): { signOnly: Spread; naive: Spread; template: Spread; digestFloor: Spread; stringFloor: Spread } {
@@ -175,6 +210,10 @@ const rows = [
   ['raw autocannon, one fixed body (baseline)', `${rate(http.raw)} req/s`],
   ['executor, fresh signed order per request', `${rate(http.executor)} req/s  (signing ${http.signUs.toFixed(1)} µs each)`],
   ['  ratio executor / raw', `${formatSpread(http.ratio)}  (target ≥ ${RATIO_TARGET})`],
+  ['generator CPU per call: raw / executor', `${formatSpread(http.cpuPerCall.raw, 1)} / ${formatSpread(http.cpuPerCall.executor, 1)} µs`],
+  ['  ratio raw µs / executor µs', `${formatSpread(http.cpuPerCall.ratio)}  (the executor's own cost, whatever the round trips)`],
+  ['cores busy, generator: raw / executor', `${formatSpread(http.core.generator.raw)} / ${formatSpread(http.core.generator.executor)}  (below 1: round trips set the pace)`],
+  ['cores busy, server: raw / executor', http.core.server ? `${formatSpread(http.core.server.raw)} / ${formatSpread(http.core.server.executor)}` : 'not known (no /proc)'],
   ['signer: sign only (shared signer)', `${rate(signs.signOnly)} signs/s  (target ≥ ${thousands(SIGNS_TARGET)})`],
   ['signer: signed + serialized (shared signer)', `${rate(signs.naive)} /s`],
   ['signer: signed + serialized (load path template)', `${rate(signs.template)} /s  (${(signs.template.median / signs.naive.median).toFixed(2)}× the shared signer)`],
@@ -190,7 +229,7 @@ const missed = [
 const file = writeBenchResult('load', {
   machine: pinning.machine,
   settings: { seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS },
-  figures: { rps: { raw: http.raw, executor: http.executor }, ratio: { executorToRaw: http.ratio, target: RATIO_TARGET }, signingUs: http.signUs, signsPerSecond: { ...signs, target: SIGNS_TARGET } },
+  figures: { rps: { raw: http.raw, executor: http.executor }, ratio: { executorToRaw: http.ratio, target: RATIO_TARGET }, cpuPerCallUs: http.cpuPerCall, coresBusy: http.core, signingUs: http.signUs, signsPerSecond: { ...signs, target: SIGNS_TARGET } },
   pass: missed.length === 0,
 });
 console.log(missed.length === 0 ? 'PASS: every target met' : `MISSED: ${missed.join('; ')}`);

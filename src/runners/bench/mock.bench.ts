@@ -33,6 +33,7 @@ import { signedBodies } from './lib/signed-bodies.ts';
 import { storeMemory } from './lib/store-memory.ts';
 import { fireBatch } from '../load/executor/autocannon-batch.ts';
 import { figureRow, figuresOf, median, ratio, type LoadFigures } from './lib/report.ts';
+import { measureCpu, type CpuUse } from './lib/cpu-time.ts';
 import { describeMachine, pinForBenchmark } from './lib/machine.ts';
 import { formatSpread, spreadOf, writeBenchResult } from './lib/bench-result.ts';
 import { formatProfile, monotonicUs, readProfile, summarizeProfile } from './lib/profile-summary.ts';
@@ -117,7 +118,10 @@ async function loadRun(url: string, bodies: readonly string[], run: LoadRun): Pr
  * another after each cap/2 more, as in a long-running mock. Bare warms up for --warmup seconds.
  * `between` runs after the warm-up.
  */
-async function measure(server: ServerProcess, bodies: readonly string[], warmup: 'fill the store' | 'time', between?: () => Promise<void>): Promise<LoadFigures> {
+/** A measured run's figures and how busy it kept each side (lib/cpu-time.ts). */
+type Measured = LoadFigures & { cpu: CpuUse };
+
+async function measure(server: ServerProcess, bodies: readonly string[], warmup: 'fill the store' | 'time', between?: () => Promise<void>): Promise<Measured> {
   const connections = Number(flags.connections);
   const cap = Number(flags.cap);
   const warm =
@@ -125,9 +129,15 @@ async function measure(server: ServerProcess, bodies: readonly string[], warmup:
       ? await loadRun(server.url, bodies, { connections, durationS: Number(flags.warmup) })
       : await loadRun(server.url, bodies, { connections, amount: Math.floor(cap / connections) * connections });
   await between?.();
-  const run = await loadRun(server.url, bodies, { connections, durationS: Number(flags.duration), startAt: warm.next });
+  const { result: run, cpu } = await measureCpu(server.pid, () => loadRun(server.url, bodies, { connections, durationS: Number(flags.duration), startAt: warm.next }), (r) => r.requests);
   if (run.wrapped) throw new Error(`the server was sent ${run.next.toLocaleString('en-US')} bodies, more than the pool of ${bodies.length.toLocaleString('en-US')}: raise --pool`);
-  return run;
+  return { ...run, cpu };
+}
+
+/** `server 93.1 µs a request, cores 0.99+0.95` (the generator's + the server's). */
+function cpuColumn(cpu: CpuUse): string {
+  const server = cpu.serverUsPerCall === undefined ? 'server ? µs a request' : `server ${cpu.serverUsPerCall.toFixed(1)} µs a request`;
+  return `${server}, cores ${cpu.generatorCore.toFixed(2)}+${cpu.serverCore === undefined ? '?' : cpu.serverCore.toFixed(2)}`;
 }
 
 /** MSW handlers behind a node:http server that turns each request into a Fetch Request: for the record only. */
@@ -200,14 +210,14 @@ async function compare(): Promise<void> {
   console.log(`bench:mock — ${bodies.length.toLocaleString('en-US')} signed bodies (${bodies[0].length} characters), none repeated within a server's run; store cap ${cap.toLocaleString('en-US')}, ${flags.connections} connections, ${flags.warmup}+${flags.duration} s per run, ${rounds} rounds`);
   console.log(`machine: ${describeMachine(pinning.machine)}`);
 
-  const runs = { bare: [] as LoadFigures[], floor: [] as LoadFigures[], logged: [] as LoadFigures[], quiet: [] as LoadFigures[] };
+  const runs = { bare: [] as Measured[], floor: [] as Measured[], logged: [] as Measured[], quiet: [] as Measured[] };
   let answers = { total: 0, ok: 0 };
   const evictedWhileMeasured: number[] = [];
   const measureBare = async (round: number) => {
     const server = await startServerProcess({ script: BARE, args: [SAMPLE_ANSWER], wrap: pinning.onServerCore });
     runs.bare.push(await measure(server, bodies, 'time'));
     await server.stop();
-    console.log(figureRow(`bare #${round}`, runs.bare.at(-1)!));
+    console.log(figureRow(`bare #${round}`, runs.bare.at(-1)!, cpuColumn(runs.bare.at(-1)!.cpu)));
   };
   // The least any mock must do (lib/bare-json-server.ts --floor), past the same cap: how far the target is for any engine here.
   const measureFloor = async (round: number) => {
@@ -216,7 +226,7 @@ async function compare(): Promise<void> {
     await server.stop();
     const refused = runs.floor.at(-1)!.non2xx;
     if (refused > 0) throw new Error(`the pay floor refused ${refused} requests: its figure does not count`);
-    console.log(figureRow(`floor #${round}`, runs.floor.at(-1)!));
+    console.log(figureRow(`floor #${round}`, runs.floor.at(-1)!, cpuColumn(runs.floor.at(-1)!.cpu)));
   };
   const measureMock = async (round: number, log: 'default log' | 'quiet') => {
     const server = await startMock(log);
@@ -231,7 +241,7 @@ async function compare(): Promise<void> {
     answers = { total: answers.total + total, ok: answers.ok + (after.answers['1000'] ?? 0) - (atStart!.answers['1000'] ?? 0) };
     const dropped = after.evicted - atStart!.evicted;
     evictedWhileMeasured.push(dropped);
-    console.log(figureRow(`mock, ${log} #${round}`, figures, `store ${after.orders.toLocaleString('en-US')} kept, ${dropped.toLocaleString('en-US')} evicted while measured`));
+    console.log(figureRow(`mock, ${log} #${round}`, figures, `${cpuColumn(figures.cpu)}; store ${after.orders.toLocaleString('en-US')} kept, ${dropped.toLocaleString('en-US')} evicted while measured`));
   };
   const order = [(r: number) => measureBare(r), (r: number) => measureFloor(r), (r: number) => measureMock(r, 'default log'), (r: number) => measureMock(r, 'quiet')];
   for (let round = 1; round <= rounds; round++) {
@@ -253,6 +263,25 @@ async function compare(): Promise<void> {
   const logLoop = logCostInLoop();
   const evictedEveryRun = evictedWhileMeasured.every((n) => n > 0);
   const pass = logged.median >= TARGET && evictedEveryRun;
+  // By CPU: bare's server µs a request over the other's, round by round (where /proc tells).
+  const cpuRatio = (list: Measured[]) => {
+    const pairs = list.map((f, i) => [runs.bare[i].cpu.serverUsPerCall, f.cpu.serverUsPerCall]).filter((pair): pair is [number, number] => pair[0] !== undefined && pair[1] !== undefined);
+    return pairs.length === list.length ? spreadOf(pairs.map(([bare, other]) => bare / other)) : undefined;
+  };
+  const serverUs = (list: Measured[]) => {
+    const us = list.map((f) => f.cpu.serverUsPerCall).filter((n): n is number => n !== undefined);
+    return us.length === list.length ? spreadOf(us) : undefined;
+  };
+  const cpu = {
+    serverUsPerRequest: { bare: serverUs(runs.bare), payFloor: serverUs(runs.floor), defaultLog: serverUs(runs.logged), quiet: serverUs(runs.quiet) },
+    bareToOther: { payFloor: cpuRatio(runs.floor), defaultLog: cpuRatio(runs.logged), quiet: cpuRatio(runs.quiet) },
+    coresBusy: Object.fromEntries(
+      Object.entries(runs).map(([name, list]) => {
+        const server = list.map((f) => f.cpu.serverCore).filter((n): n is number => n !== undefined);
+        return [name, { generator: spreadOf(list.map((f) => f.cpu.generatorCore)), server: server.length === list.length ? spreadOf(server) : undefined }];
+      }),
+    ),
+  };
   const rps = (list: LoadFigures[]) => `${Math.round(median(list.map((f) => f.rps))).toLocaleString('en-US')} req/s, p50 ${median(list.map((f) => f.p50))} ms, p99 ${median(list.map((f) => f.p99))} ms`;
   console.log('');
   console.log(`bare node:http       ${rps(runs.bare)} (medians of ${rounds})`);
@@ -262,6 +291,10 @@ async function compare(): Promise<void> {
   console.log(`share of 1000        ${((100 * answers.ok) / Math.max(1, answers.total)).toFixed(2)} % of ${answers.total.toLocaleString('en-US')} measured answers; the store evicted ${Math.min(...evictedWhileMeasured).toLocaleString('en-US')}–${Math.max(...evictedWhileMeasured).toLocaleString('en-US')} orders during each mock's measured run`);
   console.log(`ratio mock/bare      ${formatSpread(logged)} with the default log (target ≥ ${TARGET}) ${pass ? 'OK' : 'BELOW TARGET'}; quiet ${formatSpread(quiet)}  [median (range) of the rounds]`);
   console.log(`floor/bare           ${formatSpread(floor)}: the least a mock does (parse, verify the sign, store past the cap, answer), no engine; mock/floor ${formatSpread(toFloor)}`);
+  const us = (spread: ReturnType<typeof serverUs>) => (spread === undefined ? '?' : formatSpread(spread, 1));
+  console.log(`server CPU/request   bare ${us(cpu.serverUsPerRequest.bare)}, floor ${us(cpu.serverUsPerRequest.payFloor)}, mock ${us(cpu.serverUsPerRequest.defaultLog)} µs (quiet ${us(cpu.serverUsPerRequest.quiet)})`);
+  console.log(`by CPU, bare/mock    ${cpu.bareToOther.defaultLog ? formatSpread(cpu.bareToOther.defaultLog) : '? (no /proc)'} with the default log; bare/floor ${cpu.bareToOther.payFloor ? formatSpread(cpu.bareToOther.payFloor) : '?'}: what the ratio would be were each server's core full`);
+  console.log(`cores busy           generator (autocannon) ${Object.entries(cpu.coresBusy).map(([name, c]) => `${name} ${formatSpread(c.generator)}`).join(', ')}; server ${Object.entries(cpu.coresBusy).map(([name, c]) => `${name} ${c.server ? formatSpread(c.server) : '?'}`).join(', ')}`);
   console.log(`cost of the log      ${formatSpread({ ...logCost, median: logCost.median * 100, min: logCost.min * 100, max: logCost.max * 100 }, 1)} % of quiet throughput (target ≤ 5 %)`);
   const mockRps = median(runs.logged.map((f) => f.rps));
   const atRate = logLoop.perRequestUs + (logLoop.perLineUs * (MOCK_LOG_LINES_PER_SECOND + 1)) / mockRps;
@@ -277,6 +310,7 @@ async function compare(): Promise<void> {
       p99Ms: { bare: spreadOf(runs.bare.map((f) => f.p99)), payFloor: spreadOf(runs.floor.map((f) => f.p99)), defaultLog: spreadOf(runs.logged.map((f) => f.p99)), quiet: spreadOf(runs.quiet.map((f) => f.p99)) },
       ratio: { defaultLog: logged, quiet, target: TARGET, payFloorToBare: floor, mockToPayFloor: toFloor },
       logCost,
+      cpu,
       answers,
       evictedWhileMeasured,
       bytesPerOrder,
