@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { measureCpu, ownCpuUs, processCpuUs } from './cpu-time.ts';
+import { measureCpu, ownCpuUs, processCpuUs } from '../../src/runners/bench/lib/cpu-time.ts';
 
 function burn(ms: number): void {
   const end = performance.now() + ms;
