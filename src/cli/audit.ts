@@ -72,7 +72,8 @@ async function fetchJournal(baseUrl: string, orderId: string | undefined, allowR
     answer = await sendOutbound(url, { method: 'GET', timeoutMs: FETCH_TIMEOUT_MS, limitBytes: JOURNAL_LIMIT_BYTES });
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
-    const hint = error.transportCause === 'too-large' ? ': read fewer calls with --order-id, or save the journal to a file and audit that' : '';
+    // Only a body past the limit is the journal's size; an overflowing head is the server's.
+    const hint = error.bodyLimitBytes !== undefined ? ': read fewer calls with --order-id, or save the journal to a file and audit that' : '';
     throw new PaycheckError('PAYCHECK_TARGET_UNREACHABLE', `cannot read ${name} (${error.message})${hint}`);
   }
   if (answer.status !== 200) {

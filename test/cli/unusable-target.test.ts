@@ -6,8 +6,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { createServer as createNetServer, type AddressInfo, type Server } from 'node:net';
+import { JOURNAL_LIMIT_BYTES } from '../../src/adapters/client/outbound.ts';
 import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
 import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { main } from '../../src/cli/main.ts';
@@ -77,6 +78,36 @@ test('audit --base-url of a server that answers 200 with HTML is the target, exi
   const { status, err } = await run(['audit', '--base-url', shop]);
   assert.equal(status, 3, err.join('\n'));
   assert.match(err[0] ?? '', /^paycheck audit: PAYCHECK_TARGET_NOT_API /);
+});
+
+test('audit --base-url of a journal past the read limit says how to read less; of a head past what Node reads, not', async () => {
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  const huge = await listen(
+    createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      let sent = 0;
+      const more = () => {
+        while (sent++ <= JOURNAL_LIMIT_BYTES / chunk.length) if (!res.write(chunk)) return void res.once('drain', more);
+        res.end();
+      };
+      more();
+    }),
+  );
+  const big = await run(['audit', '--base-url', huge]);
+  assert.equal(big.status, 3, big.err.join('\n'));
+  assert.match(big.err[0] ?? '', /^paycheck audit: PAYCHECK_TARGET_UNREACHABLE .*answer too large.*: read fewer calls with --order-id/);
+
+  const head = await listen(
+    createNetServer((socket) => {
+      // The client hangs up mid-head.
+      socket.on('error', () => {});
+      socket.once('data', () => socket.end(`HTTP/1.1 200 OK\r\nx-filler: ${'a'.repeat(100_000)}\r\ncontent-length: 2\r\n\r\n[]`));
+    }),
+  );
+  const headed = await run(['audit', '--base-url', head]);
+  assert.equal(headed.status, 3, headed.err.join('\n'));
+  assert.match(headed.err[0] ?? '', /^paycheck audit: PAYCHECK_TARGET_UNREACHABLE .*head is larger than Node reads/);
+  assert.doesNotMatch(headed.err[0], /fewer calls/);
 });
 
 test('doctor on a usable target: exit 0, every check named', async () => {

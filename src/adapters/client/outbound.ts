@@ -28,6 +28,8 @@ export class TransportError extends Error {
   constructor(
     readonly transportCause: TransportCause,
     message: string,
+    /** Set when the answer's body went past this many bytes (too-large of the body, not of the head). */
+    readonly bodyLimitBytes?: number,
   ) {
     super(message);
     this.name = 'TransportError';
@@ -111,7 +113,7 @@ async function readLimited(res: Response, limit: number): Promise<Uint8Array> {
 }
 
 function tooLarge(what: string, limit: number): TransportError {
-  return new TransportError('too-large', `answer too large: the target ${what}; paycheck reads at most ${limit} bytes of it`);
+  return new TransportError('too-large', `answer too large: the target ${what}; paycheck reads at most ${limit} bytes of it`, limit);
 }
 
 /** The causes an error's code can name; a blocked port has no code (fetch says only 'bad port'). */
