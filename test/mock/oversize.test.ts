@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { DRAIN_BYTES, DRAIN_MS } from '../../src/adapters/http/server.ts';
 import { startMockProcess, type MockProcess } from '../support/mock-process.ts';
+import { signedBody } from '../../src/runners/bench/lib/signed-bodies.ts';
 
 const MIB = 1024 * 1024;
 const SIZES_MIB = [4, 16, 64];
@@ -138,6 +139,23 @@ test('a client that trickles gets the answer, and the connection closes after DR
   assert.equal(result.code, 3002);
   assert.equal(result.closedByServer, true);
   assert.ok(result.ms >= DRAIN_MS - 100 && result.ms < DRAIN_MS + 1_000, `closed after ${Math.round(result.ms)} ms; the bound is ${DRAIN_MS}`);
+});
+
+test('a refusal pipelined behind a pay call is answered after it: the pay first, then the 3002, then the close', async () => {
+  const pay = signedBody(1, 'PIPE');
+  const first = `POST /pay/qrcode HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(pay)}\r\n\r\n${pay}`;
+  const received = await new Promise<string>((resolve) => {
+    const socket = connect({ port: mock.port, host: '127.0.0.1' });
+    let text = '';
+    socket.on('data', (data) => (text += data.toString()));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(text));
+    // One write: both requests reach the server in one read, as a pipelining client's do.
+    socket.write(first + head(MIB));
+  });
+  refusals++;
+  const codes = [...received.matchAll(/"code":(\d+)/g)].map((match) => Number(match[1]));
+  assert.deepEqual(codes, [1000, 3002], received.slice(0, 400));
 });
 
 test('no refusal read more than DRAIN_BYTES (and the read that crossed it)', async () => {

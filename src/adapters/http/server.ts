@@ -113,7 +113,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           const request: MockRequest = { method: req.method ?? 'GET', path: pathOf(url), query: queryOf(url), headers: req.headers, body: bodyOf(bytes) };
           answer(request, req, res, started);
         },
-        (reason) => refuse(req, reason),
+        (reason) => refuse(req, res, reason),
       );
     },
   );
@@ -168,13 +168,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
    * An envelope 3002 for a body over the limit, sent at once; then the connection closes the
    * gentle way (drainThenClose). Written on the socket rather than through `res`: Node destroys the
    * socket of a `Connection: close` answer the moment the answer is flushed, the client's bytes
-   * still unread, and that close is a reset.
+   * still unread, and that close is a reset. Behind pipelined calls not yet answered, it waits for
+   * its turn (Node hands `res` the socket when they are done): written at once, it would come
+   * first and end the connection before their answers.
    */
-  function refuse(req: IncomingMessage, reason: string): void {
+  function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void {
     const response = engine.reject('format', reason, { method: req.method ?? 'POST', path: pathOf(req.url ?? '/') });
-    const body = Buffer.from(response.body);
-    req.socket.end(Buffer.concat([Buffer.from(responseHead(response.status, { ...response.headers, 'content-length': String(body.length), connection: 'close' })), body]));
-    drainThenClose(req, (drained) => log?.({ method: req.method ?? '?', url: req.url ?? '/', response, ms: 0, outcome: `refused drained=${drained}` }));
+    const send = () => {
+      const body = Buffer.from(response.body);
+      req.socket.end(Buffer.concat([Buffer.from(responseHead(response.status, { ...response.headers, 'content-length': String(body.length), connection: 'close' })), body]));
+      drainThenClose(req, (drained) => log?.({ method: req.method ?? '?', url: req.url ?? '/', response, ms: 0, outcome: `refused drained=${drained}` }));
+    };
+    if (res.socket === null) res.once('socket', send);
+    else send();
   }
 
   const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale, holdMs: options.callbackHoldMs });
