@@ -107,7 +107,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
         res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(envelope), connection: 'close', 'x-paycheck-proxy': `refused: ${reason}` });
         res.end(envelope);
         req.resume();
-        setTimeout(() => req.socket.destroy(), 1_000).unref();
+        // Counted from the 3002's send, not its arrival: pipelined behind calls still upstream, it
+        // waits for their answers, which a close timed from the arrival would cut off.
+        res.once('finish', () => setTimeout(() => req.socket.destroy(), 1_000).unref());
         seqOf.findings.push({ exchange: seqOf.entry.seq, call: seqOf.entry.path, side: 'client', rule: 'request-format', path: '$', expected: `a body of at most ${bodyLimit} bytes`, actual: reason, message: `${reason}: not forwarded (the mock answers it 3002)`, severity: 'error' });
         seqOf.entry.code = 3002;
       },
