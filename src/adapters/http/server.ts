@@ -179,8 +179,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       req.socket.end(Buffer.concat([Buffer.from(responseHead(response.status, { ...response.headers, 'content-length': String(body.length), connection: 'close' })), body]));
       drainThenClose(req, (drained) => log?.({ method: req.method ?? '?', url: req.url ?? '/', response, ms: 0, outcome: `refused drained=${drained}` }));
     };
-    if (res.socket === null) res.once('socket', send);
-    else send();
+    if (res.socket === null) {
+      // Unread meanwhile, so the drain's bounds hold from the 3002 on, not an unbounded read before it.
+      req.pause();
+      res.once('socket', send);
+    } else send();
   }
 
   const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale, holdMs: options.callbackHoldMs });
@@ -259,6 +262,7 @@ function drainThenClose(req: IncomingMessage, done: (drained: number) => void): 
     if (drained >= DRAIN_BYTES) close();
   });
   req.on('end', close);
+  req.resume();
   socket.once('close', () => {
     clearTimeout(timer);
     done(drained);

@@ -106,7 +106,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
         res.shouldKeepAlive = false;
         res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(envelope), connection: 'close', 'x-paycheck-proxy': `refused: ${reason}` });
         res.end(envelope);
-        req.resume();
+        // Read and thrown away from the 3002's turn on; behind pipelined calls, paused till then.
+        if (res.socket === null) {
+          req.pause();
+          res.once('socket', () => req.resume());
+        } else req.resume();
         // Counted from the 3002's send, not its arrival: pipelined behind calls still upstream, it
         // waits for their answers, which a close timed from the arrival would cut off.
         res.once('finish', () => setTimeout(() => req.socket.destroy(), 1_000).unref());
