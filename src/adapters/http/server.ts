@@ -15,7 +15,7 @@ import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
 import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
 import type { RequestLog } from './request-log.ts';
 import { createTurnWrites } from './turn-writes.ts';
-import { bodyOf, pathOf, queryOf, readBody } from './read-body.ts';
+import { bodyOf, onAnswerTurn, pathOf, queryOf, readBody } from './read-body.ts';
 
 const MOCK_HOST = '127.0.0.1';
 
@@ -179,11 +179,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       req.socket.end(Buffer.concat([Buffer.from(responseHead(response.status, { ...response.headers, 'content-length': String(body.length), connection: 'close' })), body]));
       drainThenClose(req, (drained) => log?.({ method: req.method ?? '?', url: req.url ?? '/', response, ms: 0, outcome: `refused drained=${drained}` }));
     };
-    if (res.socket === null) {
-      // Unread meanwhile, so the drain's bounds hold from the 3002 on, not an unbounded read before it.
-      req.pause();
-      res.once('socket', send);
-    } else send();
+    onAnswerTurn(req, res, send);
   }
 
   const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale, holdMs: options.callbackHoldMs });

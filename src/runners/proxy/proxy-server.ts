@@ -11,7 +11,7 @@ import { checkNumber, RANGES } from '../../kernel/number-range.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ANSWER_LIMIT_BYTES, sendOutbound, TransportError } from '../../adapters/client/outbound.ts';
-import { bodyOf, pathOf, queryOf, readBody } from '../../adapters/http/read-body.ts';
+import { bodyOf, onAnswerTurn, pathOf, queryOf, readBody } from '../../adapters/http/read-body.ts';
 import { REQUEST_SIZE_LIMIT } from '../../kernel/settings.ts';
 import { createRing, DEFAULT_JOURNAL_CAP, envelopeBody, JSON_TYPE, type MockRequest, type RequestVerdict } from '../../engine/index.ts';
 import { hasMockControls } from '../../checks/preflight/preflight.ts';
@@ -106,11 +106,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
         res.shouldKeepAlive = false;
         res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(envelope), connection: 'close', 'x-paycheck-proxy': `refused: ${reason}` });
         res.end(envelope);
-        // Read and thrown away from the 3002's turn on; behind pipelined calls, paused till then.
-        if (res.socket === null) {
-          req.pause();
-          res.once('socket', () => req.resume());
-        } else req.resume();
+        // Read and thrown away from the 3002's turn on.
+        onAnswerTurn(req, res, () => req.resume());
         // Counted from the 3002's send, not its arrival: pipelined behind calls still upstream, it
         // waits for their answers, which a close timed from the arrival would cut off.
         res.once('finish', () => setTimeout(() => req.socket.destroy(), 1_000).unref());
