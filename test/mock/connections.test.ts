@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { startMockServer, type MockServer, type MockServerOptions } from '../../src/adapters/http/server.ts';
 import { createNodeEngine } from '../../src/adapters/http/build-engine.ts';
 import type { MockRequest } from '../../src/engine/index.ts';
-import { startMockProcess } from '../support/mock-process.ts';
+import { startPaycheckProcess } from '../support/paycheck-process.ts';
 import { signedPay } from '../support/signed-request.ts';
 
 const IDLE_MS = 300;
@@ -71,7 +71,7 @@ const roomForFlood = openFiles === Infinity || Number.isNaN(openFiles) || openFi
 
 test(`${FLOOD} connections opened at once and left silent are all accepted and all closed after the idle timeout`, { skip: !roomForFlood && `ulimit -n is ${openFiles}` }, async () => {
   // Its own process: the flood's client side must not share the server's event loop.
-  const mock = await startMockProcess(['--quiet', '--idle-timeout-ms', '500']);
+  const mock = await startPaycheckProcess(['mock', '--port', '0', '--quiet', '--idle-timeout-ms', '500']);
   try {
     const probes = Array.from({ length: FLOOD }, () => probe(mock.port));
     const deadline = new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 15_000).unref());

@@ -8,28 +8,30 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { DRAIN_BYTES, DRAIN_MS } from '../../src/adapters/http/server.ts';
-import { startMockProcess, type MockProcess } from '../support/mock-process.ts';
+import { DRAIN_BYTES, DRAIN_MS } from '../../src/adapters/http/refuse-body.ts';
+import { startPaycheckProcess, type PaycheckProcess } from '../support/paycheck-process.ts';
 import { signedBody } from '../../src/runners/bench/lib/signed-bodies.ts';
+import { codesIn, everyTry, exchange, fetchOversize, floodBehind, GIVE_UP_MS } from '../support/oversize-clients.ts';
 
 const MIB = 1024 * 1024;
 const SIZES_MIB = [4, 16, 64];
 const TRIES = 10;
 /** The bound is checked after each read, and one read is at most this. */
 const ONE_READ = 64 * 1024;
+/** Loopback's socket buffers, both ends, with room to spare: what a paused body lets a client write. */
+const WAITING_BYTES = 32 * MIB;
 
-let mock: MockProcess;
+let mock: PaycheckProcess;
 let refusals = 0;
 before(async () => {
-  mock = await startMockProcess();
+  mock = await startPaycheckProcess(['mock', '--port', '0']);
 });
 after(() => mock.stop());
 
 /** The bytes drained after each refusal so far, from the log lines (written when the connection closes). */
 async function drained(expected: number): Promise<number[]> {
-  const read = () => mock.lines().flatMap((line) => /transport=refused drained=(\d+)/.exec(line)?.[1] ?? []).map(Number);
-  for (let waited = 0; read().length < expected && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-  return read();
+  const lines = await mock.linesMatching(/transport=refused drained=\d+/, expected);
+  return lines.map((line) => Number(/transport=refused drained=(\d+)/.exec(line)![1]));
 }
 
 function head(size: number): string {
@@ -56,7 +58,7 @@ interface RawResult {
 /**
  * Declares `size` bytes and sends them in 64 KiB writes, `pauseMs` apart (0: as fast as the socket
  * takes them). `politely`: stops sending and hangs up once it has read the answer, as curl and
- * fetch do; otherwise goes on until the server closes.
+ * fetch do; otherwise goes on until the server closes (or GIVE_UP_MS passes).
  */
 function rawPost(size: number, { politely, pauseMs = 0, chunk = 64 * 1024 }: { politely: boolean; pauseMs?: number; chunk?: number }): Promise<RawResult> {
   return new Promise((resolve) => {
@@ -68,6 +70,10 @@ function rawPost(size: number, { politely, pauseMs = 0, chunk = 64 * 1024 }: { p
     let code: number | undefined;
     let byUs = false;
     const started = performance.now();
+    const giveUp = setTimeout(() => {
+      byUs = true;
+      socket.destroy();
+    }, GIVE_UP_MS);
     socket.on('data', (data) => {
       received += data.toString();
       code ??= answeredCode(received);
@@ -77,7 +83,10 @@ function rawPost(size: number, { politely, pauseMs = 0, chunk = 64 * 1024 }: { p
       }
     });
     socket.on('error', () => undefined);
-    socket.on('close', () => resolve({ code, sent, ms: performance.now() - started, closedByServer: !byUs }));
+    socket.on('close', () => {
+      clearTimeout(giveUp);
+      resolve({ code, sent, ms: performance.now() - started, closedByServer: !byUs });
+    });
     const pump = () => {
       while (!socket.destroyed && sent < size) {
         sent += chunk;
@@ -90,24 +99,9 @@ function rawPost(size: number, { politely, pauseMs = 0, chunk = 64 * 1024 }: { p
 }
 
 test('Node fetch posting 4, 16 and 64 MiB gets the 3002 envelope on every try', async () => {
-  const outcomes: Record<string, Record<string, number>> = {};
-  for (const mib of SIZES_MIB) {
-    const body = new Uint8Array(mib * MIB).fill(0x20);
-    const tally: Record<string, number> = (outcomes[`${mib} MiB`] = {});
-    for (let i = 0; i < TRIES; i++) {
-      let outcome: string;
-      try {
-        const response = await fetch(`${mock.url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        const { code } = (await response.json()) as { code: number };
-        outcome = code === 3002 && /over the limit/.test(response.headers.get('x-mock-reason') ?? '') ? '3002' : `code ${code}`;
-      } catch (error) {
-        outcome = String((error as { cause?: { code?: string } }).cause?.code ?? error);
-      }
-      tally[outcome] = (tally[outcome] ?? 0) + 1;
-      refusals++;
-    }
-  }
-  assert.deepEqual(outcomes, Object.fromEntries(SIZES_MIB.map((mib) => [`${mib} MiB`, { 3002: TRIES }])));
+  const outcomes = await fetchOversize(`${mock.url}/pay/qrcode`, SIZES_MIB, TRIES, 'x-mock-reason');
+  refusals += SIZES_MIB.length * TRIES;
+  assert.deepEqual(outcomes, everyTry(SIZES_MIB, TRIES));
 });
 
 test('a raw socket posting 4, 16 and 64 MiB reads the 3002 envelope on every try', async () => {
@@ -120,7 +114,7 @@ test('a raw socket posting 4, 16 and 64 MiB reads the 3002 envelope on every try
       refusals++;
     }
   }
-  assert.deepEqual(outcomes, Object.fromEntries(SIZES_MIB.map((mib) => [`${mib} MiB`, { 3002: TRIES }])));
+  assert.deepEqual(outcomes, everyTry(SIZES_MIB, TRIES));
 });
 
 test('a client that never stops sending gets the answer, and the server reads at most DRAIN_BYTES before it closes', async () => {
@@ -144,18 +138,37 @@ test('a client that trickles gets the answer, and the connection closes after DR
 test('a refusal pipelined behind a pay call is answered after it: the pay first, then the 3002, then the close', async () => {
   const pay = signedBody(1, 'PIPE');
   const first = `POST /pay/qrcode HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(pay)}\r\n\r\n${pay}`;
-  const received = await new Promise<string>((resolve) => {
-    const socket = connect({ port: mock.port, host: '127.0.0.1' });
-    let text = '';
-    socket.on('data', (data) => (text += data.toString()));
-    socket.on('error', () => undefined);
-    socket.on('close', () => resolve(text));
-    // One write: both requests reach the server in one read, as a pipelining client's do.
-    socket.write(first + head(MIB));
-  });
+  const received = await exchange(mock.port, first + head(MIB));
   refusals++;
-  const codes = [...received.matchAll(/"code":(\d+)/g)].map((match) => Number(match[1]));
-  assert.deepEqual(codes, [1000, 3002], received.slice(0, 400));
+  assert.deepEqual(codesIn(received), [1000, 3002], received.slice(0, 400));
+});
+
+test('a chunked body over the limit, pipelined behind a call answered 1.5 s later, is not read while it waits', { timeout: 15_000 }, async () => {
+  const pay = signedBody(1, 'FLOOD');
+  const slow = `POST /pay/qrcode HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Mock-Latency: 1500\r\nContent-Length: ${Buffer.byteLength(pay)}\r\n\r\n${pay}`;
+  const result = await floodBehind(mock.port, slow);
+  refusals++;
+  assert.deepEqual(result.codes, [1000, 3002]);
+  assert.equal(result.closedByServer, true);
+  // What the kernel's socket buffers and one paused read hold; read and thrown away, a loopback
+  // client writes about a gigabyte in those 1.5 s.
+  assert.ok(result.sentBeforeAnswer <= WAITING_BYTES, `${result.sentBeforeAnswer} bytes written while the refusal waited`);
+  assert.ok(result.sent <= WAITING_BYTES + DRAIN_BYTES + ONE_READ, `${result.sent} bytes written in all`);
+});
+
+test('a client that resets the connection while its refusal waits behind a slow call: the log line still comes, on the answer\'s turn', { timeout: 15_000 }, async () => {
+  const pay = signedBody(1, 'GONE');
+  const slow = `POST /pay/qrcode HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Mock-Latency: 1500\r\nContent-Length: ${Buffer.byteLength(pay)}\r\n\r\n${pay}`;
+  const before = (await drained(refusals)).length;
+  const socket = connect({ port: mock.port, host: '127.0.0.1' });
+  socket.on('error', () => undefined);
+  socket.write(slow + head(MIB) + ' '.repeat(64 * 1024));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  socket.resetAndDestroy();
+  refusals++;
+  const counts = await drained(refusals);
+  assert.equal(counts.length, before + 1, 'one log line for the refusal');
+  assert.ok(counts.at(-1)! <= 64 * 1024, `drained ${counts.at(-1)}: at most what the client sent`);
 });
 
 test('no refusal read more than DRAIN_BYTES (and the read that crossed it)', async () => {

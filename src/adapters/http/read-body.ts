@@ -3,7 +3,7 @@
  * refused from `Content-Length` before it is read, or as soon as a chunked body passes the limit.
  */
 import { isUtf8 } from 'node:buffer';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 
 /** Calls `done` with the whole body, or `tooLarge` (once, with why) when it passes `limit`. */
 export function readBody(req: IncomingMessage, limit: number, done: (bytes: Buffer) => void, tooLarge: (reason: string) => void): void {
@@ -28,17 +28,6 @@ export function readBody(req: IncomingMessage, limit: number, done: (bytes: Buff
   req.on('end', () => {
     if (!refused) done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
   });
-}
-
-/**
- * Runs `act` on the answer's turn: at once, or — pipelined behind calls not yet answered — when
- * Node hands `res` the socket after their answers. The body is left unread meanwhile, so that no
- * bound counted from the answer (a drain's) is outrun before it starts.
- */
-export function onAnswerTurn(req: IncomingMessage, res: ServerResponse, act: () => void): void {
-  if (res.socket !== null) return act();
-  req.pause();
-  res.once('socket', act);
 }
 
 /** Valid UTF-8 is decoded here, natively; anything else goes on as bytes, which the engine refuses (3002). */

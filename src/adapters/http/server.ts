@@ -5,7 +5,7 @@
  * carried out, a turn's answers written together, an optional snapshot of the order store, a log
  * told of every request.
  */
-import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { checkNumber, RANGES } from '../../kernel/number-range.ts';
@@ -15,7 +15,8 @@ import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
 import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
 import type { RequestLog } from './request-log.ts';
 import { createTurnWrites } from './turn-writes.ts';
-import { bodyOf, onAnswerTurn, pathOf, queryOf, readBody } from './read-body.ts';
+import { bodyOf, pathOf, queryOf, readBody } from './read-body.ts';
+import { refuseBody } from './refuse-body.ts';
 
 const MOCK_HOST = '127.0.0.1';
 
@@ -164,22 +165,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   }
 
-  /**
-   * An envelope 3002 for a body over the limit, sent at once; then the connection closes the
-   * gentle way (drainThenClose). Written on the socket rather than through `res`: Node destroys the
-   * socket of a `Connection: close` answer the moment the answer is flushed, the client's bytes
-   * still unread, and that close is a reset. Behind pipelined calls not yet answered, it waits for
-   * its turn (Node hands `res` the socket when they are done): written at once, it would come
-   * first and end the connection before their answers.
-   */
+  /** An envelope 3002 for a body over the limit, on its turn; then the connection closes the gentle way. */
   function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void {
     const response = engine.reject('format', reason, { method: req.method ?? 'POST', path: pathOf(req.url ?? '/') });
-    const send = () => {
-      const body = Buffer.from(response.body);
-      req.socket.end(Buffer.concat([Buffer.from(responseHead(response.status, { ...response.headers, 'content-length': String(body.length), connection: 'close' })), body]));
-      drainThenClose(req, (drained) => log?.({ method: req.method ?? '?', url: req.url ?? '/', response, ms: 0, outcome: `refused drained=${drained}` }));
-    };
-    onAnswerTurn(req, res, send);
+    refuseBody(req, res, response, (drained) => log?.({ method: req.method ?? '?', url: req.url ?? '/', response, ms: 0, outcome: `refused drained=${drained}` }));
   }
 
   const callbacks = callbackUrl === undefined ? undefined : startCallbackDelivery({ url: callbackUrl, outbox: engine.outbox!, timeScale: options.callbackTimeScale, holdMs: options.callbackHoldMs });
@@ -236,40 +225,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
     },
   };
-}
-
-/**
- * What a client still sends after its body was refused is read and thrown away — at most
- * DRAIN_BYTES, for at most DRAIN_MS — and the connection closes when the client has sent it all,
- * hangs up, or passes either bound. Closing at once, with its bytes unread, resets the connection,
- * and the reset can reach a client still sending before it has read the answer: Node's fetch then
- * reports EPIPE instead of the 3002. Clients stop sending once they have read the answer.
- */
-export const DRAIN_BYTES = 16 * 1024 * 1024;
-export const DRAIN_MS = 1_000;
-
-function drainThenClose(req: IncomingMessage, done: (drained: number) => void): void {
-  const socket = req.socket;
-  let drained = 0;
-  const close = () => socket.destroy();
-  const timer = setTimeout(close, DRAIN_MS);
-  req.on('data', (chunk: Buffer) => {
-    drained += chunk.length;
-    if (drained >= DRAIN_BYTES) close();
-  });
-  req.on('end', close);
-  req.resume();
-  socket.once('close', () => {
-    clearTimeout(timer);
-    done(drained);
-  });
-}
-
-/** The status line and headers of an answer written on the socket itself. */
-function responseHead(status: number, headers: Record<string, string>): string {
-  let head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`;
-  for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
-  return `${head}\r\n`;
 }
 
 /**

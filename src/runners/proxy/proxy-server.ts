@@ -11,7 +11,8 @@ import { checkNumber, RANGES } from '../../kernel/number-range.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ANSWER_LIMIT_BYTES, sendOutbound, TransportError } from '../../adapters/client/outbound.ts';
-import { bodyOf, onAnswerTurn, pathOf, queryOf, readBody } from '../../adapters/http/read-body.ts';
+import { bodyOf, pathOf, queryOf, readBody } from '../../adapters/http/read-body.ts';
+import { refuseBody } from '../../adapters/http/refuse-body.ts';
 import { REQUEST_SIZE_LIMIT } from '../../kernel/settings.ts';
 import { createRing, DEFAULT_JOURNAL_CAP, envelopeBody, JSON_TYPE, type MockRequest, type RequestVerdict } from '../../engine/index.ts';
 import { hasMockControls } from '../../checks/preflight/preflight.ts';
@@ -102,15 +103,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
       (bytes) => void route({ method: req.method ?? 'GET', path: pathOf(url), query: queryOf(url), headers: req.headers, body: bodyOf(bytes) }, bytes, req, res),
       (reason) => {
         const seqOf = open({ method: req.method ?? 'POST', path: pathOf(url) });
-        const envelope = envelopeBody({ code: 3002 });
-        res.shouldKeepAlive = false;
-        res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(envelope), connection: 'close', 'x-paycheck-proxy': `refused: ${reason}` });
-        res.end(envelope);
-        // Read and thrown away from the 3002's turn on.
-        onAnswerTurn(req, res, () => req.resume());
-        // Counted from the 3002's send, not its arrival: pipelined behind calls still upstream, it
-        // waits for their answers, which a close timed from the arrival would cut off.
-        res.once('finish', () => setTimeout(() => req.socket.destroy(), 1_000).unref());
+        const refusal = { status: 200, headers: { 'content-type': JSON_TYPE, 'x-paycheck-proxy': `refused: ${reason}` }, body: envelopeBody({ code: 3002 }) };
+        refuseBody(req, res, refusal, (drained) => log?.(`#${seqOf.entry.seq} ${seqOf.entry.method} ${seqOf.entry.path} → 200 3002 refused, not forwarded: ${reason}; ${drained} bytes drained — client request-format`));
         seqOf.findings.push({ exchange: seqOf.entry.seq, call: seqOf.entry.path, side: 'client', rule: 'request-format', path: '$', expected: `a body of at most ${bodyLimit} bytes`, actual: reason, message: `${reason}: not forwarded (the mock answers it 3002)`, severity: 'error' });
         seqOf.entry.code = 3002;
       },

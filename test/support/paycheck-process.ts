@@ -1,5 +1,5 @@
 /**
- * Test-only: `paycheck mock` in a child process, for what one process cannot show — a client and
+ * Test-only: a listening command (`paycheck mock`, `paycheck proxy`) in a child process, for what one process cannot show — a client and
  * a server on one event loop take turns that hide races between them (a close racing a read).
  * Gives the URL, the log lines so far, and a stop that waits for the exit.
  */
@@ -8,16 +8,19 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/paycheck.js', import.meta.url));
 
-export interface MockProcess {
+export interface PaycheckProcess {
   url: string;
   port: number;
   /** stdout so far, one entry a line: the startup line, then one line per request. */
   lines(): string[];
+  /** The lines matching `pattern` once there are `count` of them, or all there are after 5 s. */
+  linesMatching(pattern: RegExp, count: number): Promise<string[]>;
   stop(): Promise<void>;
 }
 
-export async function startMockProcess(args: readonly string[] = []): Promise<MockProcess> {
-  const child = spawn(process.execPath, [BIN, 'mock', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** `args` name the command and its options; the port should be 0. */
+export async function startPaycheckProcess(args: readonly string[]): Promise<PaycheckProcess> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -27,12 +30,18 @@ export async function startMockProcess(args: readonly string[] = []): Promise<Mo
       if (match) resolve(match[1]);
     };
     child.stdout.on('data', look);
-    void exited.then(() => reject(new Error(`the mock exited before it listened: ${out}`)));
+    void exited.then(() => reject(new Error(`paycheck ${args[0]} exited before it listened: ${out}`)));
   });
+  const lines = () => out.split('\n').filter((line) => line !== '');
   return {
     url,
     port: Number(new URL(url).port),
-    lines: () => out.split('\n').filter((line) => line !== ''),
+    lines,
+    async linesMatching(pattern, count) {
+      const matching = () => lines().filter((line) => pattern.test(line));
+      for (let waited = 0; matching().length < count && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      return matching();
+    },
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
