@@ -260,7 +260,7 @@ export const CONTRACTS = defineCommand({
     'hold; unset, they are reported); PAY_ERROR_CODES, PAY_REPEAT_PAID, PAY_PAY_TYPE, PAY_ORDER_STATUS,',
     'PAY_VOUCHER_FIELDS, PAY_PURCHASE_ANT, PAY_ORDER_ID_MAX, PAY_SIGN_MAX (each demands one reading where the',
     'documents allow two; unset, either is accepted and reported) — docs/contracts.md.',
-    'Exit status: 0 every contract held, 1 a contract broke (JUnit <failure>), 2 bad flags, 3 the target cannot be used.',
+    'Exit status: 0 every contract held, 1 a contract broke (JUnit <failure>), 2 a bad flag or setting (those after -- too) or flags that select no test, 3 the target cannot be used.',
   ].join('\n'),
 });
 

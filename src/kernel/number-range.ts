@@ -19,6 +19,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export const RANGES = {
   port: { min: 0, max: 65_535, whole: true },
+  /** A port another process must find at a known number: 0 (any free port) would not do. */
+  fixedPort: { min: 1, max: 65_535, whole: true },
   /** A delay the mock waits out on a timer. */
   delayMs: { min: 0, max: MAX_TIMER_MS, whole: true },
   /** A timeout on a timer; 0 would mean none to Node, so at least 1 ms. */

@@ -53,6 +53,8 @@ test('the numeric settings table is every numeric flag, variable and option with
     row('`paycheck mock --rate-limit PER_SECOND`', 'MOCK_RATE_LIMIT', RANGES.ratePerSecond),
     row('`paycheck mock --rate-limit …/BURST`', 'MOCK_RATE_LIMIT', RANGES.burst),
     row('`paycheck checkout`, `contracts` (the data seed)', 'PAY_SEED', RANGES.seed),
+    row("`paycheck contracts` (its mock's port)", 'PAYCHECK_MOCK_PORT', RANGES.fixedPort),
+    row("`paycheck contracts` (its second mock's port)", 'PAYCHECK_LIVE_STANDIN_PORT', RANGES.fixedPort),
     row('k6 scripts `-e DURATION_SCALE`', 'DURATION_SCALE', RANGES.durationScale),
     row('k6 scripts `-e TIME_SCALE`', 'TIME_SCALE', RANGES.timeScale),
     row('`npm run load:data -- --seed`', undefined, RANGES.seed),

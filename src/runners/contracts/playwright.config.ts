@@ -13,12 +13,13 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 import type { TargetOptions } from './support/fixtures.ts';
-import { CONTRACT_PENDING_MS, PLAYWRIGHT_LIVE_STANDIN_PORT, PLAYWRIGHT_MOCK_PORT } from './support/target.ts';
+import { CONTRACT_PENDING_MS } from './support/target.ts';
 import { fixRunIdentity } from './support/run-identity.ts';
 import { fixRecordsDir } from './support/run-records.ts';
-import { parseErrorDialect } from '../../kernel/codes.ts';
+import { endQuietlyWhenReaderLeaves } from '../../adapters/node/reader-gone.ts';
+import { demandedDialectFrom, reportersFrom, suitePortsFrom, targetsFrom } from './support/suite-settings.ts';
 
 // The suite runs from a checkout (TypeScript, through the root playwright.config.ts) and from the
 // installed package (dist/, through `paycheck contracts`): its own files are found beside this
@@ -27,34 +28,19 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 const BIN = here('../../../bin/paycheck.js');
 
+// `paycheck contracts | head`: this process writes the seed line, the targets and the reporters' output.
+endQuietlyWhenReaderLeaves();
 fixRunIdentity(process.env);
 const outputDir = resolve(process.env.PAYCHECK_OUTPUT_DIR ?? 'test-results');
 fixRecordsDir(process.env, outputDir);
 
-const mockPort = Number(process.env.PAYCHECK_MOCK_PORT ?? PLAYWRIGHT_MOCK_PORT);
-const standInPort = Number(process.env.PAYCHECK_LIVE_STANDIN_PORT ?? PLAYWRIGHT_LIVE_STANDIN_PORT);
+const { mock: mockPort, standIn: standInPort } = suitePortsFrom(process.env);
 const liveUrl = process.env.PAY_BASE_URL || undefined;
-const wanted = new Set((process.env.PAYCHECK_TARGETS ?? 'msw,mock,live').split(',').map((t) => t.trim()));
+const wanted = targetsFrom(process.env);
 
 // PAY_ERROR_CODES demands a dialect of the target; the embedded mocks are made to speak it, so the
 // demand passes on them. Unset, the second mock speaks the table dialect to show detection.
-const demanded = process.env.PAY_ERROR_CODES ? parseErrorDialect(process.env.PAY_ERROR_CODES, 'PAY_ERROR_CODES') : undefined;
-
-const REPORTERS: Record<string, ReporterDescription> = {
-  list: ['list'],
-  line: ['line'],
-  dot: ['dot'],
-  html: ['html', { outputFolder: resolve('reports/html'), open: 'never' }],
-  junit: ['junit', { outputFile: resolve(process.env.PLAYWRIGHT_JUNIT_OUTPUT_NAME ?? 'reports/junit.xml') }],
-  json: ['json', { outputFile: resolve(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'reports/contracts.json') }],
-};
-
-function reporters(): ReporterDescription[] {
-  const names = (process.env.PAYCHECK_REPORTERS ?? 'list,html,junit').split(',').map((n) => n.trim()).filter(Boolean);
-  const unknown = names.filter((n) => !REPORTERS[n]);
-  if (unknown.length > 0) throw new Error(`PAYCHECK_REPORTERS: unknown reporter(s) ${unknown.join(', ')}; use ${Object.keys(REPORTERS).join(', ')}`);
-  return names.map((n) => REPORTERS[n]);
-}
+const demanded = demandedDialectFrom(process.env);
 
 // The mocks know PAY_APP_ID / PAY_APP_SECRET (and the demo application); the mock's own settings stay out.
 const mockEnv = { MOCK_FAULTS: '', MOCK_LATENCY_MS: '', MOCK_SCENARIO: '', MOCK_PENDING_MS: '', MOCK_APPS_FILE: '' };
@@ -78,7 +64,7 @@ export default defineConfig<TargetOptions, TargetOptions>({
   workers: 2,
   timeout: 20_000,
   forbidOnly: !!process.env.CI,
-  reporter: reporters(),
+  reporter: reportersFrom(process.env),
   webServer: [
     ...(wanted.has('mock') ? [mockServer(mockPort, ` --error-codes ${demanded ?? 'flowchart'}`)] : []),
     ...(wanted.has('live') && !liveUrl ? [mockServer(standInPort, ` --error-codes ${demanded ?? 'table'}`)] : []),

@@ -14,8 +14,14 @@ import { describeSeen, readingDemands, READING_NAMES, READINGS } from '../../../
 import { describeTarget, targetFrom, type TargetKind } from './target.ts';
 import { clearRecords, readRecords, type TestRecord } from './run-records.ts';
 import { mergeReadings, mergeStrict, type ReadingCounts, type StrictCounts } from './verdicts.ts';
+import { machineReadableStdout, summaryFileFrom } from './suite-settings.ts';
 
-const SUMMARY_FILE = process.env.PAYCHECK_SUMMARY_FILE ?? 'reports/contract-summary.json';
+const SUMMARY_FILE = summaryFileFrom(process.env);
+
+/** The suite's own lines: on stdout, unless a reporter writes JSON or XML there (--reporter=json). */
+function sayerFor(config: FullConfig): (line: string) => void {
+  return machineReadableStdout(config.reporter, process.env) ? (line) => console.error(line) : (line) => console.log(line);
+}
 
 interface ProjectSummary {
   target: string;
@@ -41,9 +47,10 @@ function targetLine(project: FullConfig['projects'][number]): string {
 
 export function announceRun(config: FullConfig, recordsDir: string): void {
   clearRecords(recordsDir);
+  const say = sayerFor(config);
   const seed = process.env.PAY_SEED;
-  console.log(`paycheck contracts: PAY_SEED=${seed} (set PAY_SEED=${seed} to replay this run's data)`);
-  for (const project of config.projects) console.log(targetLine(project));
+  say(`paycheck contracts: PAY_SEED=${seed} (set PAY_SEED=${seed} to replay this run's data)`);
+  for (const project of config.projects) say(targetLine(project));
 }
 
 function summarize(config: FullConfig, records: readonly TestRecord[]): Map<string, ProjectSummary> {
@@ -97,22 +104,23 @@ export function reportSummary(config: FullConfig, recordsDir: string): void {
   const out: { seed: number; projects: Record<string, ProjectSummary> } = { seed: Number(process.env.PAY_SEED), projects: {} };
   // The workers read the same variables; a junk value has stopped the run long before this.
   const demands = readingDemands(process.env);
-  console.log('\ncontract summary');
+  const say = sayerFor(config);
+  say('\ncontract summary');
   for (const [name, s] of projects) {
     if (s.tests.passed + s.tests.failed + s.tests.skipped === 0) continue;
     const rules = RULE_NAMES.filter((r) => s.rules[r]);
     const checks = rules.reduce((n, r) => n + (s.rules[r]?.checked ?? 0), 0);
     const failedChecks = rules.reduce((n, r) => n + (s.rules[r]?.failed ?? 0), 0);
-    console.log(
+    say(
       `  ${name}: ${rules.length} rules, ${checks} checks, ${checks - failedChecks} passed, ${failedChecks} failed${s.rulesFailed.length ? ` (${s.rulesFailed.join(', ')})` : ''}; ` +
         `tests ${s.tests.passed} passed, ${s.tests.failed} failed, ${s.tests.skipped} skipped`,
     );
-    for (const line of readingLines(s.readings, demands)) console.log(`    ${line}`);
-    console.log(`    ${strictLine(s.strict)}`);
-    for (const [reason, n] of Object.entries(s.skipped)) console.log(`    skipped ${n}: ${reason}`);
+    for (const line of readingLines(s.readings, demands)) say(`    ${line}`);
+    say(`    ${strictLine(s.strict)}`);
+    for (const [reason, n] of Object.entries(s.skipped)) say(`    skipped ${n}: ${reason}`);
     out.projects[name] = s;
   }
   mkdirSync(dirname(SUMMARY_FILE), { recursive: true });
   writeFileSync(SUMMARY_FILE, `${JSON.stringify(out, null, 2)}\n`);
-  console.log(`  written to ${SUMMARY_FILE}`);
+  say(`  written to ${SUMMARY_FILE}`);
 }
