@@ -1,28 +1,37 @@
 /**
- * `paycheck contracts`, `load` and `doctor` aimed at a target that cannot be used — a closed port,
- * an invalid URL, a server of another API, one that knows another app, one with another secret —
- * each end within seconds, exit 3, naming the cause; never a run of identical failures.
+ * `paycheck contracts`, `load`, `doctor` and `fuzz` aimed at a target that cannot be used — a
+ * closed port, an invalid URL, a server of another API, one that knows another app, one with
+ * another secret, one that redirects, answers garbage or a head too large to read — each end
+ * within seconds, exit 3, naming the cause; never a run of identical failures.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createServer as createNetServer, type AddressInfo, type Server } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { JOURNAL_LIMIT_BYTES } from '../../src/adapters/client/outbound.ts';
 import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
 import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { main } from '../../src/cli/main.ts';
+import { startCanary, type Canary } from '../support/hostile-servers.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 
 const servers: (MockServer | Server)[] = [];
 const urls: Record<string, string> = {};
+let canary: Canary;
 const CAUSES: Record<string, [code: string, message: RegExp]> = {
   'closed port': ['PAYCHECK_TARGET_UNREACHABLE', /cannot be reached: no server took the connection \(ECONNREFUSED\)/],
   'invalid URL': ['PAYCHECK_BAD_URL', /not an http\(s\) URL|is not a URL|must be http or https/],
   'another API': ['PAYCHECK_TARGET_NOT_API', /does not speak this API/],
   'another app': ['PAYCHECK_TARGET_REFUSED', /does not know app_id paycheck-demo-app .*PAY_APP_ID/],
   'another secret': ['PAYCHECK_TARGET_REFUSED', /refuses the signature of app_id paycheck-demo-app .*PAY_APP_SECRET/],
+  // The Location is named as audit names it; the canary shows it was never requested.
+  'a redirect': ['PAYCHECK_TARGET_NOT_API', /\/pay\/get answered HTTP 302 redirect to http:\/\/127\.0\.0\.1:\d+\/pay\/get, not followed/],
+  'garbage bytes': ['PAYCHECK_TARGET_NOT_API', /answered, but the answer is not HTTP \(HPE_/],
+  'a head past what Node reads': ['PAYCHECK_TARGET_NOT_API', /answered, but the answer's head is larger than Node reads \(UND_ERR_HEADERS_OVERFLOW\)/],
 };
+/** Said only of a target that took no connection: each of these answered. */
+const ANSWERED = ['a redirect', 'garbage bytes', 'a head past what Node reads'];
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,8 +51,19 @@ before(async () => {
     servers.push(mock);
     urls[name] = mock.url;
   }
+  canary = await startCanary();
+  urls['a redirect'] = await listen(createServer((req, res) => res.writeHead(302, { location: new URL(req.url ?? '/', canary.url).href }).end()));
+  const raw = (answer: (socket: Socket) => void) =>
+    createNetServer((socket) => {
+      // The client hangs up on what it cannot read.
+      socket.on('error', () => {});
+      socket.once('data', () => answer(socket));
+    });
+  urls['garbage bytes'] = await listen(raw((socket) => socket.end(Buffer.from([0x00, 0xff, ...Buffer.from(' not HTTP \r\n\r\n')]))));
+  urls['a head past what Node reads'] = await listen(raw((socket) => socket.end(`HTTP/1.1 200 OK\r\nx-filler: ${'a'.repeat(70 * 1024)}\r\ncontent-length: 2\r\n\r\n{}`)));
 });
 after(async () => {
+  await canary.close();
   await Promise.all(servers.map((s) => ('engine' in s ? s.close() : new Promise((resolve) => s.close(resolve)))));
 });
 
@@ -69,7 +89,9 @@ for (const command of ['contracts', 'load', 'doctor', 'fuzz'] as const) {
         assert.match(err[0], new RegExp(`^paycheck ${command}: ${code} `), name);
         assert.match(err[0], message, name);
       }
+      if (ANSWERED.includes(name)) assert.doesNotMatch([...out, ...err].join('\n'), /cannot be reached|Is the server running/, name);
     }
+    assert.deepEqual(canary.hits, [], 'no redirect followed');
   });
 }
 

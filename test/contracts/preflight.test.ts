@@ -76,11 +76,23 @@ test('the contract suite aimed at a target that knows another app stops in secon
   assert.doesNotMatch(out, /\d+ passed|\d+ failed \(/);
 });
 
-test('a server that takes the request and never answers: unreachable, said as such, within the timeout', async () => {
+test('a server that takes the request and never answers: unreachable, said as late, within the timeout', async () => {
   const hang = await listen(createServer(() => undefined));
   const started = Date.now();
   const report = await preflight({ baseUrl: hang, app: { ...DEMO_APP }, encoding: 'base64', timeoutMs: 500 });
   assert.equal(report.cause, 'unreachable');
-  assert.match(report.message ?? '', /does not answer within 0\.5 s/);
+  assert.match(report.message ?? '', /did not answer within 0\.5 s/);
   assert.ok(Date.now() - started < 5_000);
+});
+
+test('a server that answers, but later than the preflight waits: said as late, not as one that says nothing', async () => {
+  const late = createServer((_req, res) => {
+    const timer = setTimeout(() => res.end('{}'), 2_000);
+    res.on('close', () => clearTimeout(timer));
+  });
+  const report = await preflight({ baseUrl: await listen(late), app: { ...DEMO_APP }, encoding: 'base64', timeoutMs: 500 });
+  late.closeAllConnections();
+  assert.equal(report.cause, 'unreachable');
+  assert.match(report.message ?? '', /did not answer within 0\.5 s/);
+  assert.doesNotMatch(report.message ?? '', /says nothing|takes the request/);
 });

@@ -15,7 +15,7 @@ import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 import type { AppCredentials } from '../../kernel/settings.ts';
 import type { SignEncoding } from '../../kernel/signing/encoding.ts';
 import { createPayClient, type Exchange } from '../../adapters/client/pay-client.ts';
-import { sendOutbound } from '../../adapters/client/outbound.ts';
+import { describeRedirect, sendOutbound } from '../../adapters/client/outbound.ts';
 
 /** Why a target cannot be used; each is one line of advice, never a stack. */
 export type PreflightCause = 'invalid-url' | 'unreachable' | 'not-this-api' | 'unknown-app' | 'app-disabled' | 'bad-signature' | 'sign-encoding';
@@ -96,10 +96,15 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
 
   const first = await client(options.encoding).pay(lookup, { path: API_PATHS.get });
   noteClock(report, first, now);
+  // A server is there and answered: asking whether one runs would send the user the wrong way.
+  if (first.transportCause === 'not-http' || first.transportCause === 'too-large') {
+    checks.push({ name: 'reachable', ok: true, detail: 'a server answered' }, { name: 'envelope', ok: false, detail: `${API_PATHS.get}: ${first.transportError}` });
+    return fail('not-this-api', `${base.origin} answered, but ${first.transportError}`);
+  }
   if (first.transportError !== undefined) {
     checks.push({ name: 'reachable', ok: false, detail: first.transportError });
-    // A connection that is taken and never answered is a server that hangs, not one that is not there.
-    if (first.transportCause === 'timeout') return fail('unreachable', `${base.origin} does not answer within ${timeoutMs / 1000} s: the server takes the request and says nothing`);
+    // Late, hung or never connected: all the preflight knows is that nothing came back in time.
+    if (first.transportCause === 'timeout') return fail('unreachable', `${base.origin} did not answer within ${timeoutMs / 1000} s`);
     // Verification is never turned off: a private authority is added, as Node reads it.
     if (first.transportCause === 'blocked-port') return fail('unreachable', `${base.origin} cannot be used: ${first.transportError}. Serve the target on another port`);
     if (first.transportCause === 'untrusted-tls') return fail('unreachable', `${base.origin} cannot be used: ${first.transportError}. For a private or self-signed authority, set NODE_EXTRA_CA_CERTS to its certificate (PEM)`);
@@ -173,12 +178,15 @@ async function payPathOnly(
   };
   const answer = await spoiledPay(options.encoding);
   const code = envelopeCode(answer.response?.body);
-  const what = first.response?.parseError !== undefined ? 'not JSON' : 'JSON but not the {code, msg, data} envelope';
+  const got = whatCameBack(first);
   if (code === undefined) {
-    report.checks.push({ name: 'envelope', ok: false, detail: `${API_PATHS.get}: HTTP ${first.response?.status}, ${what}` });
-    return fail('not-this-api', `${new URL(report.target).origin} does not speak this API: ${API_PATHS.get} and ${API_PATHS.pay} answered HTTP ${answer.response?.status ?? first.response?.status}, ${what}`);
+    report.checks.push({ name: 'envelope', ok: false, detail: `${API_PATHS.get}: ${got}` });
+    const pay = whatCameBack(answer);
+    // Two redirects differ by their Location, and each is reported.
+    const answers = pay === got ? `${API_PATHS.get} and ${API_PATHS.pay} answered ${got}` : `${API_PATHS.get} answered ${got}; ${API_PATHS.pay} ${pay}`;
+    return fail('not-this-api', `${new URL(report.target).origin} does not speak this API: ${answers}`);
   }
-  report.checks.push({ name: 'envelope', ok: true, detail: `${API_PATHS.pay} answered code ${code}; ${API_PATHS.get} is not served (HTTP ${first.response?.status})` });
+  report.checks.push({ name: 'envelope', ok: true, detail: `${API_PATHS.pay} answered code ${code}; ${API_PATHS.get} is not served (${got})` });
   if (code === DIALECT_CODES.format.flowchart && options.encoding === 'base64') {
     // D-13: a well-formed request refused for its format may be a server holding `sign` to the
     // seed's 32 characters; the same request with a spoiled 32-character hex sign tells.
@@ -200,6 +208,13 @@ async function payPathOnly(
   await noteControls(report, new URL(report.target), 3_000);
   report.usable = true;
   return report;
+}
+
+/** What an answer without the envelope was: a redirect with its Location (never followed), or its status and body. */
+function whatCameBack(exchange: Exchange): string {
+  const response = exchange.response;
+  if (response === undefined) return exchange.transportError ?? 'no answer';
+  return describeRedirect(response) ?? `HTTP ${response.status}, ${response.parseError !== undefined ? 'not JSON' : 'JSON but not the {code, msg, data} envelope'}`;
 }
 
 function noteDialect(report: PreflightReport, code: number | undefined): void {
