@@ -24,13 +24,13 @@ const RSS_BOUND_MB = 400;
 
 /** What each command must print against each kind (the cause, named). */
 const CAUSES: Record<HostileKind, { load: RegExp; client: RegExp; callback: RegExp }> = {
-  'never answers': { load: /no code \d+ \(timeout \d+\)/, client: /no answer within \d+ ms/, callback: /no answer within \d+ ms/ },
-  'endless stream': { load: /answer too large \d+/, client: /answer too large/, callback: /answer too large/ },
-  '10 MB answer': { load: /answer too large \d+/, client: /answer too large: the target declares 10485760 bytes/, callback: /answer too large/ },
-  'garbage bytes': { load: /not HTTP \d+/, client: /the answer is not HTTP/, callback: /the answer is not HTTP/ },
-  'reset mid-answer': { load: /reset or closed \d+/, client: /connection closed or reset/, callback: /connection closed or reset/ },
-  'redirect to another port': { load: /redirect \(not followed\) \d+/, client: /HTTP 307 redirect to http:\/\/127\.0\.0\.1:\d+\/\S+, not followed/, callback: /"status":307,"location":"http:\/\/127\.0\.0\.1/ },
-  'HTTP 200 with HTML': { load: /not JSON \d+/, client: /HTTP 200, not JSON|not JSON|Unexpected token/, callback: /"status":200/ },
+  'never answers': { load: /no code \d+ \(timeout ×\d+\)/, client: /no answer within \d+ ms/, callback: /no answer within \d+ ms/ },
+  'endless stream': { load: /answer too large ×\d+/, client: /answer too large/, callback: /answer too large/ },
+  '10 MB answer': { load: /answer too large ×\d+/, client: /answer too large: the target declares 10485760 bytes/, callback: /answer too large/ },
+  'garbage bytes': { load: /not HTTP ×\d+/, client: /the answer is not HTTP/, callback: /the answer is not HTTP/ },
+  'reset mid-answer': { load: /reset or closed ×\d+/, client: /connection closed or reset/, callback: /connection closed or reset/ },
+  'redirect to another port': { load: /redirect \(not followed\) ×\d+/, client: /HTTP 307 redirect to http:\/\/127\.0\.0\.1:\d+\/\S+, not followed/, callback: /"status":307,"location":"http:\/\/127\.0\.0\.1/ },
+  'HTTP 200 with HTML': { load: /not JSON ×\d+/, client: /HTTP 200, not JSON|not JSON|Unexpected token/, callback: /"status":200/ },
 };
 
 /**

@@ -17,6 +17,7 @@ import { journalEntriesOf } from '../../src/checks/audit/journal-input.ts';
 import { pendingMsOf } from '../../src/runners/load/profiles/checkout-mix.ts';
 import { profileByName, type LoadProfile } from '../../src/runners/load/profiles/profiles.ts';
 import { main } from '../../src/cli/main.ts';
+import { renderTextSummary } from '../../src/checks/report/load-text.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { mockTimingFor, runLoad, type LoadRunResult, type RunLoadOptions } from '../../src/runners/load/executor/run-load.ts';
 
@@ -59,6 +60,27 @@ test('smoke fails, exit 1, naming the latency thresholds, when the mock adds 600
   const summary = JSON.parse(readFileSync(join(dir, 'load-summary.json'), 'utf8'));
   assert.equal(summary.passed, false);
   assert.match(readFileSync(join(dir, 'load-junit.xml'), 'utf8'), /failures="2"/);
+});
+
+test('a target answering HTTP 503 without the envelope: its no-code requests are counted as HTTP 503, in the text, the JSON and JUnit', async () => {
+  // Every call 503s, the preflight's too: the executor is run without it.
+  const mock = await startMockServer({ port: 0, faults: 'http-503' });
+  let result: LoadRunResult;
+  try {
+    result = await runLoad({ profile: 'smoke', durationScale: 0.2, baseUrl: mock.url, env: ENV, reportDir: dir });
+  } finally {
+    await mock.close();
+  }
+  assert.equal(result.passed, false);
+  const saved = JSON.parse(readFileSync(join(dir, 'load-summary.json'), 'utf8')) as { requests: { answered: number }; noCodeCauses: Record<string, number> };
+  const answered = saved.requests.answered;
+  assert.ok(answered > 0);
+  assert.deepEqual(saved.noCodeCauses, { http503: answered });
+  const line = new RegExp(`no code ${answered} \\(HTTP 503 ×${answered}\\)`);
+  const text = renderTextSummary(result.summary);
+  assert.match(text, line);
+  assert.doesNotMatch(text, /not JSON/);
+  assert.match(readFileSync(join(dir, 'load-junit.xml'), 'utf8'), line);
 });
 
 describe('the checkout scenario', () => {

@@ -28,16 +28,28 @@ export const NO_CODE = 'none';
 
 /**
  * Why a request counted under NO_CODE has no code, so that a report tells a hanging target from
- * a resetting, flooding, garbling or redirecting one. Never answered: `timeout`, `refused` (nothing
+ * a resetting, flooding, garbling, redirecting or failing one. Never answered: `timeout`, `refused` (nothing
  * took the connection), `reset` (closed or reset before a whole answer), `tooLarge` (cut off at the
  * answer limit), `notHttp` (bytes that are not an HTTP answer), `untrustedTls` (the server's TLS
- * certificate is not trusted: nothing sent). Answered: `redirect` (a 3xx, not followed), `notJson`,
- * `notEnvelope`.
+ * certificate is not trusted: nothing sent). Answered: `redirect` (a 3xx, not followed), an HTTP
+ * error under its status (HttpErrorCause), `notJson`, `notEnvelope`.
  */
-export type NoCodeCause = 'timeout' | 'refused' | 'reset' | 'tooLarge' | 'notHttp' | 'untrustedTls' | 'redirect' | 'notJson' | 'notEnvelope';
+export type NoCodeCause = NamedNoCodeCause | HttpErrorCause;
 
-/** How each cause reads in the text summary, in the order it is listed. */
-export const NO_CODE_CAUSE_NAMES: Readonly<Record<NoCodeCause, string>> = {
+type NamedNoCodeCause = 'timeout' | 'refused' | 'reset' | 'tooLarge' | 'notHttp' | 'untrustedTls' | 'redirect' | 'notJson' | 'notEnvelope';
+
+/**
+ * An answer of HTTP 400 or above without the envelope, `http503`: its status, not its body, says
+ * what went wrong (a 503's HTML page is no more "not JSON" than a 404's), and a 503 is not a 404.
+ */
+export type HttpErrorCause = `http${number}`;
+
+export const httpErrorCause = (status: number): HttpErrorCause => `http${status}`;
+
+const HTTP_ERROR_CAUSE = /^http(\d+)$/;
+
+/** How each named cause reads in the text summary, in the order it is listed; the HTTP errors follow `redirect`. */
+const NO_CODE_CAUSE_NAMES: Readonly<Record<NamedNoCodeCause, string>> = {
   timeout: 'timeout',
   refused: 'connection refused',
   reset: 'reset or closed',
@@ -48,6 +60,30 @@ export const NO_CODE_CAUSE_NAMES: Readonly<Record<NoCodeCause, string>> = {
   notJson: 'not JSON',
   notEnvelope: 'not the envelope',
 };
+const LISTED = Object.keys(NO_CODE_CAUSE_NAMES);
+
+/** `HTTP 503` for an HTTP error; a key no paycheck wrote (a merged summary of another version) as it is. */
+function nameOfCause(cause: string): string {
+  const status = HTTP_ERROR_CAUSE.exec(cause)?.[1];
+  if (status !== undefined) return `HTTP ${status}`;
+  return LISTED.includes(cause) ? NO_CODE_CAUSE_NAMES[cause as NamedNoCodeCause] : cause;
+}
+
+/** The HTTP errors between `redirect` and `notJson`, by status; keys no paycheck wrote last. */
+function rankOfCause(cause: string): number {
+  const status = HTTP_ERROR_CAUSE.exec(cause)?.[1];
+  if (status !== undefined) return LISTED.indexOf('redirect') + 0.5 + Number(status) / 1e6;
+  const at = LISTED.indexOf(cause);
+  return at < 0 ? LISTED.length : at;
+}
+
+/** The causes counted (more than none), each with how it reads, in the order a summary lists them. */
+export function namedNoCodeCauses(causes: Readonly<Partial<Record<NoCodeCause, number>>> | undefined): { name: string; count: number }[] {
+  return Object.entries(causes ?? {})
+    .filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0)
+    .sort(([a], [b]) => rankOfCause(a) - rankOfCause(b))
+    .map(([cause, count]) => ({ name: nameOfCause(cause), count }));
+}
 
 export function outcomeOf(code: number | undefined): OutcomeClass {
   if (code === undefined) return 'noCode';

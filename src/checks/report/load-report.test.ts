@@ -64,6 +64,14 @@ test('the text summary shows codes, outcomes and names every failed threshold wi
   assert.match(text, /FAIL: thresholds failed: http_req_duration p\(95\)<250; http_req_duration p\(99\)<500; pay_non_success rate<0\.01$/);
 });
 
+test('the requests without a code are listed by cause, an HTTP error under its status, alike in the text and in JUnit', () => {
+  const codes = { '1000': 1, [NO_CODE]: 19 };
+  const s = { ...summary(100), codes, outcomes: outcomeTotals(codes), noCodeCauses: { notJson: 1, http503: 12, timeout: 2, http500: 4 } };
+  const line = /no code 19 \(timeout ×2 · HTTP 500 ×4 · HTTP 503 ×12 · not JSON ×1\)/;
+  assert.match(renderTextSummary(s), line);
+  assert.match(renderJUnit(s), line);
+});
+
 test('JUnit has one test case per threshold, failures carry the actual value, text is escaped', () => {
   const xml = renderJUnit(summary(600));
   assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="paycheck load" tests="5" failures="3"/);

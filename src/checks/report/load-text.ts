@@ -2,7 +2,7 @@
 import type { ThresholdMetric } from '../load/thresholds.ts';
 import type { Distribution, LoadSummary } from './load-summary.ts';
 import { failedThresholdNames } from './load-summary.ts';
-import { NO_CODE_CAUSE_NAMES, type NoCodeCause } from '../load/outcomes.ts';
+import { namedNoCodeCauses } from '../load/outcomes.ts';
 
 const fixed = (n: number, digits = 1): string => n.toFixed(digits);
 
@@ -22,11 +22,9 @@ function codeList(codes: Readonly<Record<string, number>>): string {
   );
 }
 
-/** ` (timeout 3 · reset or closed 2)`: why the requests without a code have none; '' when none are counted. */
+/** ` (timeout ×3 · HTTP 503 ×2)`: why the requests without a code have none, counted as codes are; '' when none are counted. */
 function causeList(causes: LoadSummary['noCodeCauses']): string {
-  const named = (Object.keys(NO_CODE_CAUSE_NAMES) as NoCodeCause[])
-    .filter((cause) => (causes?.[cause] ?? 0) > 0)
-    .map((cause) => `${NO_CODE_CAUSE_NAMES[cause]} ${causes?.[cause]}`);
+  const named = namedNoCodeCauses(causes).map(({ name, count }) => `${name} ×${count}`);
   return named.length === 0 ? '' : ` (${named.join(' · ')})`;
 }
 

@@ -29,9 +29,16 @@ test('each check fails on its own fault', () => {
 
 test('no answer, a non-JSON body or a body that is not the envelope has no code and fails the checks', () => {
   assert.deepEqual(inspectPayAnswer(0, paid, 'O1'), { passed: [false, false, false, false], answer: {} });
-  assert.deepEqual(inspectPayAnswer(502, '<html>', 'O1'), { passed: [false, false, false, false], answer: {}, cause: 'notJson' });
+  assert.deepEqual(inspectPayAnswer(200, '<html>', 'O1'), { passed: [true, false, false, false], answer: {}, cause: 'notJson' });
   assert.deepEqual(inspectPayAnswer(200, '{"code":"1000","msg":"","data":{}}', 'O1'), { passed: [true, false, false, false], answer: {}, cause: 'notEnvelope' });
   assert.deepEqual(inspectPayAnswer(200, '{"code":1000,"msg":"","data":[]}', 'O1'), { passed: [true, false, false, false], answer: {}, cause: 'notEnvelope' });
   assert.equal(inspectPayAnswer(307, '', 'O1').cause, 'redirect');
   assert.deepEqual(inspectPayAnswer(200, null, 'O1'), { passed: [true, false, false, false], answer: {}, cause: 'notJson' });
+});
+
+test('an HTTP error without the envelope is counted under its status, whatever its body; with the envelope, under its code', () => {
+  assert.deepEqual(inspectPayAnswer(502, '<html>', 'O1'), { passed: [false, false, false, false], answer: {}, cause: 'http502' });
+  assert.equal(inspectPayAnswer(503, '{"error":"unavailable"}', 'O1').cause, 'http503');
+  assert.equal(inspectPayAnswer(404, '', 'O1').cause, 'http404');
+  assert.equal(inspectPayAnswer(503, paid, 'O1').code, 1000);
 });

@@ -5,7 +5,7 @@
  */
 import { codeEntry, payDataOf } from '../../../kernel/codes.ts';
 import { cashierAnswerOf, type CallAnswer } from '../../../kernel/lifecycle/cashier.ts';
-import type { NoCodeCause } from '../../../checks/load/outcomes.ts';
+import { httpErrorCause, type NoCodeCause } from '../../../checks/load/outcomes.ts';
 
 export const PAY_CHECKS = [
   'HTTP 200',
@@ -40,9 +40,10 @@ export function parseEnvelope(body: string | null | undefined): { code: number; 
   return { code: code as number, msg, data: data as Record<string, unknown> };
 }
 
-/** Why an HTTP answer that is not the envelope has no code. */
+/** Why an HTTP answer that is not the envelope has no code: its status first, then its body. */
 export function answeredCauseOf(status: number, body: string | null | undefined): NoCodeCause {
   if (status >= 300 && status < 400) return 'redirect';
+  if (status >= 400) return httpErrorCause(status);
   try {
     JSON.parse(body ?? '');
     return 'notEnvelope';
