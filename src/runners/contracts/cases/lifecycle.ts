@@ -7,7 +7,8 @@
  * @lifecycle-writes; the ones naming an order that does not exist cannot move money and are not.
  */
 import type { Exchange, Params } from '../../../adapters/client/pay-client.ts';
-import type { Expectation } from '../../../checks/contract/check-context.ts';
+import { OUTCOME_CODES, type Expectation, type Outcome } from '../../../checks/contract/check-context.ts';
+import { codeOf } from '../../../checks/contract/answer-data.ts';
 import { shown } from '../../../checks/contract/finding.ts';
 import { SEED_ORDER_ID_MAX, UNKNOWN_FIELD } from './request-validation.ts';
 import type { CaseContext, CaseTag, ContractCase } from '../support/case-context.ts';
@@ -23,15 +24,32 @@ const OK: Expectation = { codes: [1000] };
 const TEN_YUAN = 1000;
 
 
-interface Order {
-  order_id: string;
-  trade_no: string;
+/**
+ * The names `keys` of what an answer made, when it is the `code` asked for and names it; else
+ * the case stops there: what follows would name "undefined" and be refused (4001, 4002), a second
+ * finding and a reproduction about nothing the target did wrong.
+ */
+function namesMade<K extends string>(ctx: CaseContext, exchange: Exchange, made: { by: string; what: string; code: number }, keys: readonly K[]): Record<K, string> {
+  const data = ctx.dataOf(exchange);
+  const why = whyNotMade(exchange, made.code, keys.filter((key) => typeof data[key] !== 'string' || data[key] === ''));
+  if (why !== undefined) ctx.stop(exchange, `the ${made.by} gave no ${made.what} (${why})`);
+  return Object.fromEntries(keys.map((key) => [key, data[key]])) as Record<K, string>;
 }
 
-/** Pays a fresh order (10.00 unless a scenario decides) and returns what names it. */
-async function placeOrder(ctx: CaseContext, scenario?: string, outcome: 'paid' | 'paying' | 'failed' = 'paid'): Promise<Order> {
-  const data = ctx.dataOf(await ctx.pay(ctx.request({ amountFen: TEN_YUAN }), { expect: { outcome }, scenario }));
-  return { order_id: String(data.order_id), trade_no: String(data.trade_no) };
+function whyNotMade(exchange: Exchange, wanted: number, absent: readonly string[]): string | undefined {
+  if (exchange.transportError !== undefined) return exchange.transportError;
+  const code = codeOf(exchange.response?.body);
+  if (code === undefined) return `HTTP ${exchange.response?.status}, no code`;
+  if (code !== wanted) return `answered ${shown(code)}`;
+  return absent.length > 0 ? `answered ${code} without ${absent.join(' or ')}` : undefined;
+}
+
+type Order = Record<'order_id' | 'trade_no', string>;
+
+/** Pays a fresh order (10.00 unless a scenario decides) and returns what names it; without one, the case stops there. */
+async function placeOrder(ctx: CaseContext, scenario?: string, outcome: Outcome = 'paid'): Promise<Order> {
+  const exchange = await ctx.pay(ctx.request({ amountFen: TEN_YUAN }), { expect: { outcome }, scenario });
+  return namesMade(ctx, exchange, { by: 'pay', what: `${outcome} order`, code: OUTCOME_CODES[outcome] }, ['order_id', 'trade_no']);
 }
 
 const refundId = (ctx: CaseContext) => `RF${ctx.factory.orderId()}`;
@@ -120,7 +138,8 @@ export const LIFECYCLE_QUERY_CASES: readonly ContractCase[] = [
     run: async (ctx) => {
       const order = await placeOrder(ctx);
       const refunded = await refund(ctx, order.order_id, '1.00');
-      const answer = await ctx.call(API_PATHS.check, { refund_order_id: String(ctx.dataOf(refunded).refund_order_id) }, { expect: OK });
+      const { refund_order_id } = namesMade(ctx, refunded, { by: 'refund', what: 'granted refund', code: 1000 }, ['refund_order_id']);
+      const answer = await ctx.call(API_PATHS.check, { refund_order_id }, { expect: OK });
       expectField(ctx, answer, 'order_status', 3, 'after a partial refund the order is partly refunded');
     },
   },

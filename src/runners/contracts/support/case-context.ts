@@ -46,6 +46,8 @@ export interface Verdict {
   read?: unknown;
   /** Where the case made the call (or the demand) the verdict is about. */
   location?: CaseLocation;
+  /** The case ended after this exchange, its next calls not sent (`stop`): why. */
+  stopped?: string;
 }
 
 /** A place in a case's source, as Playwright's `location` options take it. */
@@ -84,6 +86,9 @@ export interface CaseEnvironment {
   /** Ends the case as skipped, with the reason shown. */
   skip(reason: string): never;
 }
+
+/** Thrown by `stop` and caught by `runCase`: the case ends, its verdicts kept and reported. */
+class CaseStopped extends Error {}
 
 function createCaseContext(env: CaseEnvironment) {
   const verdicts: Verdict[] = [];
@@ -164,6 +169,20 @@ function createCaseContext(env: CaseEnvironment) {
     }
   }
 
+  /**
+   * Ends the case after `exchange`, which did not give what the rest of the case needs (an order
+   * to follow up): every call after it would only repeat that failure as findings of its own.
+   * The exchange's own findings say what went wrong; `reason` says what the case needed of it.
+   */
+  function stop(exchange: Exchange, reason: string): never {
+    const verdict = verdicts.findLast((v) => v.exchange === exchange);
+    if (!verdict) throw new Error('stop() needs an exchange made by this case');
+    // Stopped after an answer that broke no rule, the case would pass with its calls unsent.
+    if (!verdict.findings.some((f) => f.severity === 'error')) throw new Error(`stop() after an exchange that broke no rule: ${reason}`);
+    verdict.stopped = reason;
+    throw new CaseStopped(reason);
+  }
+
   /** Parallel duplicates of one order: at most one success. */
   function group(exchanges: readonly Exchange[]): void {
     judged('duplicate-single-success', checkDuplicateGroup(exchanges.map((e) => e.response?.body)));
@@ -179,7 +198,7 @@ function createCaseContext(env: CaseEnvironment) {
     return pay({ app_id: env.target.app.appId, sign_type: 'MD5', ...fields }, { ...options, path });
   }
 
-  const ctx = { target: env.target, factory, client, draft, request, pay, call, send, verify, dataOf, require, group, judged, channelOf: channelOfPayCode };
+  const ctx = { target: env.target, factory, client, draft, request, pay, call, send, verify, dataOf, require, stop, group, judged, channelOf: channelOfPayCode };
   return { ctx, verdicts };
 }
 
@@ -187,6 +206,10 @@ export type CaseContext = ReturnType<typeof createCaseContext>['ctx'];
 
 export async function runCase(contractCase: ContractCase, env: CaseEnvironment): Promise<Verdict[]> {
   const { ctx, verdicts } = createCaseContext(env);
-  await contractCase.run(ctx);
+  try {
+    await contractCase.run(ctx);
+  } catch (error) {
+    if (!(error instanceof CaseStopped)) throw error;
+  }
   return verdicts;
 }

@@ -1,5 +1,6 @@
 /** A case's verdicts as the reporters want them: a tally attachment, and the failure's message and evidence. */
 import { exchangeSections, renderFindings } from '../../../checks/report/exchange-report.ts';
+import { wrapLines } from '../../../checks/report/wrap.ts';
 import { createMask } from '../../../kernel/redaction/mask.ts';
 import { mergeTallies, tallyChecked, type Tally } from '../../../checks/contract/tally.ts';
 import type { ReadingName } from '../../../checks/contract/readings.ts';
@@ -86,7 +87,8 @@ export function failureReport(verdicts: readonly Verdict[], seed: number, secret
     const sections = exchangeSections({ exchange: v.exchange, findings: v.findings, seed, secret });
     const [findings, ...evidence] = sections;
     const reproduce = sections.at(-1)!;
-    messages.push(`${prefix}${findings.text}\n\n${reproduce.title}:\n${reproduce.text}`);
+    const stopped = v.stopped === undefined ? '' : `\n${wrapLines(`  the case stopped here, its next calls not sent: ${mask(v.stopped)}`, undefined, ' ')}`;
+    messages.push(`${prefix}${findings.text}${stopped}\n\n${reproduce.title}:\n${reproduce.text}`);
     for (const section of evidence) attachments.push({ name: prefix + section.title, body: section.text });
   });
   return { message: messages.join('\n\n────────\n\n'), attachments, location: failing.find((v) => v.location)?.location };
