@@ -11,6 +11,9 @@ import { logSinkOf, type CliIo } from './io.ts';
 import { createMockLog, LOG_FORMATS, LOG_MODES, type MockLog } from '../checks/report/mock-log.ts';
 import { mockServerOptions } from './mock-options.ts';
 
+/** An apps file may hold hundreds: the banner names the first few. */
+const BANNER_APPS = 5;
+
 export interface MockCommandServer extends MockServer {
   /** A line of the command's own: through the log when there is one, so that it keeps its place among the request lines. */
   say(line: string): void;
@@ -37,7 +40,10 @@ export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.opt
   };
   const { dialect } = server.engine;
   const callbacks = server.callbacks ? `; status callbacks to ${server.callbacks.url}` : '';
-  server.say(`paycheck mock listening on ${server.url} (error codes: ${dialect}; console: ${server.url}${CONSOLE_PATHS.page}; health: ${server.url}/__mock/health${callbacks})`);
+  // The applications it knows and the encoding it expects, never a secret: a 3003 or a 3004 from it is explained here.
+  const ids = (options.apps ?? []).map((app) => app.appId);
+  const apps = ids.length > BANNER_APPS ? `${ids.slice(0, BANNER_APPS).join(', ')} and ${ids.length - BANNER_APPS} more` : ids.join(', ');
+  server.say(`paycheck mock listening on ${server.url} (apps: ${apps}; sign encoding: ${options.signEncoding}; error codes: ${dialect}; console: ${server.url}${CONSOLE_PATHS.page}; health: ${server.url}/__mock/health${callbacks})`);
   return server;
 }
 

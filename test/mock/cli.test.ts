@@ -30,6 +30,18 @@ test('--help prints every flag and exits 0; a bad flag prints a coded error and 
   assert.deepEqual(bad.err, ['paycheck mock: PAYCHECK_MOCK_CONTROL --latency/MOCK_LATENCY_MS: latency must be MS or MIN-MAX in ms; got "soon"']);
 });
 
+test('the banner names the applications the mock knows and the encoding it expects, never a secret', async () => {
+  const own = capture();
+  own.io.env = { PAY_APP_ID: 'qa-shop-01', PAY_APP_SECRET: 'Qa-Secret-Banner-77', PAY_SIGN_ENCODING: 'hex' };
+  const server = await start(['--port', '0', '--quiet'], own.io);
+  try {
+    assert.match(own.out[0], /^paycheck mock listening on http:\/\/127\.0\.0\.1:\d+ \(apps: qa-shop-01, paycheck-demo-app; sign encoding: hex; error codes: flowchart;/);
+    assert.doesNotMatch(own.out.join('\n'), /Qa-Secret-Banner-77/);
+  } finally {
+    await server.close();
+  }
+});
+
 test('a taken port is PAYCHECK_PORT_IN_USE, exit 2, one line, in process and from the bin', async () => {
   const holder = await startMockServer({ port: 0 });
   try {
