@@ -15,9 +15,9 @@ import { PLAYWRIGHT_LIVE_STANDIN_PORT, PLAYWRIGHT_MOCK_PORT, targetFrom, type Ta
 
 const TARGET_KINDS: readonly TargetKind[] = ['msw', 'mock', 'live'];
 
-/** PAYCHECK_TARGETS: a comma list of msw, mock, live; unset, all three. */
+/** PAYCHECK_TARGETS: a comma list of msw, mock, live; unset or empty, all three. */
 export function targetsFrom(env: Env): Set<TargetKind> {
-  const names = (env.PAYCHECK_TARGETS ?? TARGET_KINDS.join(',')).split(',').map((t) => t.trim()).filter(Boolean);
+  const names = (env.PAYCHECK_TARGETS || TARGET_KINDS.join(',')).split(',').map((t) => t.trim()).filter(Boolean);
   const unknown = names.filter((n) => !(TARGET_KINDS as readonly string[]).includes(n));
   if (unknown.length > 0 || names.length === 0) throw new RangeError(`PAYCHECK_TARGETS must be a comma list of ${TARGET_KINDS.join(', ')}; got "${env.PAYCHECK_TARGETS}"`);
   return new Set(names as TargetKind[]);
