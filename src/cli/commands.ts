@@ -140,7 +140,8 @@ export const LOAD_MERGE = defineCommand({
   description: [
     "Adds up the summaries of one run's runners (k6-operator's parallelism, or `paycheck load",
     "--execution-segment`): counts summed, latency histograms summed bucket by bucket, percentiles",
-    "read from the sum (within 1 %), the profile's thresholds judged on the whole run.",
+    "read from the sum by the single run's rule (within 1 % of it), the profile's thresholds judged",
+    'on the whole run by the same code as a single run.',
   ].join('\n'),
   arguments: { 'SUMMARY.json…': "each runner's load-summary.json or k6-summary-*.json, or a log holding their 'paycheck-summary' lines (one profile, one executor, segments that do not overlap)" },
   variadic: true,

@@ -16,6 +16,7 @@ import { SUMMARY_LOG_MARK, type LoadSummary } from '../../src/checks/report/load
 import { plannedArrivals } from '../../src/runners/load/profiles/arrival-schedule.ts';
 import { profileByName, scaleDurations } from '../../src/runners/load/profiles/profiles.ts';
 import { runLoad } from '../../src/runners/load/executor/run-load.ts';
+import { RELATIVE_ERROR } from '../../src/checks/load/latency-histogram.ts';
 
 let mock: MockServer;
 const dir = mkdtempSync(join(tmpdir(), 'paycheck-distributed-'));
@@ -67,6 +68,29 @@ test('four executors with the segments of one sequence send the whole schedule o
   const fromLog = await cli(['load', 'merge', log, '--report-dir', join(dir, 'from-log'), '--json']);
   assert.equal(fromLog.status, merged.status, fromLog.err);
   assert.deepEqual((JSON.parse(fromLog.out) as LoadSummary).histograms, summary.histograms);
+});
+
+test("one run of fewer than 100 calls against a slow mock, merged alone: its own percentiles within 1 % and its own verdict", async () => {
+  const slow = await startMockServer({ port: 0, latency: '60-200' });
+  try {
+    const run = await runLoad({ baseUrl: slow.url, profile: 'smoke', durationScale: 0.1, reportDir: false, seed: 11 });
+    assert.ok(run.summary.requests.answered < 100);
+    const file = join(dir, 'single.json');
+    writeFileSync(file, JSON.stringify(run.summary));
+    const merged = await cli(['load', 'merge', file, '--report-dir', join(dir, 'single'), '--json']);
+    const summary = JSON.parse(merged.out) as LoadSummary;
+    for (const p of ['p50', 'p90', 'p95', 'p99'] as const) {
+      const exact = run.summary.latencyMs![p];
+      assert.ok(Math.abs(summary.latencyMs![p] - exact) <= RELATIVE_ERROR * exact, `${p}: merged ${summary.latencyMs![p]}, the run's ${exact}`);
+    }
+    const nearALimit = run.summary.thresholds.some((t) => t.actual !== undefined && t.metric === 'http_req_duration' && Math.abs(t.actual - Number(/<(\d+)/.exec(t.expression)?.[1])) <= RELATIVE_ERROR * t.actual);
+    if (!nearALimit) {
+      assert.equal(merged.status, run.passed ? 0 : 1, merged.err);
+      assert.deepEqual(summary.thresholds.map((t) => t.ok), run.summary.thresholds.map((t) => t.ok));
+    }
+  } finally {
+    await slow.close();
+  }
 });
 
 test('summaries that are not one run are refused with exit 2, naming why; a part of a run is merged and said to be a part', async () => {

@@ -2,12 +2,15 @@
  * Latencies in fixed logarithmic buckets, so that the summaries of runners that each sent a share
  * of one run add up exactly (percentiles cannot be averaged; bucket counts can be summed). Bucket
  * `i ≥ 1` holds the values in (MIN·γ^(i−1), MIN·γ^i] with γ = 1.02, bucket 0 everything up to MIN
- * (0.01 ms), the last everything above. A quantile is read as the bucket's point
- * 2·MIN·γ^i/(γ+1), which is within (γ−1)/(γ+1) < 1 % of every value in it: so every percentile
- * read from a histogram — one runner's or a merge's — is within 1 % of the sample at that rank.
+ * (0.01 ms), the last everything above. A sample is read as its bucket's point
+ * 2·MIN·γ^i/(γ+1), which is within (γ−1)/(γ+1) < 1 % of every value in it; percentiles follow the
+ * single run's rule on those readings (quantile.ts), so every percentile read from a histogram —
+ * one runner's or a merge's — is within 1 % of the one the run reads from its exact samples.
  * (The log-bucket scheme of DDSketch; HDR histograms are its log-linear cousin.) Runtime-neutral:
  * the k6 scripts keep one counter per bucket and build the same histogram in handleSummary.
  */
+
+import { quantileAt } from './quantile.ts';
 
 const HISTOGRAM_SCHEME = 'log-1.02-0.01ms' as const;
 const GAMMA = 1.02;
@@ -69,21 +72,35 @@ export function mergeHistograms(parts: readonly LatencyHistogram[]): LatencyHist
 }
 
 /**
- * The value at quantile `q` (0 < q ≤ 1): the bucket holding the sample of rank ⌈q·count⌉,
- * clamped to the smallest and largest sample seen.
+ * The value at quantile `q` (0 ≤ q ≤ 1) by the same rule as a single run's exact samples
+ * (quantile.ts): the samples of the two closest ranks, each read as its bucket's value clamped to
+ * the smallest and largest sample seen — and the smallest and largest as themselves. Each is within
+ * RELATIVE_ERROR of the sample it stands for, so their interpolation is within it of the run's.
  */
 export function quantileOf(h: LatencyHistogram, q: number): number | undefined {
   if (h.count === 0) return undefined;
-  const rank = Math.max(1, Math.ceil(q * h.count));
   const indices = Object.keys(h.buckets)
     .map(Number)
     .sort((a, b) => a - b);
-  let seen = 0;
-  for (const index of indices) {
-    seen += h.buckets[String(index)];
-    if (seen >= rank) return Math.min(h.maxMs, Math.max(h.minMs, bucketValue(index)));
-  }
-  return h.maxMs;
+  const sampleAt = (rank: number): number => {
+    if (rank === 0) return h.minMs;
+    if (rank === h.count - 1) return h.maxMs;
+    let seen = 0;
+    for (const index of indices) {
+      seen += h.buckets[String(index)];
+      if (seen > rank) return Math.min(h.maxMs, Math.max(h.minMs, bucketValue(index)));
+    }
+    return h.maxMs;
+  };
+  return quantileAt(h.count, q, sampleAt);
+}
+
+/** A histogram of bare bucket counts (a second of a run): its extremes are read from its buckets too. */
+export function histogramOfBuckets(buckets: Record<string, number>): LatencyHistogram {
+  const indices = Object.keys(buckets).map(Number);
+  const count = Object.values(buckets).reduce((a, b) => a + b, 0);
+  if (count === 0) return emptyHistogram();
+  return { ...emptyHistogram(), count, buckets, minMs: bucketValue(Math.min(...indices)), maxMs: bucketValue(Math.max(...indices)) };
 }
 
 /** A summary's latency figures from a histogram. */

@@ -4,9 +4,10 @@
  */
 import type { CashierOutcome } from '../../kernel/lifecycle/cashier.ts';
 import type { Endpoint } from '../load/thresholds.ts';
-import { metricKey, type MetricStats, type ThresholdResult } from '../load/thresholds.ts';
+import { evaluateThresholds, metricKey, type MetricStats, type ThresholdResult, type ThresholdRule } from '../load/thresholds.ts';
 import type { NoCodeCause, OutcomeClass } from '../load/outcomes.ts';
 import type { LatencyHistogram } from '../load/latency-histogram.ts';
+import { quantileAt } from '../load/quantile.ts';
 
 export interface Distribution {
   mean: number;
@@ -144,16 +145,19 @@ export function metricStatsOf(s: Pick<LoadSummary, 'latencyMs' | 'failedRequests
   return stats;
 }
 
+/** A run's measurements judged by its profile's rules: a single run's and a merge's, by one code. */
+export function judgedSummary(partial: Omit<LoadSummary, 'thresholds' | 'passed'>, rules: readonly ThresholdRule[]): LoadSummary {
+  const thresholds = evaluateThresholds(rules, metricStatsOf(partial));
+  return { ...partial, thresholds, passed: thresholds.every((t) => t.ok) && partial.abortedBy === undefined };
+}
+
 export function failedThresholdNames(s: Pick<LoadSummary, 'thresholds'>): string[] {
   return s.thresholds.filter((t) => !t.ok).map((t) => t.name);
 }
 
-/** Linear interpolation between closest ranks; `sorted` ascending and non-empty. */
+/** `sorted` ascending and non-empty; the rule a histogram's percentiles follow too (quantile.ts). */
 export function percentile(sorted: ArrayLike<number>, p: number): number {
-  const at = (sorted.length - 1) * p;
-  const lo = Math.floor(at);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+  return quantileAt(sorted.length, p, (rank) => sorted[rank]);
 }
 
 export function distributionOf(sorted: ArrayLike<number>): Distribution | undefined {

@@ -3,8 +3,8 @@ import { outcomeTotals } from '../../../checks/load/outcomes.ts';
 import type { SignedOrderStream } from '../request/signed-order-stream.ts';
 import { REQUEST_TIMEOUT_S } from '../profiles/profiles.ts';
 import { createCallPool } from './call-pool.ts';
-import { createRecorder, payRecording } from './recorder.ts';
-import { checksOf, failedOf, nonSuccessOf, type Workload } from './workload.ts';
+import { createRecorder, payRecording, type Measurements } from './recorder.ts';
+import { checksOf, failedOf, nonSuccessOf, type Workload, type WorkloadFigures } from './workload.ts';
 
 /** `keep`: the connections kept open between calls (the scenario's in-flight cap). */
 export function createPayWorkload(payUrl: string, stream: SignedOrderStream, keep: number): Workload {
@@ -19,23 +19,25 @@ export function createPayWorkload(payUrl: string, stream: SignedOrderStream, kee
     window: () => recorder.window(),
     failedRate: () => recorder.failedRate(),
     followUps: async () => {},
-    figures() {
-      const m = recorder.measurements();
-      return {
-        sent: m.sent,
-        answered: m.answered,
-        noAnswer: m.noAnswer,
-        latencyMs: m.latencyMs,
-        histograms: { pay: m.histogram },
-        series: { pay: m.series },
-        signingUs: m.signingUs,
-        codes: m.codes,
-        noCodeCauses: m.noCodeCauses,
-        outcomes: outcomeTotals(m.codes),
-        failedRequests: failedOf(m),
-        nonSuccessShare: nonSuccessOf(m),
-        checks: checksOf(m),
-      };
-    },
+    figures: () => payFigures(recorder.measurements()),
+  };
+}
+
+/** A pay run's figures from its one recorder's measurements. */
+export function payFigures(m: Measurements): WorkloadFigures {
+  return {
+    sent: m.sent,
+    answered: m.answered,
+    noAnswer: m.noAnswer,
+    latencyMs: m.latencyMs,
+    histograms: { pay: m.histogram },
+    series: { pay: m.series },
+    signingUs: m.signingUs,
+    codes: m.codes,
+    noCodeCauses: m.noCodeCauses,
+    outcomes: outcomeTotals(m.codes),
+    failedRequests: failedOf(m),
+    nonSuccessShare: nonSuccessOf(m),
+    checks: checksOf(m),
   };
 }

@@ -14,7 +14,7 @@ import type { SignEncoding } from '../../../kernel/signing/encoding.ts';
 import { nodeDigests } from '../../../adapters/node/node-digests.ts';
 import { renderJUnit } from '../../../checks/report/load-junit.ts';
 import { renderLoadReportHtml } from '../../../checks/report/load-html.ts';
-import { failedThresholdNames, metricStatsOf, type LoadSummary } from '../../../checks/report/load-summary.ts';
+import { failedThresholdNames, judgedSummary, type LoadSummary } from '../../../checks/report/load-summary.ts';
 import { createLookupSigner } from '../request/lookup-body.ts';
 import { buildOrderRecords } from '../request/order-pool.ts';
 import { createSignedOrderStream, runOrderIdPrefix, type SignedOrderStream } from '../request/signed-order-stream.ts';
@@ -22,7 +22,7 @@ import { arrivalSlots, rateAt, segmentSlots, type Slot } from '../profiles/arriv
 import { arrivalFilter, parseSegment, parseSequence, segmentText, WHOLE_RUN } from '../../../checks/load/execution-segment.ts';
 import { pendingMsOf } from '../profiles/checkout-mix.ts';
 import { scaleDurations, profileByName, PROFILE_NAMES, totalDurationS, type LoadProfile } from '../profiles/profiles.ts';
-import { evaluateRule, evaluateThresholds, profileRules, type ThresholdRule } from '../../../checks/load/thresholds.ts';
+import { evaluateRule, profileRules, type ThresholdRule } from '../../../checks/load/thresholds.ts';
 import { createCheckoutWorkload } from './checkout-workload.ts';
 import { createPayWorkload } from './pay-workload.ts';
 import { runSchedule, type ScheduleOutcome } from './slot-scheduler.ts';
@@ -246,8 +246,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
     ...figures,
     ...(schedule.stoppedBy ? { abortedBy: schedule.stoppedBy } : {}),
   };
-  const thresholds = evaluateThresholds(rules, metricStatsOf(partial));
-  const summary: LoadSummary = { ...partial, thresholds, passed: thresholds.every((t) => t.ok) && !schedule.stoppedBy };
+  const summary = judgedSummary(partial, rules);
   const reportFiles = options.reportDir === false ? [] : await writeReports(summary, options.reportDir ?? 'reports');
   return { summary, passed: summary.passed, failedThresholds: failedThresholdNames(summary), reportFiles };
 }

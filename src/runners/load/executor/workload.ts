@@ -7,7 +7,7 @@ import type { LoadSummary } from '../../../checks/report/load-summary.ts';
 import type { Measurements, ProgressWindow } from './recorder.ts';
 
 /** The summary's measured part. */
-type WorkloadFigures = Pick<
+export type WorkloadFigures = Pick<
   LoadSummary,
   'latencyMs' | 'histograms' | 'series' | 'signingUs' | 'codes' | 'noCodeCauses' | 'outcomes' | 'failedRequests' | 'nonSuccessShare' | 'checks' | 'endpoints' | 'orders'
 > & { sent: number; answered: number; noAnswer: number };

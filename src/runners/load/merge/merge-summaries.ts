@@ -10,10 +10,10 @@
 import { PaycheckError } from '../../../kernel/errors.ts';
 import { CASHIER_OUTCOMES, isSettled, type CashierOutcome } from '../../../kernel/lifecycle/cashier.ts';
 import { coverage, fractionText, isWhole, parseSegment, segmentText, WHOLE_RUN, type ExecutionSegment } from '../../../checks/load/execution-segment.ts';
-import { emptyHistogram, histogramDistribution, mergeHistograms, quantileOf, type LatencyHistogram } from '../../../checks/load/latency-histogram.ts';
+import { histogramDistribution, histogramOfBuckets, mergeHistograms, quantileOf, type LatencyHistogram } from '../../../checks/load/latency-histogram.ts';
 import { outcomeTotals, type NoCodeCause } from '../../../checks/load/outcomes.ts';
-import { ENDPOINTS, evaluateThresholds, profileRules, type Endpoint } from '../../../checks/load/thresholds.ts';
-import { metricStatsOf, type EndpointSummary, type LoadSummary, type OrdersSummary, type SecondOfRun } from '../../../checks/report/load-summary.ts';
+import { ENDPOINTS, profileRules, type Endpoint } from '../../../checks/load/thresholds.ts';
+import { judgedSummary, type EndpointSummary, type LoadSummary, type OrdersSummary, type SecondOfRun } from '../../../checks/report/load-summary.ts';
 import { profileByName } from '../profiles/profiles.ts';
 
 export interface MergeResult {
@@ -73,7 +73,7 @@ function mergedSeries(parts: readonly (readonly SecondOfRun[])[]): SecondOfRun[]
   }
   return Array.from(out, (s, t) => {
     const second = s ?? { t, sent: 0, answered: 0, failed: 0, codes: {}, buckets: {} };
-    const h = { ...emptyHistogram(), count: sum(Object.values(second.buckets)), buckets: second.buckets, maxMs: Number.POSITIVE_INFINITY };
+    const h = histogramOfBuckets(second.buckets);
     if (h.count === 0) return second;
     return { ...second, p50: quantileOf(h, 0.5), p95: quantileOf(h, 0.95), p99: quantileOf(h, 0.99) };
   });
@@ -149,8 +149,7 @@ export function mergeSummaries(named: readonly { name: string; summary: LoadSumm
       : {}),
     ...(aborted.length > 0 ? { abortedBy: aborted.join('; ') } : {}),
   };
-  const thresholds = evaluateThresholds(profileRules(profile), metricStatsOf(partial));
-  return { summary: { ...partial, thresholds, passed: thresholds.every((t) => t.ok) && aborted.length === 0 }, share: fractionText(cover.share), runners: named.length };
+  return { summary: judgedSummary(partial, profileRules(profile)), share: fractionText(cover.share), runners: named.length };
 }
 
 function sumChecks(summaries: readonly LoadSummary[]): LoadSummary['checks']['byName'] {

@@ -13,7 +13,7 @@ import type { MixEntry } from '../../profiles/checkout-mix.ts';
 import { ENDPOINTS, type Endpoint } from '../../../../checks/load/thresholds.ts';
 import { metricKey, type ThresholdResult, type ThresholdRule } from '../../../../checks/load/thresholds.ts';
 import { codeMetricPrefix, latencyBucketPrefix, noAnswerMetric } from './call-metrics.ts';
-import { bucketValue, emptyHistogram, type LatencyHistogram } from '../../../../checks/load/latency-histogram.ts';
+import { bucketValue, histogramOfBuckets, type LatencyHistogram } from '../../../../checks/load/latency-histogram.ts';
 import { MIX_METRIC_PREFIX, OUTCOME_METRIC_PREFIX, REPAID_METRIC } from './checkout-metrics.ts';
 
 /** The parts of k6's summary data this reads (https://grafana.com/docs/k6/latest/results-output/end-of-test/custom-summary/). */
@@ -53,19 +53,8 @@ export interface K6RunInfo {
  * minimum and maximum are read from the buckets too (within the histogram's 1 %).
  */
 function histogramFromK6(m: K6SummaryData['metrics'], endpoint: Endpoint): LatencyHistogram {
-  const h = emptyHistogram();
-  const counts = countsByPrefix(m, latencyBucketPrefix(endpoint));
-  const indices = Object.keys(counts).map(Number).sort((a, b) => a - b);
-  for (const index of indices) {
-    h.buckets[String(index)] = counts[String(index)];
-    h.count += counts[String(index)];
-    h.sumMs += counts[String(index)] * bucketValue(index);
-  }
-  if (indices.length > 0) {
-    h.minMs = bucketValue(indices[0]);
-    h.maxMs = bucketValue(indices[indices.length - 1]);
-  }
-  return h;
+  const h = histogramOfBuckets(countsByPrefix(m, latencyBucketPrefix(endpoint)));
+  return { ...h, sumMs: Object.entries(h.buckets).reduce((sum, [index, n]) => sum + n * bucketValue(Number(index)), 0) };
 }
 
 function trend(m: K6Metric | undefined, scale = 1): Distribution | undefined {
