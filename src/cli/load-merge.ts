@@ -7,6 +7,7 @@ import { PaycheckError } from '../kernel/errors.ts';
 import { SUMMARY_LOG_MARK, type LoadSummary } from '../checks/report/load-summary.ts';
 import { formatMetricValue, renderTextSummary } from '../checks/report/load-text.ts';
 import { mergeSummaries } from '../runners/load/merge/merge-summaries.ts';
+import { readSummary } from '../runners/load/merge/read-summary.ts';
 import { writeReports } from '../runners/load/executor/run-load.ts';
 import type { ParsedCommand } from './command.ts';
 import type { LOAD_MERGE } from './commands.ts';
@@ -16,24 +17,16 @@ import { parseJsonInput, readInput, type InputKind, type InputText } from './req
 /** A summary of an hour's soak with its series is a few MB; a log of many runners' summaries more. */
 const SUMMARY_INPUT: InputKind = { what: "a load summary or a runners' log", limit: 256 * 1024 * 1024 };
 
-/** Enough of a LoadSummary's shape to add it up; what is missing is named. */
-function summaryOf(value: unknown, name: string): LoadSummary {
-  const s = value as Partial<LoadSummary> | null;
-  const missing = ['tool', 'scenario', 'requests', 'codes', 'checks', 'failedRequests', 'durationS'].filter((key) => s === null || typeof s !== 'object' || !(key in s));
-  if (missing.length > 0) throw new PaycheckError('PAYCHECK_INPUT_NOT_SUMMARY', `${name} is not a load summary: no ${missing.join(', ')}`);
-  return s as LoadSummary;
-}
-
 /** A summary file, or a log (the runners' pods' logs, `kubectl logs --prefix`) with one summary line per runner. */
 function summariesIn(input: InputText): { name: string; summary: LoadSummary }[] {
   const logged = input.text
     .split('\n')
     .map((line, i) => ({ at: line.indexOf(SUMMARY_LOG_MARK), line, i }))
     .filter(({ at }) => at >= 0);
-  if (logged.length === 0) return [{ name: input.name, summary: summaryOf(parseJsonInput(input), input.name) }];
+  if (logged.length === 0) return [{ name: input.name, summary: readSummary(parseJsonInput(input), input.name) }];
   return logged.map(({ at, line, i }) => {
     const name = `${input.name} line ${i + 1}`;
-    return { name, summary: summaryOf(parseJsonInput({ name, text: line.slice(at + SUMMARY_LOG_MARK.length) }), name) };
+    return { name, summary: readSummary(parseJsonInput({ name, text: line.slice(at + SUMMARY_LOG_MARK.length) }), name) };
   });
 }
 

@@ -106,8 +106,11 @@ test('summaries that are not one run are refused with exit 2, naming why; a part
     [[a, write('b.json', overlapping.summary)], /PAYCHECK_INPUT_NOT_SUMMARY the segments 0:1\/2 and 1\/4:3\/4 overlap/],
     [[a, write('c.json', { ...half.summary, scenario: 'load', segment: '1/2:1' })], /is a run of profile load, .* of smoke/],
     [[a, write('d.json', { ...half.summary, segment: '1/2:1', histograms: undefined })], /has no latency histograms/],
-    [[a, write('e.json', { hello: 1 })], /is not a load summary: no tool, scenario/],
+    [[a, write('e.json', { hello: 1 })], /is not a load summary: no tool, scenario, .*; unknown field hello/],
     [[write('f.json', 'not json')], /PAYCHECK_INPUT_NOT_JSON/],
+    [[write('g.json', { ...half.summary, histograms: { pay: { ...half.summary.histograms!.pay!, buckets: { ...half.summary.histograms!.pay!.buckets, '300': '5' } } } })], /PAYCHECK_INPUT_NOT_SUMMARY .*g\.json is not a load summary: histograms\.pay\.buckets\.300 must be integer/],
+    [[write('h.json', { ...half.summary, requests: null })], /h\.json is not a load summary: requests must be object/],
+    [[write('i.json', { ...half.summary, histograms: { pay: { ...half.summary.histograms!.pay!, scheme: 'log-1.05-1ms' } } })], /i\.json is not a load summary: histograms\.pay\.scheme must be equal to constant/],
     [[], /PAYCHECK_USAGE give the runners' summary files/],
   ];
   for (const [files, message] of cases) {

@@ -18,6 +18,7 @@ import { pendingMsOf } from '../../src/runners/load/profiles/checkout-mix.ts';
 import { profileByName, type LoadProfile } from '../../src/runners/load/profiles/profiles.ts';
 import { main } from '../../src/cli/main.ts';
 import { renderTextSummary } from '../../src/checks/report/load-text.ts';
+import { readSummary } from '../../src/runners/load/merge/read-summary.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { mockTimingFor, runLoad, type LoadRunResult, type RunLoadOptions } from '../../src/runners/load/executor/run-load.ts';
 
@@ -110,6 +111,7 @@ describe('the checkout scenario', () => {
     assert.equal(s.checks.fails, 0);
     const saved = JSON.parse(readFileSync(join(dir, 'load-summary.json'), 'utf8'));
     assert.deepEqual(saved.endpoints.cancel.codes, { '1000': UNKNOWN_SLOW });
+    assert.deepEqual(readSummary(saved, 'load-summary.json'), saved, 'what the merge reads');
     const junit = readFileSync(join(dir, 'load-junit.xml'), 'utf8');
     assert.match(junit, /tests="12" failures="0"/);
     assert.match(junit, /name="http_req_duration\{endpoint:get\} p\(95\)&lt;200"/);

@@ -21,7 +21,7 @@ export type OutcomeClass =
   /** No code at all: no answer, timeout, HTTP error, or a body that is not the envelope. */
   | 'noCode';
 
-const OUTCOME_CLASSES: readonly OutcomeClass[] = ['paid', 'pending', 'declined', 'rateLimited', 'rejected', 'unknownCode', 'noCode'];
+export const OUTCOME_CLASSES: readonly OutcomeClass[] = ['paid', 'pending', 'declined', 'rateLimited', 'rejected', 'unknownCode', 'noCode'];
 
 /** The key under which answers without a code are counted in `codes`. */
 export const NO_CODE = 'none';

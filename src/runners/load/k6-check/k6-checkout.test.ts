@@ -21,6 +21,7 @@ import { mixCycle, pendingMsOf } from '../profiles/checkout-mix.ts';
 import { profileByName, type CheckoutProfile } from '../profiles/profiles.ts';
 import { k6State } from './doubles/k6-state.ts';
 import { loadK6Script, runIterations, type K6Script } from './k6-runner.ts';
+import { readSummary } from '../merge/read-summary.ts';
 
 const SCRIPT = new URL('../k6/checkout.ts', import.meta.url);
 const spec = loadSpec();
@@ -166,6 +167,7 @@ test('handleSummary reports each call and the orders, and names a failed per-cal
     state: { testRunDurationMs: 5_000 },
   });
   const summary = JSON.parse(files['reports/k6-summary.json']);
+  assert.deepEqual(readSummary(summary, 'k6-summary.json'), summary, 'what the merge reads');
   assert.deepEqual(summary.endpoints.get, { sent: 30, answered: 30, failedRequests: { count: 0, rate: 0 }, latencyMs: { mean: 5, p50: 4, p90: 8, p95: 8, p99: 8, max: 8 }, codes: { '1000': 30 } });
   assert.deepEqual(summary.codes, { '1000': 88, '1002': 12 });
   assert.equal(summary.orders.finished, 100);

@@ -15,6 +15,7 @@ import { arrivalFilter, parseSequence } from '../../../checks/load/execution-seg
 import { quantileOf, RELATIVE_ERROR } from '../../../checks/load/latency-histogram.ts';
 import { SUMMARY_LOG_MARK, type LoadSummary } from '../../../checks/report/load-summary.ts';
 import { mergeSummaries } from '../merge/merge-summaries.ts';
+import { readSummary } from '../merge/read-summary.ts';
 import { k6State } from './doubles/k6-state.ts';
 import { loadK6Script, type K6Script } from './k6-runner.ts';
 import { summaryDataOf } from './k6-summary-data.ts';
@@ -47,7 +48,7 @@ function instance(iterations: readonly number[], latency: (iteration: number) =>
   const files = script.handleSummary(summaryDataOf(script.options.thresholds));
   const file = Object.keys(files).find((name) => name.endsWith('.json'));
   assert.ok(file);
-  return { summary: JSON.parse(files[file]) as LoadSummary, stdout: files.stdout };
+  return { summary: readSummary(JSON.parse(files[file]), file), stdout: files.stdout };
 }
 
 /** One recorded latency stream: a deterministic spread from 2 ms to ~200 ms with a slow tail. */

@@ -2,41 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RELATIVE_ERROR } from '../../../checks/load/latency-histogram.ts';
-import { profileRules } from '../../../checks/load/thresholds.ts';
-import { judgedSummary, type Distribution, type LoadSummary } from '../../../checks/report/load-summary.ts';
-import { PAY_CHECKS } from '../request/pay-answer-checks.ts';
-import { createRecorder } from '../executor/recorder.ts';
-import { payFigures } from '../executor/pay-workload.ts';
-import { profileByName } from '../profiles/profiles.ts';
+import type { Distribution, LoadSummary } from '../../../checks/report/load-summary.ts';
 import { mergeSummaries } from './merge-summaries.ts';
-
-const SMOKE = profileByName('smoke')!;
-const allPass = { code: 1000, passed: PAY_CHECKS.map(() => true) };
-
-/** A smoke runner's summary as the executor makes it: its recorder's figures, judged by the run's own code. */
-function runOf(latencies: readonly number[], segment = '0:1'): LoadSummary {
-  const recorder = createRecorder(PAY_CHECKS, () => 0);
-  for (const ms of latencies) {
-    recorder.sent(0.002);
-    recorder.answered(ms, 200, allPass);
-  }
-  const { sent, answered, noAnswer, ...figures } = payFigures(recorder.measurements());
-  return judgedSummary(
-    {
-      tool: 'paycheck-load',
-      scenario: SMOKE.name,
-      target: 'http://127.0.0.1:4010/pay/qrcode',
-      startedAt: '2026-01-01T00:00:00.000Z',
-      durationS: 15,
-      seed: 7,
-      segment,
-      requests: { planned: sent + noAnswer, sent, answered, dropped: 0 },
-      achievedRatePerS: answered / 15,
-      ...figures,
-    },
-    profileRules(SMOKE),
-  );
-}
+import { runnerSummary } from './runner-summary-fixture.ts';
 
 const PERCENTILES = ['p50', 'p90', 'p95', 'p99'] as const;
 
@@ -53,7 +21,7 @@ function nearALimit(s: LoadSummary): boolean {
 
 test("a merge of one runner's summary with fewer than 100 calls and one outlier gives the run's percentiles within 1 % and its verdict", () => {
   const latencies = [...Array.from({ length: 60 }, (_, i) => 100 + ((i * 37) % 140)), 623.1];
-  const run = runOf(latencies);
+  const run = runnerSummary(latencies);
   assert.equal(run.passed, true, "the run itself: p99 below 500 ms, interpolated below the outlier");
   const { summary, runners, share } = mergeSummaries([{ name: 'load-summary.json', summary: run }]);
   assert.deepEqual([runners, share], [1, '1']);
@@ -69,7 +37,7 @@ test("a merge of one runner's summary with fewer than 100 calls and one outlier 
 test("any runner's summary merged alone: within 1 % of its own percentiles, the same verdict unless one is within 1 % of its limit", () => {
   fc.assert(
     fc.property(fc.array(fc.double({ min: 1, max: 900, noNaN: true }), { minLength: 1, maxLength: 300 }), (latencies) => {
-      const run = runOf(latencies);
+      const run = runnerSummary(latencies);
       const { summary } = mergeSummaries([{ name: 'one.json', summary: run }]);
       assertWithinBound(summary.latencyMs, run.latencyMs);
       if (!nearALimit(run)) assert.equal(summary.passed, run.passed);
@@ -80,9 +48,9 @@ test("any runner's summary merged alone: within 1 % of its own percentiles, the 
 
 test('a merge of two segments is the same run unsplit: the same histogram, its percentiles within 1 % of the exact ones, the same verdict', () => {
   const latencies = Array.from({ length: 90 }, (_, i) => 180 + ((i * 53) % 300) + (i === 41 ? 420 : 0));
-  const whole = runOf(latencies);
-  const first = runOf(latencies.filter((_, i) => i % 2 === 0), '0:1/2');
-  const second = runOf(latencies.filter((_, i) => i % 2 === 1), '1/2:1');
+  const whole = runnerSummary(latencies);
+  const first = runnerSummary(latencies.filter((_, i) => i % 2 === 0), '0:1/2');
+  const second = runnerSummary(latencies.filter((_, i) => i % 2 === 1), '1/2:1');
   const { summary, share } = mergeSummaries([
     { name: 'a.json', summary: first },
     { name: 'b.json', summary: second },

@@ -101,13 +101,17 @@ export function mergeSummaries(named: readonly { name: string; summary: LoadSumm
   for (const { name, summary } of named) {
     if (summary.scenario !== first.scenario) refuse(`${name} is a run of profile ${summary.scenario}, ${named[0].name} of ${first.scenario}: one run's summaries only`);
     if (summary.tool !== first.tool) refuse(`${name} was written by ${summary.tool}, ${named[0].name} by ${first.tool}: merge one executor's summaries`);
-    if (summary.histograms === undefined) refuse(`${name} has no latency histograms (written by an older paycheck?): percentiles cannot be merged from it`);
   }
   const profile = profileByName(first.scenario) ?? refuse(`unknown profile "${first.scenario}" in ${named[0].name}`);
+  const endpoints: readonly Endpoint[] = profile.kind === 'checkout' ? ENDPOINTS : ['pay'];
+  for (const { name, summary } of named) {
+    if (summary.histograms === undefined) refuse(`${name} has no latency histograms (written by an older paycheck?): percentiles cannot be merged from it`);
+    const lacking = endpoints.filter((e) => summary.histograms?.[e] === undefined);
+    if (lacking.length > 0) refuse(`${name} has no latency histogram of the ${lacking.join(', ')} call (histograms.${lacking[0]}): percentiles cannot be merged from it`);
+  }
   const cover = coverage(named.map((n) => segmentOf(n.summary, n.name)));
   if (cover.overlap !== undefined) refuse(`the segments ${cover.overlap}: the same arrivals would be counted twice`);
 
-  const endpoints: readonly Endpoint[] = profile.kind === 'checkout' ? ENDPOINTS : ['pay'];
   const histograms = Object.fromEntries(endpoints.map((e) => [e, mergeHistograms(summaries.map((s) => s.histograms?.[e]).filter((h): h is LatencyHistogram => h !== undefined))])) as Record<Endpoint, LatencyHistogram>;
   const sent = sum(summaries.map((s) => s.requests.sent));
   const payEnded = profile.kind === 'checkout' ? sum(summaries.map((s) => s.endpoints?.pay?.sent ?? 0)) : sent;
