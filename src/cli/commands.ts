@@ -143,7 +143,7 @@ export const LOAD_MERGE = defineCommand({
     "read from the sum by the single run's rule (within 1 % of it), the profile's thresholds judged",
     'on the whole run by the same code as a single run.',
   ].join('\n'),
-  arguments: { 'SUMMARY.json…': "each runner's load-summary.json or k6-summary-*.json, or a log holding their 'paycheck-summary' lines (one profile, one executor, segments that do not overlap)" },
+  arguments: { 'SUMMARY.json…': "each runner's load-summary.json or k6-summary-*.json, or a log holding their 'paycheck-summary' lines (one profile, one executor, one target and plan, started within 10 s, segments that do not overlap)" },
   variadic: true,
   options: {
     'report-dir': { type: 'string', value: 'DIR', description: 'where merged-summary.json, merged-junit.xml and merged-report.html go (default reports)' },

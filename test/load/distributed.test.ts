@@ -16,6 +16,7 @@ import { SUMMARY_LOG_MARK, type LoadSummary } from '../../src/checks/report/load
 import { plannedArrivals } from '../../src/runners/load/profiles/arrival-schedule.ts';
 import { profileByName, scaleDurations } from '../../src/runners/load/profiles/profiles.ts';
 import { runLoad } from '../../src/runners/load/executor/run-load.ts';
+import { runPlanOf } from '../../src/runners/load/profiles/run-plan.ts';
 import { RELATIVE_ERROR } from '../../src/checks/load/latency-histogram.ts';
 
 let mock: MockServer;
@@ -108,6 +109,9 @@ test('summaries that are not one run are refused with exit 2, naming why; a part
     [[a, write('d.json', { ...half.summary, segment: '1/2:1', histograms: undefined })], /has no latency histograms/],
     [[a, write('e.json', { hello: 1 })], /is not a load summary: no tool, scenario, .*; unknown field hello/],
     [[write('f.json', 'not json')], /PAYCHECK_INPUT_NOT_JSON/],
+    [[a, write('j.json', { ...half.summary, segment: '1/2:1', run: runPlanOf(scaleDurations(profileByName('smoke')!, 0.2), 0.2, 1) })], /j\.json is a run of duration scale 0\.2, .*a\.json of duration scale 0\.1/],
+    [[a, write('k.json', { ...half.summary, segment: '1/2:1', startedAt: new Date(Date.parse(half.summary.startedAt) + 180_000).toISOString() })], /k\.json started 180 s after .*a\.json: the runners of one run start together/],
+    [[a, write('l.json', { ...half.summary, segment: '1/2:1', target: 'http://127.0.0.1:4712/pay/qrcode' })], /l\.json was aimed at http:\/\/127\.0\.0\.1:4712/],
     [[write('g.json', { ...half.summary, histograms: { pay: { ...half.summary.histograms!.pay!, buckets: { ...half.summary.histograms!.pay!.buckets, '300': '5' } } } })], /PAYCHECK_INPUT_NOT_SUMMARY .*g\.json is not a load summary: histograms\.pay\.buckets\.300 must be integer/],
     [[write('h.json', { ...half.summary, requests: null })], /h\.json is not a load summary: requests must be object/],
     [[write('i.json', { ...half.summary, histograms: { pay: { ...half.summary.histograms!.pay!, scheme: 'log-1.05-1ms' } } })], /i\.json is not a load summary: histograms\.pay\.scheme must be equal to constant/],

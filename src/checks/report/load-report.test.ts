@@ -44,6 +44,7 @@ function summary(p95: number): LoadSummary {
     ...base,
     tool: 'paycheck-load',
     scenario: 'smoke',
+    run: { durationScale: 0.2, stages: [{ durationS: 1, target: 10 }, { durationS: 2, target: 10 }], plannedArrivals: 10 },
     target: 'http://127.0.0.1:1/pay/qrcode',
     startedAt: '2026-11-26T10:00:00.000Z',
     durationS: 3,
@@ -109,7 +110,7 @@ test('a checkout summary: per-call statistics for the thresholds, each call and 
   assert.equal(stats['http_req_failed{endpoint:get}:rate'], 0);
   assert.equal(stats['checkout_repaid:count'], 0);
   const thresholds = evaluateThresholds(profileRules(PROFILES[5]), stats);
-  const text = renderTextSummary({ ...base, tool: 'paycheck-load', scenario: 'checkout', target: 'http://127.0.0.1:1/pay/qrcode', startedAt: '2026-11-26T10:00:00.000Z', durationS: 3, achievedRatePerS: 4, codes: base.endpoints.pay.codes, outcomes: outcomeTotals(base.endpoints.pay.codes), thresholds, passed: false });
+  const text = renderTextSummary({ ...base, tool: 'paycheck-load', scenario: 'checkout', run: { durationScale: 0.05, stages: [{ durationS: 3, target: 20 }], plannedArrivals: 10, timeScale: 0.05 }, target: 'http://127.0.0.1:1/pay/qrcode', startedAt: '2026-11-26T10:00:00.000Z', durationS: 3, achievedRatePerS: 4, codes: base.endpoints.pay.codes, outcomes: outcomeTotals(base.endpoints.pay.codes), thresholds, passed: false });
   assert.match(text, /^codes {6}pay: 1000 ×8 {2}1002 ×1 {2}5001 ×1$/m);
   assert.match(text, /^cancel {5}1 sent, 1 answered, 0 failed \(0\.00%\)$/m);
   assert.match(text, /^orders {5}10 started, 10 finished: paid 9 · cancelled 1$/m);

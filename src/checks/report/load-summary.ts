@@ -69,9 +69,25 @@ export interface OrdersSummary {
   mix: Record<string, number>;
 }
 
+/**
+ * What every runner of one run shares and a runner of another run need not: the plan it ran.
+ * Summaries that differ in it are not one run's, however their segments fit.
+ */
+export interface RunPlan {
+  /** Every stage this many times the profile's (`--duration-scale`, k6's DURATION_SCALE; 1 unscaled). */
+  durationScale: number;
+  /** The stages as run: seconds, and the arrival rate at each one's end. */
+  stages: { durationS: number; target: number }[];
+  /** The arrivals the whole run plans, over all its runners. */
+  plannedArrivals: number;
+  /** The cashier's time scale (checkout only). */
+  timeScale?: number;
+}
+
 export interface LoadSummary {
   tool: 'paycheck-load' | 'k6';
   scenario: string;
+  run: RunPlan;
   /** The pay URL, never credentials. */
   target: string;
   startedAt: string;

@@ -21,6 +21,7 @@ import { createSignedOrderStream, runOrderIdPrefix, type SignedOrderStream } fro
 import { arrivalSlots, rateAt, segmentSlots, type Slot } from '../profiles/arrival-schedule.ts';
 import { arrivalFilter, parseSegment, parseSequence, segmentText, WHOLE_RUN } from '../../../checks/load/execution-segment.ts';
 import { pendingMsOf } from '../profiles/checkout-mix.ts';
+import { runPlanOf } from '../profiles/run-plan.ts';
 import { scaleDurations, profileByName, PROFILE_NAMES, totalDurationS, type LoadProfile } from '../profiles/profiles.ts';
 import { evaluateRule, profileRules, type ThresholdRule } from '../../../checks/load/thresholds.ts';
 import { createCheckoutWorkload } from './checkout-workload.ts';
@@ -236,6 +237,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   const partial: Omit<LoadSummary, 'thresholds' | 'passed'> = {
     tool: 'paycheck-load',
     scenario: scenario.name,
+    run: runPlanOf(scenario, options.durationScale ?? 1, timeScale),
     target: target.payUrl,
     startedAt: startedAt.toISOString(),
     durationS,

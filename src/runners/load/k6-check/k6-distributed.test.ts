@@ -16,6 +16,8 @@ import { quantileOf, RELATIVE_ERROR } from '../../../checks/load/latency-histogr
 import { SUMMARY_LOG_MARK, type LoadSummary } from '../../../checks/report/load-summary.ts';
 import { mergeSummaries } from '../merge/merge-summaries.ts';
 import { readSummary } from '../merge/read-summary.ts';
+import { runPlanOf } from '../profiles/run-plan.ts';
+import { profileByName } from '../profiles/profiles.ts';
 import { k6State } from './doubles/k6-state.ts';
 import { loadK6Script, type K6Script } from './k6-runner.ts';
 import { summaryDataOf } from './k6-summary-data.ts';
@@ -58,6 +60,7 @@ test('four instances of a split run merge into the whole run: buckets identical,
   const N = 400;
   const all = Array.from({ length: N }, (_, i) => i);
   const whole = instance(all, stream).summary;
+  assert.deepEqual(whole.run, runPlanOf(profileByName('smoke')!, 1, 1), "the executor's plan of the same run: the merge tells one run's instances by it");
   const sequence = parseSequence('0,1/4,1/2,3/4,1');
   const parts = sequence.slice(1).map((to, k) => {
     const text = `${k === 0 ? '0' : `${sequence[k].n}/${sequence[k].d}`}:${to.n}/${to.d}`;

@@ -26,6 +26,7 @@ import { k6Options } from './lib/k6-options.ts';
 import { k6OrderStream, loadOrders, ordersFileFrom } from './lib/k6-orders.ts';
 import { k6SummaryFiles, type K6SummaryData } from './lib/k6-summary.ts';
 import { k6Settings } from './lib/k6-settings.ts';
+import { runPlanOf } from '../profiles/run-plan.ts';
 import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
 
 const orders = loadOrders(() => open(ordersFileFrom(__ENV)));
@@ -86,5 +87,5 @@ export default function checkoutIteration(): void {
 }
 
 export function handleSummary(data: K6SummaryData): Record<string, string> {
-  return k6SummaryFiles(data, { scenario: settings.scenario.name, target: settings.payUrl, reportDir: settings.reportDir, rules, nowMs: Date.now(), checkoutMix: mix, segment: exec.test.options.executionSegment });
+  return k6SummaryFiles(data, { scenario: settings.scenario.name, run: runPlanOf(settings.scenario, settings.durationScale, settings.timeScale), target: settings.payUrl, reportDir: settings.reportDir, rules, nowMs: Date.now(), checkoutMix: mix, segment: exec.test.options.executionSegment });
 }

@@ -5,6 +5,8 @@ import { RELATIVE_ERROR } from '../../../checks/load/latency-histogram.ts';
 import type { Distribution, LoadSummary } from '../../../checks/report/load-summary.ts';
 import { mergeSummaries } from './merge-summaries.ts';
 import { runnerSummary } from './runner-summary-fixture.ts';
+import { profileByName, scaleDurations } from '../profiles/profiles.ts';
+import { runPlanOf } from '../profiles/run-plan.ts';
 
 const PERCENTILES = ['p50', 'p90', 'p95', 'p99'] as const;
 
@@ -61,4 +63,22 @@ test('a merge of two segments is the same run unsplit: the same histogram, its p
   assert.deepEqual(summary.latencyMs, mergeSummaries([{ name: 'whole.json', summary: whole }]).summary.latencyMs, 'read from one histogram, the same figures');
   assert.equal(summary.passed, whole.passed);
   assert.deepEqual([summary.requests.sent, summary.checks.passes], [whole.requests.sent, whole.checks.passes]);
+});
+
+test('summaries that are not one run are refused, naming what differs: the duration scale, the stages, the target, a start minutes apart', () => {
+  const latencies = Array.from({ length: 20 }, (_, i) => 10 + i);
+  const first = runnerSummary(latencies, '0:1/2');
+  const second = runnerSummary(latencies, '1/2:1');
+  const merge = (other: LoadSummary) => () =>
+    mergeSummaries([
+      { name: 'a.json', summary: first },
+      { name: 'b.json', summary: other },
+    ]);
+  const scaled = scaleDurations(profileByName('smoke')!, 0.2);
+  assert.throws(merge({ ...second, run: runPlanOf(scaled, 0.2, 1) }), /b\.json is a run of duration scale 0\.2, a\.json of duration scale 1: one run's summaries only/);
+  assert.throws(merge({ ...second, run: { ...second.run, stages: [{ durationS: 15, target: 10 }] } }), /b\.json is a run of stages 15 s → 10\/s, a\.json of stages 5 s → 10\/s, 10 s → 10\/s/);
+  assert.throws(merge({ ...second, target: 'http://127.0.0.1:4712/pay/qrcode' }), /b\.json was aimed at http:\/\/127\.0\.0\.1:4712\/pay\/qrcode, a\.json at http:\/\/127\.0\.0\.1:4010\/pay\/qrcode/);
+  assert.throws(merge({ ...second, startedAt: '2026-01-01T00:05:00.000Z' }), /b\.json started 300 s after a\.json: the runners of one run start together \(within 10 s\)/);
+  assert.equal(merge({ ...second, startedAt: '2026-01-01T00:00:04.000Z' })().share, '1', 'runners a few seconds apart are one run');
+  assert.deepEqual(merge(second)().summary.run, first.run);
 });

@@ -4,8 +4,8 @@
  * summed bucket by bucket, percentiles read from the sum (within the histogram's 1 %), never
  * averaged — and the profile's thresholds evaluated on the whole run with the same code as a
  * single run. So a p95 that every runner meets on its own slice and the run as a whole does not
- * fails here. Summaries of different profiles, of different executors, without histograms or with
- * overlapping segments are refused.
+ * fails here. Summaries of different profiles, executors, targets or plans (stages, duration and
+ * time scale), started apart, without histograms or with overlapping segments are refused.
  */
 import { PaycheckError } from '../../../kernel/errors.ts';
 import { CASHIER_OUTCOMES, isSettled, type CashierOutcome } from '../../../kernel/lifecycle/cashier.ts';
@@ -13,7 +13,7 @@ import { coverage, fractionText, isWhole, parseSegment, segmentText, WHOLE_RUN, 
 import { histogramDistribution, histogramOfBuckets, mergeHistograms, quantileOf, type LatencyHistogram } from '../../../checks/load/latency-histogram.ts';
 import { outcomeTotals, type NoCodeCause } from '../../../checks/load/outcomes.ts';
 import { ENDPOINTS, profileRules, type Endpoint } from '../../../checks/load/thresholds.ts';
-import { judgedSummary, type EndpointSummary, type LoadSummary, type OrdersSummary, type SecondOfRun } from '../../../checks/report/load-summary.ts';
+import { judgedSummary, type EndpointSummary, type LoadSummary, type OrdersSummary, type RunPlan, type SecondOfRun } from '../../../checks/report/load-summary.ts';
 import { profileByName } from '../profiles/profiles.ts';
 
 export interface MergeResult {
@@ -21,6 +21,40 @@ export interface MergeResult {
   /** The share of the whole run the summaries cover, e.g. `3/4`; `1` when whole. */
   share: string;
   runners: number;
+}
+
+/**
+ * Runners of one run start together: k6-operator starts its pods at once, and executors started
+ * by hand on several machines start within seconds. A start further apart is another run.
+ */
+const START_SPREAD_S = 10;
+
+/** Each part of a plan as it reads in a refusal, in the order they are compared. */
+const PLAN_PARTS: readonly ((p: RunPlan) => string)[] = [
+  (p) => `duration scale ${p.durationScale}`,
+  (p) => `stages ${p.stages.map((s) => `${s.durationS} s → ${s.target}/s`).join(', ')}`,
+  (p) => `${p.plannedArrivals} arrivals planned`,
+  (p) => (p.timeScale === undefined ? 'no time scale' : `time scale ${p.timeScale}`),
+];
+
+/** Where two plans first differ, as each reads; undefined when they are one. */
+function planDifference(a: RunPlan, b: RunPlan): [string, string] | undefined {
+  for (const part of PLAN_PARTS) if (part(a) !== part(b)) return [part(a), part(b)];
+  return undefined;
+}
+
+/** Refuses summaries that are not of one run: another target, another plan, or a start too far apart. */
+function refuseOtherRuns(named: readonly { name: string; summary: LoadSummary }[]): void {
+  const [first] = named;
+  for (const { name, summary } of named) {
+    if (summary.target !== first.summary.target) refuse(`${name} was aimed at ${summary.target}, ${first.name} at ${first.summary.target}: one run's summaries only`);
+    const differs = planDifference(summary.run, first.summary.run);
+    if (differs) refuse(`${name} is a run of ${differs[0]}, ${first.name} of ${differs[1]}: one run's summaries only`);
+  }
+  const byStart = [...named].sort((x, y) => Date.parse(x.summary.startedAt) - Date.parse(y.summary.startedAt));
+  const [earliest, latest] = [byStart[0], byStart[byStart.length - 1]];
+  const spreadS = (Date.parse(latest.summary.startedAt) - Date.parse(earliest.summary.startedAt)) / 1000;
+  if (spreadS > START_SPREAD_S) refuse(`${latest.name} started ${spreadS.toFixed(0)} s after ${earliest.name}: the runners of one run start together (within ${START_SPREAD_S} s)`);
 }
 
 const refuse = (message: string): never => {
@@ -102,6 +136,7 @@ export function mergeSummaries(named: readonly { name: string; summary: LoadSumm
     if (summary.scenario !== first.scenario) refuse(`${name} is a run of profile ${summary.scenario}, ${named[0].name} of ${first.scenario}: one run's summaries only`);
     if (summary.tool !== first.tool) refuse(`${name} was written by ${summary.tool}, ${named[0].name} by ${first.tool}: merge one executor's summaries`);
   }
+  refuseOtherRuns(named);
   const profile = profileByName(first.scenario) ?? refuse(`unknown profile "${first.scenario}" in ${named[0].name}`);
   const endpoints: readonly Endpoint[] = profile.kind === 'checkout' ? ENDPOINTS : ['pay'];
   for (const { name, summary } of named) {
@@ -128,7 +163,8 @@ export function mergeSummaries(named: readonly { name: string; summary: LoadSumm
   const partial: Omit<LoadSummary, 'thresholds' | 'passed'> = {
     tool: first.tool,
     scenario: first.scenario,
-    target: [...new Set(summaries.map((s) => s.target))].join(', '),
+    run: first.run,
+    target: first.target,
     startedAt: summaries.map((s) => s.startedAt).sort()[0],
     durationS,
     segment: isWhole(cover.share) ? segmentText(WHOLE_RUN) : named.map((n) => segmentText(segmentOf(n.summary, n.name))).join(','),

@@ -8,6 +8,7 @@ import { PAY_CHECKS } from '../request/pay-answer-checks.ts';
 import { createRecorder } from '../executor/recorder.ts';
 import { payFigures } from '../executor/pay-workload.ts';
 import { profileByName } from '../profiles/profiles.ts';
+import { runPlanOf } from '../profiles/run-plan.ts';
 
 const SMOKE = profileByName('smoke')!;
 const allPass = { code: 1000, passed: PAY_CHECKS.map(() => true) };
@@ -23,6 +24,7 @@ export function runnerSummary(latencies: readonly number[], segment = '0:1'): Lo
     {
       tool: 'paycheck-load',
       scenario: SMOKE.name,
+      run: runPlanOf(SMOKE, 1, 1),
       target: 'http://127.0.0.1:4010/pay/qrcode',
       startedAt: '2026-01-01T00:00:00.000Z',
       durationS: 15,

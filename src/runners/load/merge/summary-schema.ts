@@ -95,6 +95,17 @@ export const LOAD_SUMMARY_SCHEMA: JSONSchemaType<LoadSummary> = {
   properties: {
     tool: { type: 'string', enum: ['paycheck-load', 'k6'] },
     scenario: { type: 'string' },
+    run: {
+      type: 'object',
+      properties: {
+        durationScale: { type: 'number', exclusiveMinimum: 0 },
+        stages: { type: 'array', items: { type: 'object', properties: { durationS: ms, target: ms }, required: ['durationS', 'target'], additionalProperties: false } },
+        plannedArrivals: count,
+        timeScale: optional({ type: 'number', exclusiveMinimum: 0 }),
+      },
+      required: ['durationScale', 'stages', 'plannedArrivals'],
+      additionalProperties: false,
+    },
     target: { type: 'string' },
     startedAt: { type: 'string' },
     durationS: ms,
@@ -128,6 +139,6 @@ export const LOAD_SUMMARY_SCHEMA: JSONSchemaType<LoadSummary> = {
     abortedBy: optional({ type: 'string' }),
     passed: { type: 'boolean' },
   },
-  required: ['tool', 'scenario', 'target', 'startedAt', 'durationS', 'requests', 'achievedRatePerS', 'codes', 'outcomes', 'failedRequests', 'nonSuccessShare', 'checks', 'thresholds', 'passed'],
+  required: ['tool', 'scenario', 'run', 'target', 'startedAt', 'durationS', 'requests', 'achievedRatePerS', 'codes', 'outcomes', 'failedRequests', 'nonSuccessShare', 'checks', 'thresholds', 'passed'],
   additionalProperties: false,
 };

@@ -22,6 +22,8 @@ export interface K6Settings<S extends LoadProfile> {
   reportDir: string;
   /** Checkout: the cashier's time scale (TIME_SCALE, default the scenario's). */
   timeScale: number;
+  /** DURATION_SCALE, 1 when not given: the stages of `scenario` are already scaled by it. */
+  durationScale: number;
   /** Printed once: the remote-target warning. */
   warning?: string;
 }
@@ -56,6 +58,7 @@ export function k6Settings<K extends LoadProfile['kind']>(env: Readonly<Record<s
     encoding: parseSignEncoding(env.PAY_SIGN_ENCODING),
     reportDir: env.REPORT_DIR || 'reports',
     timeScale,
+    durationScale: durationScale ?? 1,
     ...(remote ? { warning: REMOTE_WARNING } : {}),
   };
 }

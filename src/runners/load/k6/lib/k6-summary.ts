@@ -5,7 +5,7 @@
  */
 import { CASHIER_OUTCOMES, isSettled, type CashierOutcome } from '../../../../kernel/lifecycle/cashier.ts';
 import { PAY_CHECKS } from '../../request/pay-answer-checks.ts';
-import { SUMMARY_LOG_MARK, type Distribution, type EndpointSummary, type LoadSummary, type OrdersSummary } from '../../../../checks/report/load-summary.ts';
+import { SUMMARY_LOG_MARK, type Distribution, type RunPlan, type EndpointSummary, type LoadSummary, type OrdersSummary } from '../../../../checks/report/load-summary.ts';
 import { outcomeTotals } from '../../../../checks/load/outcomes.ts';
 import { renderJUnit } from '../../../../checks/report/load-junit.ts';
 import { renderTextSummary } from '../../../../checks/report/load-text.ts';
@@ -36,6 +36,8 @@ export interface K6SummaryData {
 
 export interface K6RunInfo {
   scenario: string;
+  /** The plan every instance of the run shares (runPlanOf), so that the merge can tell one run's instances. */
+  run: RunPlan;
   target: string;
   reportDir: string;
   rules: readonly ThresholdRule[];
@@ -136,6 +138,7 @@ function summaryFromK6(data: K6SummaryData, run: K6RunInfo): LoadSummary {
   return {
     tool: 'k6',
     scenario: run.scenario,
+    run: run.run,
     target: run.target,
     startedAt: new Date(run.nowMs - durationMs).toISOString(),
     durationS: durationMs / 1000,
