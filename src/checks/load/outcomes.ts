@@ -60,7 +60,9 @@ const NO_CODE_CAUSE_NAMES: Readonly<Record<NamedNoCodeCause, string>> = {
   notJson: 'not JSON',
   notEnvelope: 'not the envelope',
 };
-const LISTED = Object.keys(NO_CODE_CAUSE_NAMES);
+/** The named causes, in their listed order (the HTTP errors are open-ended: `http` and a status). */
+export const NAMED_NO_CODE_CAUSES = Object.keys(NO_CODE_CAUSE_NAMES) as NamedNoCodeCause[];
+const LISTED: readonly string[] = NAMED_NO_CODE_CAUSES;
 
 /** `HTTP 503` for an HTTP error; a key no paycheck wrote (a merged summary of another version) as it is. */
 function nameOfCause(cause: string): string {
