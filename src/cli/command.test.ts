@@ -57,3 +57,57 @@ test('--log and --log-format take one of their words, else a usage error naming 
   assert.equal(parseChoice('summary', LOG_MODES, 'auto', '--log'), 'summary');
   assert.throws(() => parseChoice('loud', LOG_MODES, 'auto', '--log/MOCK_LOG'), { code: 'PAYCHECK_USAGE', message: '--log/MOCK_LOG must be one of auto, requests, summary; got "loud"' });
 });
+
+test('a value-taking flag followed by a negative number takes it as its value, in every command: the range message, not parseArgs\' "ambiguous"', () => {
+  for (const { spec, name, option } of numberOptions) {
+    if (option.type !== 'number') continue;
+    const label = optionLabel(spec, name);
+    for (const text of ['-1', '-0.5', '-.5', '-1e3']) {
+      assert.throws(
+        () => parseCommand(spec, [`--${name}`, text], {}),
+        (error: unknown) => isPaycheckError(error, 'PAYCHECK_BAD_SETTING') && error.message === `${label} must be ${describeRange(option.range)}; got "${text}"`,
+        `${spec.name} --${name} ${text}`,
+      );
+    }
+  }
+  const strings = Object.values(COMMANDS).flatMap(({ spec }) =>
+    Object.entries(spec.options as Record<string, OptionSpec>).flatMap(([name, option]) => (option.type === 'string' ? [{ spec, name }] : [])),
+  );
+  assert.ok(strings.some(({ spec, name }) => spec.name === 'checkout' && name === 'amount'));
+  assert.ok(strings.some(({ spec, name }) => spec.name === 'fuzz' && name === 'runs'));
+  for (const { spec, name } of strings) {
+    assert.equal((parseCommand(spec, [`--${name}`, '-1'], {}).values as Record<string, unknown>)[name], '-1', `${spec.name} --${name} -1`);
+  }
+});
+
+test('only a negative number is taken that way: a flag after a value-taking one, and everything after --, are left to parseArgs', () => {
+  const gen = COMMANDS.gen.spec;
+  assert.throws(() => parseCommand(gen, ['request', '--count', '--seed', '3'], {}), { code: 'PAYCHECK_USAGE', message: "Option '--count' argument is ambiguous" });
+  assert.throws(() => parseCommand(gen, ['request', '--count', '-x'], {}), { code: 'PAYCHECK_USAGE' });
+  assert.deepEqual(parseCommand(gen, ['--', '-1'], {}).positionals, ['-1']);
+  const contracts = COMMANDS.contracts.spec;
+  assert.deepEqual(parseCommand(contracts, ['--', '--workers', '-1', '--workers', '2'], {}).passThrough, ['--workers', '-1', '--workers', '2']);
+  // A boolean takes no value: the number after it stays a token of its own (an unknown short flag).
+  assert.throws(() => parseCommand(COMMANDS.mock.spec, ['--quiet', '-1'], {}), { code: 'PAYCHECK_UNKNOWN_OPTION' });
+});
+
+test('a flag given twice is a usage error naming it, whatever its spelling or type; --help still prints', () => {
+  const gen = COMMANDS.gen.spec;
+  const cases: [string[], string][] = [
+    [['--count', '2', '--count', '3'], '--count'],
+    [['--count=2', '--count', '3'], '--count'],
+    [['--count', '-1', '--count', '3'], '--count'],
+    [['--seed', '1', '--count', '2', '--seed', '1'], '--seed'],
+  ];
+  for (const [argv, flag] of cases) {
+    assert.throws(
+      () => parseCommand(gen, ['request', ...argv], {}),
+      (error: unknown) => isPaycheckError(error, 'PAYCHECK_USAGE') && error.exitCode === 2 && error.message === `${flag} is given twice; give it once`,
+      argv.join(' '),
+    );
+  }
+  assert.throws(() => parseCommand(COMMANDS.mock.spec, ['-q', '--quiet'], {}), { code: 'PAYCHECK_USAGE', message: '--quiet is given twice; give it once' });
+  assert.throws(() => parseCommand(COMMANDS.sign.spec, ['--secret', 'one', '--secret', 'two'], {}), { message: '--secret is given twice; give it once' });
+  assert.equal(parseCommand(gen, ['--count', '2', '--count', '3', '--help'], {}).help, true);
+  assert.equal(parseCommand(gen, ['request', '--count', '2'], {}).values.count, 2);
+});

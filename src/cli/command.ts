@@ -81,7 +81,7 @@ export function parseCommand<O extends OptionSpecs>(spec: CommandSpec<O>, argv: 
   const passThrough = cut < 0 ? [] : argv.slice(cut + 1);
   let parsed;
   try {
-    parsed = parseArgs({ args: [...own], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: withNegativeValues(own, options), options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     // parseArgs appends advice about '--' that does not fit on one line.
     const message = (error instanceof Error ? error.message : String(error)).split(/\.\s|\n/)[0];
@@ -90,6 +90,7 @@ export function parseCommand<O extends OptionSpecs>(spec: CommandSpec<O>, argv: 
   }
   const given = parsed.values as Record<string, string | boolean | undefined>;
   const help = given.help === true;
+  if (!help) refuseRepeated(parsed.tokens);
   const wanted = Object.keys(spec.arguments ?? {}).length;
   if (!help && !spec.variadic && parsed.positionals.length > wanted) throw new PaycheckError('PAYCHECK_USAGE', `unexpected argument "${parsed.positionals[wanted]}"`);
   const values: Record<string, string | number | boolean | undefined> = {};
@@ -114,6 +115,51 @@ export function parseCommand<O extends OptionSpecs>(spec: CommandSpec<O>, argv: 
     }
   }
   return { values: values as OptionValues<O>, positionals: parsed.positionals, help, given: new Set(Object.keys(given)), warnings, passThrough };
+}
+
+type ParserOptions = Readonly<Record<string, { readonly type: 'string' | 'boolean' }>>;
+
+/** `-1`, `-0.5`, `-.5`, `-1e3`: no flag of paycheck starts with a digit (SHORT_FLAGS are letters), so none is mistaken. */
+const NEGATIVE_NUMBER = /^-\.?\d/;
+
+/**
+ * parseArgs refuses `--count -1` as "ambiguous" (the value could be a flag), which hides the range
+ * message `--count 0` gets. Joined as `--count=-1`, the value reaches the range check like any other.
+ */
+function withNegativeValues(argv: readonly string[], options: ParserOptions): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    out.push(token);
+    // After `--` every token is an argument, and parseArgs must see the terminator as it was.
+    if (token === '--') return [...out, ...argv.slice(i + 1)];
+    const next = argv[i + 1];
+    if (!token.startsWith('--') || token.includes('=') || next === undefined || !NEGATIVE_NUMBER.test(next)) continue;
+    if (options[token.slice(2)]?.type !== 'string') continue;
+    out[out.length - 1] = `${token}=${next}`;
+    i++;
+  }
+  return out;
+}
+
+interface OptionToken {
+  readonly kind: string;
+  readonly name?: string;
+}
+
+/**
+ * The same flag twice is refused, as a key twice in a request is (PAYCHECK_INPUT_AMBIGUOUS): a
+ * target, a count or a seed where the last one silently wins is a run of something the user may
+ * not have meant, and `--base-url` can name a server that moves money. The values are not echoed:
+ * one of two `--secret`s is not the configured one, so the mask would not know it.
+ */
+function refuseRepeated(tokens: readonly OptionToken[] | undefined): void {
+  const seen = new Set<string>();
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option' || token.name === undefined) continue;
+    if (seen.has(token.name)) throw new PaycheckError('PAYCHECK_USAGE', `--${token.name} is given twice; give it once`);
+    seen.add(token.name);
+  }
 }
 
 const COLUMN = 26;
