@@ -30,6 +30,11 @@ export interface JournalEntry {
   delay_ms?: number;
   /** A call answered 3004 (table dialect 2000): the string the mock signed, masked, and the signing mistake that reproduces the sign sent, if a common one does. */
   sign_diagnosis?: SignDiagnosis;
+  /**
+   * The proxy's journal only: the fault of a request paycheck spoiled on purpose (X-Paycheck-Probe,
+   * src/kernel/probe.ts), which the proxy did not charge to the cashier.
+   */
+  probe?: string;
 }
 
 /** Faults that spoil an answer on the wire after the mock decided it (the mock's mangling faults). */

@@ -51,6 +51,14 @@ test('a body over the limit: 3002 from the proxy, Connection: close, not forward
   assert.equal(proxy.journal().at(-1)?.code, 3002);
 });
 
+test('a body over the limit marked as a deliberate format probe of paycheck\'s: the same 3002, journalled as the probe, not charged', async () => {
+  const findings = proxy.findings().length;
+  const received = await exchange(portOf(proxy.url), post(`{"pad":"${'x'.repeat(LIMIT)}"}`, 'X-Paycheck-Probe: format\r\n'));
+  assert.deepEqual(codesIn(received), [3002]);
+  assert.equal(proxy.findings().length, findings);
+  assert.deepEqual([proxy.journal().at(-1)?.code, proxy.journal().at(-1)?.probe], [3002, 'format']);
+});
+
 test('pipelined behind a call the upstream answers 1.5 s later, the 3002 comes after that answer', async () => {
   const slow = post(signedBody(1, 'PXPIPE'), 'X-Mock-Latency: 1500\r\n');
   const received = await exchange(portOf(proxy.url), slow + post(`{"pad":"${'x'.repeat(LIMIT)}"}`));

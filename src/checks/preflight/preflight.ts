@@ -14,6 +14,7 @@ import { DIALECT_CODES, type ErrorDialect } from '../../kernel/codes.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
 import type { AppCredentials } from '../../kernel/settings.ts';
 import type { SignEncoding } from '../../kernel/signing/encoding.ts';
+import { probeHeader } from '../../kernel/probe.ts';
 import { createPayClient, type Exchange } from '../../adapters/client/pay-client.ts';
 import { describeRedirect, sendOutbound } from '../../adapters/client/outbound.ts';
 
@@ -66,6 +67,12 @@ function envelopeCode(body: unknown): number | undefined {
 
 /** The pay code of the pay-path probe: a WeChat code's shape; its sign is always spoiled, so nothing is charged. */
 const PREFLIGHT_PAY_CODE = '134567890123456789';
+
+/**
+ * Sent with every spoiled request: a proxy in front of the target (`paycheck proxy`) then does not
+ * charge our own bad sign to the cashier it judges (src/kernel/probe.ts).
+ */
+const SPOILED_SIGN = probeHeader('signature');
 
 /** The sign with its first character changed: still well-formed, certainly wrong. */
 function spoiled(sign: string): string {
@@ -136,7 +143,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
 
   const signer = client(options.encoding);
   const signed = signer.sign(lookup);
-  const bad = await signer.send({ ...signed, sign: spoiled(signed.sign) }, { path: API_PATHS.get });
+  const bad = await signer.send({ ...signed, sign: spoiled(signed.sign) }, { path: API_PATHS.get, headers: SPOILED_SIGN });
   noteDialect(report, envelopeCode(bad.response?.body));
   await noteControls(report, base, timeoutMs);
   report.usable = true;
@@ -174,7 +181,7 @@ async function payPathOnly(
   const spoiledPay = async (encoding: SignEncoding) => {
     const signer = client(encoding);
     const pay = signer.sign({ ...lookup, pay_code: PREFLIGHT_PAY_CODE, total_amount: '0.01' });
-    return signer.send({ ...pay, sign: spoiled(pay.sign) });
+    return signer.send({ ...pay, sign: spoiled(pay.sign) }, { headers: SPOILED_SIGN });
   };
   const answer = await spoiledPay(options.encoding);
   const code = envelopeCode(answer.response?.body);

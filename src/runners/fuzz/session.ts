@@ -13,6 +13,7 @@ import { acceptedCodes } from '../../checks/contract/rules/outcome-rules.ts';
 import type { FuzzStep } from '../../checks/report/fuzz-report.ts';
 import { channelOfPayCode } from '../../kernel/channel.ts';
 import { DIALECT_CODES } from '../../kernel/codes.ts';
+import { probeHeader } from '../../kernel/probe.ts';
 import { DEMO_APP, type AppCredentials } from '../../kernel/settings.ts';
 import type { SignEncoding } from '../../kernel/signing/encoding.ts';
 import { compileSchemas } from '../../kernel/spec/schemas.ts';
@@ -103,17 +104,23 @@ export function createSession(document: SpecDocument, target: FuzzTarget, paths:
     return chars.slice(0, Math.max(0, chars.length - tag.length)).join('') + tag;
   }
 
+  function callOf(path: ApiPath): CallSchema {
+    const found = calls.get(path);
+    if (!found) throw new Error(`${path} is not fuzzed in this run`);
+    return found;
+  }
+
+  function verdictOf(path: ApiPath, text: string): Verdict {
+    return judgeRequest({ call: callOf(path), validate: validators.get(path)!, app: target.app, encoding: target.encoding, rsaPublicKey: target.rsa?.publicKey }, text);
+  }
+
   return {
     document,
     target,
     client,
     signing,
     coverage,
-    call(path: ApiPath): CallSchema {
-      const found = calls.get(path);
-      if (!found) throw new Error(`${path} is not fuzzed in this run`);
-      return found;
-    },
+    call: callOf,
     /** The application ids the target may know: ours, and the demo one every embedded mock keeps. */
     knownAppIds: [target.app.appId, DEMO_APP.appId],
     freshId,
@@ -131,9 +138,7 @@ export function createSession(document: SpecDocument, target: FuzzTarget, paths:
       }
       return body;
     },
-    verdict(path: ApiPath, text: string): Verdict {
-      return judgeRequest({ call: this.call(path), validate: validators.get(path)!, app: target.app, encoding: target.encoding, rsaPublicKey: target.rsa?.publicKey }, text);
-    },
+    verdict: verdictOf,
     /** What the flowchart demands of a built request (a key written twice may also be refused as malformed); a request it accepts is counted in the coverage. */
     expectationFor(path: ApiPath, built: BuiltRequest, twice = false): Expectation {
       const verdict = this.verdict(path, built.text);
@@ -151,7 +156,11 @@ export function createSession(document: SpecDocument, target: FuzzTarget, paths:
     },
     /** Sends one request of a case, checks the answer; throws the case on a finding. */
     async attempt(path: ApiPath, built: BuiltRequest, expectation: Expectation, state: RunState, earlier: FuzzStep[], label: string): Promise<FuzzStep> {
-      const sent = await client.send(built.text, { path });
+      // A request the oracle refuses is one the fuzzer built wrong: marked, so a proxy in front of
+      // the target does not charge it to its cashier. The oracle's verdict, not the expectation: a
+      // key twice widens the expectation to a set of codes, yet the request is still refused.
+      const verdict = verdictOf(path, built.text);
+      const sent = await client.send(built.text, { path, headers: 'fault' in verdict ? probeHeader(verdict.fault) : undefined });
       const exchange: Exchange = { ...sent, request: { ...sent.request, json: built.json } };
       const { findings } = check(exchange, expectation, state);
       coverage.answer(path, (exchange.response?.body as { code?: unknown } | undefined)?.code);

@@ -19,6 +19,7 @@ import { createRunState, type Expectation, type RunDemands, type RunState } from
 import { codeOf, lifecycleData, orderData } from '../../checks/contract/answer-data.ts';
 import { lastStatus, recordOf } from '../../checks/contract/order-ledger.ts';
 import { shown, type Finding } from '../../checks/contract/finding.ts';
+import { isProbeFault, PROBE_HEADER, type ProbeFault } from '../../kernel/probe.ts';
 
 /** Whose mistake a finding is: the cashier's request, or the server's answer. */
 type Side = 'client' | 'server';
@@ -53,6 +54,8 @@ export interface Judged {
   journal: Omit<JournalEntry, 'seq' | 'at_ms' | 'method' | 'path'>;
   findings: Finding[];
   sides: Side[];
+  /** The fault of a deliberate probe of paycheck's that was not charged to the cashier. */
+  probe?: ProbeFault;
 }
 
 /** Repeat of an order the run saw answered: 1003 (paid) or 1007 (any other; the table dialect says 1003). */
@@ -77,9 +80,34 @@ export function createExchangeJudge(options: ExchangeJudgeOptions) {
     return gate(request);
   }
 
-  function clientFindings(verdict: RequestVerdict): Finding[] {
+  /**
+   * A request marked as one of paycheck's deliberate probes (X-Paycheck-Probe) is not charged the
+   * fault it declares, and only that one: any other mistake in it is, and a marked request that is
+   * valid is charged for the mark, so a cashier that marks its traffic hides nothing and shows.
+   */
+  function clientFindings(verdict: RequestVerdict, probe: ReadonlySet<ProbeFault> | undefined): { findings: Finding[]; excused?: ProbeFault } {
     const refused = verdict.refused;
-    if (!refused) return [];
+    const declared = probe === undefined ? '' : [...probe].join(', ') || 'no fault it knows';
+    if (!refused) {
+      if (probe === undefined) return { findings: [] };
+      return {
+        findings: [{
+          rule: 'request-probe',
+          path: '$',
+          expected: `no ${PROBE_HEADER} header, or a request refused with what it declares (${declared})`,
+          actual: 'a valid request',
+          message: `${PROBE_HEADER} marks a request paycheck spoils on purpose, whose declared fault the proxy does not charge; this one is valid, so the mark is not paycheck's: remove it from the cashier`,
+          severity: 'error',
+        }],
+      };
+    }
+    if (probe !== undefined && isProbeFault(refused.fault) && probe.has(refused.fault)) return { findings: [], excused: refused.fault };
+    const charged = requestFindings(verdict, refused);
+    if (probe === undefined) return { findings: charged };
+    return { findings: charged.map((f) => ({ ...f, message: `${f.message} | marked ${PROBE_HEADER}: ${declared}, but refused for ${refused.fault}: charged` })) };
+  }
+
+  function requestFindings(verdict: RequestVerdict, refused: NonNullable<RequestVerdict['refused']>): Finding[] {
     const rule = CLIENT_RULE[refused.step];
     const params = verdict.params ?? {};
     if (refused.step === 'signature') {
@@ -101,9 +129,9 @@ export function createExchangeJudge(options: ExchangeJudgeOptions) {
   }
 
   /** The whole exchange, once the answer (or its absence) is known. */
-  function judge(path: string, verdict: RequestVerdict, answer: UpstreamAnswer): Judged {
+  function judge(path: string, verdict: RequestVerdict, answer: UpstreamAnswer, probe?: ReadonlySet<ProbeFault>): Judged {
     const params = verdict.params;
-    const client = clientFindings(verdict);
+    const { findings: client, excused } = clientFindings(verdict, probe);
     const input: CheckInput = { request: { json: params, url: path } };
     let scenario: string | undefined;
     let fault: string | undefined;
@@ -137,9 +165,10 @@ export function createExchangeJudge(options: ExchangeJudgeOptions) {
       scenario,
       fault,
       sign_diagnosis: verdict.refused?.signDiagnosis,
+      probe: excused,
     };
     for (const key of Object.keys(journal) as (keyof Judged['journal'])[]) if (journal[key] === undefined) delete journal[key];
-    return { journal, findings: [...client, ...server], sides: [...client.map(() => 'client' as const), ...server.map(() => 'server' as const)] };
+    return { journal, findings: [...client, ...server], sides: [...client.map(() => 'client' as const), ...server.map(() => 'server' as const)], ...(excused ? { probe: excused } : {}) };
   }
 
   return {

@@ -19,6 +19,7 @@ import { hasMockControls } from '../../checks/preflight/preflight.ts';
 import type { JournalEntry } from '../../kernel/journal-entry.ts';
 import type { Mask } from '../../kernel/redaction/mask.ts';
 import { DEFAULT_PROXY_PORT } from '../../kernel/settings.ts';
+import { PROBE_HEADER, readProbe, type ProbeFault } from '../../kernel/probe.ts';
 import { createExchangeJudge, type ExchangeJudgeOptions, type ProxyFinding, type SignVerdict, type UpstreamAnswer } from './exchange-judge.ts';
 
 const PROXY_HOST = '127.0.0.1';
@@ -42,6 +43,8 @@ export interface RecordedExchange {
   body: string;
   sign: SignVerdict;
   answer: { status: number; code?: number } | { error: string };
+  /** A deliberate probe of paycheck's: the fault it declared and was not charged (its header is in `headers`, for a replay). */
+  probe?: ProbeFault;
 }
 
 export interface ProxyOptions extends Omit<ExchangeJudgeOptions, 'now'> {
@@ -68,6 +71,8 @@ interface Exchange {
   entry: JournalEntry;
   findings: ProxyFinding[];
 }
+
+const probeOf = (headers: IncomingMessage['headers']) => readProbe(headers[PROBE_HEADER.toLowerCase()]);
 
 export interface ProxyServer {
   url: string;
@@ -104,8 +109,12 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
       (reason) => {
         const seqOf = open({ method: req.method ?? 'POST', path: pathOf(url) });
         const refusal = { status: 200, headers: { 'content-type': JSON_TYPE, 'x-paycheck-proxy': `refused: ${reason}` }, body: envelopeBody({ code: 3002 }) };
-        refuseBody(req, res, refusal, (drained) => log?.(`#${seqOf.entry.seq} ${seqOf.entry.method} ${seqOf.entry.path} → 200 3002 refused, not forwarded: ${reason}; ${drained} bytes drained — client request-format`));
-        seqOf.findings.push({ exchange: seqOf.entry.seq, call: seqOf.entry.path, side: 'client', rule: 'request-format', path: '$', expected: `a body of at most ${bodyLimit} bytes`, actual: reason, message: `${reason}: not forwarded (the mock answers it 3002)`, severity: 'error' });
+        // An oversize body is a format fault: a probe declaring it is paycheck's own, as in judge().
+        const excused = probeOf(req.headers)?.has('format') === true;
+        const charged = excused ? 'probe format, not charged' : 'client request-format';
+        refuseBody(req, res, refusal, (drained) => log?.(`#${seqOf.entry.seq} ${seqOf.entry.method} ${seqOf.entry.path} → 200 3002 refused, not forwarded: ${reason}; ${drained} bytes drained — ${charged}`));
+        if (excused) seqOf.entry.probe = 'format';
+        else seqOf.findings.push({ exchange: seqOf.entry.seq, call: seqOf.entry.path, side: 'client', rule: 'request-format', path: '$', expected: `a body of at most ${bodyLimit} bytes`, actual: reason, message: `${reason}: not forwarded (the mock answers it 3002)`, severity: 'error' });
         seqOf.entry.code = 3002;
       },
     );
@@ -174,7 +183,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
   }
 
   function finish(exchange: Exchange, request: MockRequest, verdict: RequestVerdict, answer: UpstreamAnswer, ms: number): void {
-    const judged = judge.judge(request.path, verdict, answer);
+    const judged = judge.judge(request.path, verdict, answer, probeOf(request.headers));
     Object.assign(exchange.entry, judged.journal);
     const { seq: at, path } = exchange.entry;
     exchange.findings.push(...judged.findings.map((f, i) => ({ exchange: at, call: path, side: judged.sides[i], ...f })));
@@ -188,10 +197,12 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
       body: mask(typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('base64')),
       sign: judge.signVerdict(verdict),
       answer: 'error' in answer ? { error: mask(answer.error) } : { status: answer.status, ...(exchange.entry.code === undefined ? {} : { code: exchange.entry.code }) },
+      ...(judged.probe ? { probe: judged.probe } : {}),
     });
     if (log) {
       const outcome = 'error' in answer ? answer.error : `${answer.status}${exchange.entry.code === undefined ? '' : ` ${exchange.entry.code}`}`;
-      const found = exchange.findings.length === 0 ? '' : ` — ${exchange.findings.map((f) => `${f.side} ${f.rule}`).join(', ')}`;
+      const notes = [...(judged.probe ? [`probe ${judged.probe}, not charged`] : []), ...exchange.findings.map((f) => `${f.side} ${f.rule}`)];
+      const found = notes.length === 0 ? '' : ` — ${notes.join(', ')}`;
       log(mask(`#${at} ${request.method} ${path} → ${outcome} (${ms.toFixed(1)} ms)${found}`));
     }
   }
@@ -203,7 +214,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
       const all = exchanges.items();
       // `ok` as the mock's: whether the mock's controls (X-Mock-*, /__mock/orders …) work through this address.
       const controls = await hasMockControls(base);
-      return { status: 200, body: { ok: controls, proxy: { upstream: upstream.origin, exchanges: all.length, findings: all.reduce((n, e) => n + e.findings.length, 0), journal: { entries: exchanges.size, cap, dropped: exchanges.dropped } } } };
+      const probes = all.filter((e) => e.entry.probe !== undefined).length;
+      return { status: 200, body: { ok: controls, proxy: { upstream: upstream.origin, exchanges: all.length, findings: all.reduce((n, e) => n + e.findings.length, 0), probes, journal: { entries: exchanges.size, cap, dropped: exchanges.dropped } } } };
     }
     if (key === 'GET /__mock/journal') {
       const orderId = query.get('order_id');
@@ -250,11 +262,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
   };
 }
 
-/** The headers a replay sends again: the content type and the mock's controls. */
+/** The headers a replay sends again: the content type, the mock's controls, and a probe's mark (so the replay does not charge it either). */
 function recordedHeaders(headers: MockRequest['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || !(name === 'content-type' || name.startsWith('x-mock-'))) continue;
+    if (value === undefined || !(name === 'content-type' || name.startsWith('x-mock-') || name === PROBE_HEADER.toLowerCase())) continue;
     out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;

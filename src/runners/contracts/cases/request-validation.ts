@@ -82,7 +82,7 @@ const lengthCases: ContractCase[] = [
     // 64 in the response table's echo, 128 in the request table (D-12): a fresh order of 65, so a server reading 128 pays it.
     title: `order_id of ${ORDER_ID_MAX + 1} characters: 3002 (D-12: ${ORDER_ID_MAX}) or paid (the request table's ${SEED_ORDER_ID_MAX}), the reading reported`,
     tags: ['@moves-money'],
-    run: async (ctx) => void (await ctx.pay(ctx.request({ orderId: ctx.factory.orderId().padEnd(ORDER_ID_MAX + 1, '0') }), { expect: { reading: 'order-id-length' } })),
+    run: async (ctx) => void (await ctx.pay(ctx.request({ orderId: ctx.factory.orderId().padEnd(ORDER_ID_MAX + 1, '0') }), { expect: { reading: 'order-id-length' }, probe: ['format'] })),
   },
   defect(`order_id of ${SEED_ORDER_ID_MAX + 1} characters (above the request table's ${SEED_ORDER_ID_MAX}): 3002`, (d) => void (d.order_id = over(SEED_ORDER_ID_MAX, '7'))),
   {
@@ -92,7 +92,7 @@ const lengthCases: ContractCase[] = [
   {
     // The table's 32 against the signing rule's 44-character Base64 (D-13): 3002 from a server that holds sign to 32.
     title: `sign of ${SEED_SIGN_MAX + 1} characters, nothing signed: 3002 where sign is held to ${SEED_SIGN_MAX} (D-13), else a signature fault — the reading reported`,
-    run: async (ctx) => void (await ctx.send({ ...ctx.draft(), sign: over(SEED_SIGN_MAX, 'A') }, { expect: { reading: 'sign-length' } })),
+    run: async (ctx) => void (await ctx.send({ ...ctx.draft(), sign: over(SEED_SIGN_MAX, 'A') }, { expect: { reading: 'sign-length' }, probe: ['format', 'signature'] })),
   },
   ...['store_id', 'cashier_id', 'waiter1_id', 'waiter2_id', 'terminal_id'].map((key) =>
     strictDefect(`store_info.${key} of ${limit(storeRef, 'maxLength') + 1} characters: 3002`, STORE_ID_LENGTH, (d) => void ((d.store_info as Record<string, unknown>)[key] = over(limit(storeRef, 'maxLength'), 'S'))),

@@ -32,7 +32,7 @@ export const SIGNATURE_CASES: readonly ContractCase[] = [
     title: 'signed in the other encoding (hex ↔ base64): signature fault (for a Base64 sign, 3002 where sign is held to 32)',
     run: async (ctx) => {
       const other = otherEncoding(ctx);
-      await ctx.send(signedWith(ctx.draft(), ctx.target.app.secret, other), { expect: other === 'base64' ? { reading: 'sign-length' } : { fault: 'signature' } });
+      await ctx.send(signedWith(ctx.draft(), ctx.target.app.secret, other), { expect: other === 'base64' ? { reading: 'sign-length' } : { fault: 'signature' }, probe: ['format', 'signature'] });
     },
   },
   attack('a signature copied from another request: signature fault', (ctx) => ({ ...ctx.client.sign(ctx.draft()), sign: ctx.client.sign(ctx.draft()).sign })),

@@ -15,6 +15,7 @@ import type { RuleName } from '../../../checks/contract/rule-names.ts';
 import { checkDuplicateGroup } from '../../../checks/contract/rules/duplicate-rules.ts';
 import type { ContractTarget } from './target.ts';
 import { describeRoute } from './outcomes.ts';
+import { isProbeFault, probeHeader, type ProbeFault } from '../../../kernel/probe.ts';
 
 export type CaseTag = '@mock-controls' | '@moves-money' | '@lifecycle-writes';
 
@@ -34,6 +35,12 @@ interface CallOptions {
   headers?: Readonly<Record<string, string>>;
   /** Another call than /pay/qrcode: `/pay/get`, `/pay/check`, `/pay/cancel`, `/pay/refund`. */
   path?: string;
+  /**
+   * The faults a request built wrong on purpose is refused with, when the expectation is a reading
+   * (either refusal is right); an expected fault of the flowchart's first four steps is one already.
+   * Sent as X-Paycheck-Probe, so a proxy in front of the target does not charge it to its cashier.
+   */
+  probe?: readonly ProbeFault[];
 }
 
 export interface Verdict {
@@ -127,10 +134,13 @@ function createCaseContext(env: CaseEnvironment) {
 
   function headersOf(options: CallOptions): Record<string, string> {
     const { scenario } = options;
-    if (!scenario) return { ...options.headers };
-    if (env.target.controls) return { 'X-Mock-Scenario': scenario, ...options.headers };
+    const expected = 'fault' in options.expect && isProbeFault(options.expect.fault) ? [options.expect.fault] : [];
+    const faults = options.probe ?? expected;
+    const own = { ...(faults.length > 0 ? probeHeader(...faults) : {}), ...options.headers };
+    if (!scenario) return own;
+    if (env.target.controls) return { 'X-Mock-Scenario': scenario, ...own };
     const route = routeTo(scenario);
-    return { ...('header' in route ? { [route.header[0]]: route.header[1] } : {}), ...options.headers };
+    return { ...('header' in route ? { [route.header[0]]: route.header[1] } : {}), ...own };
   }
 
   async function send(body: unknown, options: CallOptions): Promise<Exchange> {
