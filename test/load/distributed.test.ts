@@ -7,6 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
@@ -18,6 +19,7 @@ import { profileByName, scaleDurations } from '../../src/runners/load/profiles/p
 import { runLoad } from '../../src/runners/load/executor/run-load.ts';
 import { runPlanOf } from '../../src/runners/load/profiles/run-plan.ts';
 import { RELATIVE_ERROR } from '../../src/checks/load/latency-histogram.ts';
+import { onLoopback } from '../support/loopback.ts';
 
 let mock: MockServer;
 const dir = mkdtempSync(join(tmpdir(), 'paycheck-distributed-'));
@@ -135,5 +137,59 @@ test('paycheck load refuses a segment that is not one, or not of its sequence, w
     const result = await cli(['load', '--profile', 'smoke', '--duration-scale', '0.1', '--quiet', ...argv]);
     assert.equal(result.status, 2, result.err);
     assert.match(result.err, message);
+  }
+});
+
+/** A target that pays every order at once and keeps each pay call's order_id, pay code and mix scenario. */
+async function payingRecorder() {
+  const pays: { orderId: string; payCode: string; scenario: string | undefined }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as { order_id: string; pay_code: string };
+      pays.push({ orderId: body.order_id, payCode: body.pay_code, scenario: req.headers['x-mock-scenario'] as string | undefined });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 1000, msg: 'ok', data: { order_id: body.order_id, order_status: 1 } }));
+    });
+  });
+  const loopback = await onLoopback(server);
+  return { url: loopback.origin, pays, close: loopback.close };
+}
+
+test('a split run sends exactly what the whole run sends (same seed), divided between its runners: no pay code or order id twice', async () => {
+  const cases = [
+    { profile: 'smoke', durationScale: 0.2, segments: ['0:1/2', '1/2:1'], sequence: undefined },
+    { profile: 'checkout', durationScale: 0.03, segments: ['0:1/3', '1/3:1'], sequence: '0,1/3,1' },
+  ];
+  // Every run of both cases at once, each against its own target: a few seconds in all.
+  const runs = cases.flatMap((c) => [undefined, ...c.segments].map((segment) => ({ c, segment })));
+  const targets = await Promise.all(runs.map(() => payingRecorder()));
+  try {
+    await Promise.all(
+      runs.map(({ c, segment }, i) =>
+        runLoad({
+          baseUrl: targets[i].url,
+          profile: c.profile,
+          durationScale: c.durationScale,
+          ...(segment === undefined ? {} : { executionSegment: segment }),
+          ...(segment === undefined || c.sequence === undefined ? {} : { executionSegmentSequence: c.sequence }),
+          reportDir: false,
+          seed: 11,
+        }),
+      ),
+    );
+    for (const c of cases) {
+      const of = (segment: string | undefined) => targets[runs.findIndex((r) => r.c === c && r.segment === segment)].pays;
+      const whole = of(undefined);
+      const split = c.segments.flatMap((segment) => of(segment));
+      const byCode = (pays: typeof whole) => pays.map((p) => `${p.payCode} ${p.scenario ?? ''}`).sort();
+      assert.ok(whole.length > 20, `${c.profile}: ${whole.length} pays`);
+      assert.deepEqual(byCode(split), byCode(whole), `${c.profile}: the split run's pays (pay code, mix scenario) are the whole run's`);
+      assert.equal(new Set(split.map((p) => p.payCode)).size, split.length, `${c.profile}: a pay code sent twice`);
+      assert.equal(new Set(split.map((p) => p.orderId)).size, split.length, `${c.profile}: an order id sent twice`);
+    }
+  } finally {
+    await Promise.all(targets.map((t) => t.close()));
   }
 });

@@ -76,7 +76,7 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
   const mixHeaders = new Map(plan.mix.map((e) => [e.scenario, { 'x-mock-scenario': e.scenario }]));
   const mix: Record<string, number> = Object.fromEntries(plan.mix.map((e) => [e.scenario, 0]));
   const outcomes = Object.fromEntries(CASHIER_OUTCOMES.map((o) => [o, 0])) as Record<CashierOutcome, number>;
-  let serial = 0;
+  let started = 0;
   let open = 0;
   let repaid = 0;
 
@@ -91,11 +91,11 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
     },
   });
 
-  function nextPay(): CheckoutCall {
-    const n = serial++;
-    const order = stream.order(n);
-    const scenario = pick(n);
+  function pay(serial: number): CheckoutCall {
+    const order = stream.order(serial);
+    const scenario = pick(serial);
     mix[scenario]++;
+    started++;
     open++;
     return { endpoint: 'pay', body: order.body, headers: mixHeaders.get(scenario), signMs: order.signMs, order: { orderId: order.orderId, paidAt: now(), followUp: cashier.open() } };
   }
@@ -141,7 +141,10 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
   const pool = createCallPool({ url: options.payUrl, timeoutS: REQUEST_TIMEOUT_S, keep: options.keep, recorder: recording });
 
   return {
-    fire: (count) => fire(nextPay, count),
+    fire(arrivals) {
+      let i = 0;
+      return fire(() => pay(arrivals[i++]), arrivals.length);
+    },
     close: () => pool.close(),
     inFlight: () => open,
     window: () => ({ ...recorders.pay.window(), openOrders: open, followUps: recorders.get.totals().sent + recorders.cancel.totals().sent }),
@@ -170,7 +173,7 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
       const finished = CASHIER_OUTCOMES.reduce((n, o) => n + outcomes[o], 0);
       const unsettled = CASHIER_OUTCOMES.filter((o) => !isSettled(o)).reduce((n, o) => n + outcomes[o], 0);
       const orders: OrdersSummary = {
-        started: serial,
+        started,
         finished,
         outcomes,
         unsettled: { count: unsettled, rate: finished === 0 ? 0 : unsettled / finished },

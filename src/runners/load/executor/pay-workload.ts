@@ -10,10 +10,11 @@ import { checksOf, failedOf, nonSuccessOf, type Workload, type WorkloadFigures }
 export function createPayWorkload(payUrl: string, stream: SignedOrderStream, keep: number): Workload {
   const recorder = createRecorder();
   const pool = createCallPool({ url: payUrl, timeoutS: REQUEST_TIMEOUT_S, keep, recorder: payRecording(recorder) });
-  let serial = 0;
-  const next = () => stream.order(serial++);
   return {
-    fire: (count) => pool.fire(next, count),
+    fire(arrivals) {
+      let i = 0;
+      return pool.fire(() => stream.order(arrivals[i++]), arrivals.length);
+    },
     close: () => pool.close(),
     inFlight: () => recorder.inFlight(),
     window: () => recorder.window(),

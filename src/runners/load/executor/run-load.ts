@@ -176,7 +176,7 @@ async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readon
     const schedule = await runSchedule(slots, scenario.maxVUs, {
       now: () => performance.now(),
       sleep: (ms) => sleep(ms),
-      fire: (count) => workload.fire(count),
+      fire: (arrivals) => workload.fire(arrivals),
       inFlight: () => workload.inFlight(),
       stopReason: abortCheck(rules, workload, elapsedS),
     }).finally(() => (arrivalsDone = true));
@@ -243,7 +243,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
     durationS,
     seed,
     segment: share.segment,
-    requests: { planned: [...share.slots()].reduce((n, slot) => n + slot.count, 0), sent, answered, dropped: schedule.dropped },
+    requests: { planned: [...share.slots()].reduce((n, slot) => n + slot.arrivals.length, 0), sent, answered, dropped: schedule.dropped },
     achievedRatePerS: durationS > 0 ? (answered + noAnswer) / durationS : 0,
     ...figures,
     ...(schedule.stoppedBy ? { abortedBy: schedule.stoppedBy } : {}),

@@ -11,8 +11,8 @@ export interface SchedulerDeps {
   /** Milliseconds on a monotonic clock. */
   now(): number;
   sleep(ms: number): Promise<void>;
-  /** Sends `count` requests now; settles once all of them are answered or failed. */
-  fire(count: number): Promise<unknown>;
+  /** Sends these arrivals now (their indices in the whole run); settles once all of them are answered or failed. */
+  fire(arrivals: readonly number[]): Promise<unknown>;
   inFlight(): number;
   /** Asked before each slot; a reason stops the schedule (an aborting threshold). */
   stopReason?(): string | undefined;
@@ -39,11 +39,12 @@ export async function runSchedule(slots: Iterable<Slot>, maxInFlight: number, de
     const wait = start + slot.atMs - deps.now();
     if (wait > 0) await deps.sleep(wait);
     outcome.maxLagMs = Math.max(outcome.maxLagMs, deps.now() - start - slot.atMs);
-    const count = Math.max(0, Math.min(slot.count, maxInFlight - deps.inFlight()));
-    outcome.dropped += slot.count - count;
+    const planned = slot.arrivals.length;
+    const count = Math.max(0, Math.min(planned, maxInFlight - deps.inFlight()));
+    outcome.dropped += planned - count;
     if (count === 0) continue;
     outcome.released += count;
-    batches.push(deps.fire(count));
+    batches.push(deps.fire(count === planned ? slot.arrivals : slot.arrivals.slice(0, count)));
   }
   // Every batch settles before the run ends, so no answer is cut off (the request timeout bounds it).
   const settled = await Promise.allSettled(batches);

@@ -20,8 +20,8 @@ export interface WorkloadProgress extends ProgressWindow {
 }
 
 export interface Workload {
-  /** Releases `count` arrivals now; settles when their first calls are answered or failed. */
-  fire(count: number): Promise<unknown>;
+  /** Releases these arrivals now, each by its index in the whole run (its serial); settles when their first calls are answered or failed. */
+  fire(arrivals: readonly number[]): Promise<unknown>;
   /** Closes the connections kept for the calls, once the run has ended. */
   close(): void;
   /** What the in-flight cap (`maxVUs`) counts: requests, or open orders. */

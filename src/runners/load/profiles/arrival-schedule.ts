@@ -35,8 +35,12 @@ export function arrivalsUntil(scenario: LoadProfile, tS: number): number {
 export interface Slot {
   /** Offset from the start of the run, ms. */
   atMs: number;
-  /** Requests released at `atMs`. */
-  count: number;
+  /**
+   * The arrivals released at `atMs`, by their index in the whole run: each one's serial (its
+   * order_id, pay code and mix entry), so that the runners of a split run send between them
+   * exactly what one runner of the whole run sends — as k6's `iterationInTest` is global.
+   */
+  arrivals: readonly number[];
   /** The scheduled rate at `atMs`, per second (for the progress line). */
   rate: number;
 }
@@ -50,18 +54,16 @@ export function* arrivalSlots(scenario: LoadProfile, slotMs: number): Generator<
   let due = 0;
   for (let atMs = 0; atMs < endMs; atMs += slotMs) {
     const next = whole(arrivalsUntil(scenario, Math.min(atMs + slotMs, endMs) / 1000));
-    if (next > due) yield { atMs, count: next - due, rate: rateAt(scenario, atMs / 1000) };
+    if (next > due) yield { atMs, arrivals: Array.from({ length: next - due }, (_, i) => due + i), rate: rateAt(scenario, atMs / 1000) };
     due = next;
   }
 }
 
 /** One runner's share of the slots: the arrivals `take` keeps, by their index in the whole run. */
 export function* segmentSlots(slots: Iterable<Slot>, take: (arrival: number) => boolean): Generator<Slot> {
-  let arrival = 0;
   for (const slot of slots) {
-    let count = 0;
-    for (let i = 0; i < slot.count; i++) if (take(arrival++)) count++;
-    if (count > 0) yield { ...slot, count };
+    const arrivals = slot.arrivals.filter(take);
+    if (arrivals.length > 0) yield { ...slot, arrivals };
   }
 }
 
