@@ -12,7 +12,7 @@ import { loadTarget } from '../runners/load/executor/target.ts';
 import { requireUsableTarget } from './target-gate.ts';
 import { setting } from './harness-error.ts';
 import { formatMetricValue, renderTextSummary } from '../checks/report/load-text.ts';
-import { mockTimingFor, runLoad, type ProgressInfo } from '../runners/load/executor/run-load.ts';
+import { mockTimingFor, planRun, runLoad, type ProgressInfo } from '../runners/load/executor/run-load.ts';
 import type { ParsedCommand } from './command.ts';
 import type { LOAD } from './commands.ts';
 import type { CliIo } from './io.ts';
@@ -47,6 +47,8 @@ export async function runLoadCommand({ values }: ParsedCommand<typeof LOAD.optio
   const args = loadArgsFrom(values);
   const app = setting(() => appCredentialsFrom(io.env));
   const encoding = setting(() => signEncodingFrom(io.env));
+  // Every flag before the target: a usage error is exit 2 whatever the target, which is not touched.
+  planRun(args.run);
   if (args.baseUrl !== undefined) {
     // A remote target without --allow-remote is refused before a single request, preflight's included.
     loadTarget(args.baseUrl, { allowRemote: args.run.allowRemote, warn: () => {} });

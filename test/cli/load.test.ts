@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { isPaycheckError } from '../../src/kernel/errors.ts';
 import { REMOTE_WARNING } from '../../src/runners/load/request/target-guard.ts';
@@ -10,6 +11,7 @@ import { LOAD } from '../../src/cli/commands.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { loadArgsFrom } from '../../src/cli/load-options.ts';
 import { main } from '../../src/cli/main.ts';
+import { onLoopback } from '../support/loopback.ts';
 
 function capture(env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -87,6 +89,34 @@ test('an unknown profile, a bad setting or a remote target without --allow-remot
     assert.equal(err.length, 1, err.join('\n'));
     assert.match(err[0], message);
   }
+});
+
+test('a bad flag or setting exits 2 before the target is touched: no connection to it, not its exit 3', async () => {
+  const target = await onLoopback(createServer((_req, res) => res.end()));
+  try {
+    for (const [argv, message] of [
+      [['--profile', 'nope'], /PAYCHECK_UNKNOWN_PROFILE unknown profile "nope"/],
+      [['--execution-segment', 'abc'], /PAYCHECK_BAD_SETTING --execution-segment: "abc" is not a fraction/],
+      [['--execution-segment-sequence', '0,1/2,1'], /PAYCHECK_USAGE --execution-segment-sequence needs --execution-segment/],
+      [['--time-scale', '1'], /PAYCHECK_USAGE --time-scale applies to the checkout profile only/],
+      [['--duration-scale', '0.0000001'], /^paycheck load: PAYCHECK_BAD_SETTING --duration-scale 0\.0000001 plans no request of profile smoke; the smallest scale that plans one is 0\.0077$/],
+      [['--duration-scale', '0.008', '--execution-segment', '1/2:1'], /PAYCHECK_BAD_SETTING --duration-scale 0\.008 plans 1 request of profile smoke, none of them in --execution-segment 1\/2:1; the smallest scale that gives it one is 0\.016$/],
+    ] as [string[], RegExp][]) {
+      for (const base of [target.origin, 'http://127.0.0.1:1']) {
+        const { io, err } = capture({});
+        assert.equal(await main(['load', '--base-url', base, ...argv, '-q', '--report-dir', 'unused'], io), 2, `${argv.join(' ')}: ${err.join('\n')}`);
+        assert.equal(err.length, 1, err.join('\n'));
+        assert.match(err[0], message);
+      }
+    }
+    assert.equal(target.opened(), 0, 'the target was touched');
+  } finally {
+    await target.close();
+  }
+  // Without a target the embedded mock is not started for a run that plans nothing.
+  const { io, err } = capture({});
+  assert.equal(await main(['load', '--duration-scale', '0.0000001', '-q', '--report-dir', 'unused'], io), 2);
+  assert.deepEqual(err, ['paycheck load: PAYCHECK_BAD_SETTING --duration-scale 0.0000001 plans no request of profile smoke; the smallest scale that plans one is 0.0077']);
 });
 
 test('a --base-url that names no usable target exits 3, the "target cannot be used" status', async () => {

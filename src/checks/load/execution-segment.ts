@@ -71,16 +71,25 @@ export const WHOLE_RUN: ExecutionSegment = { from: { n: 0, d: 1 }, to: { n: 1, d
  * runners of one sequence take every arrival exactly once, each its exact share of every block.
  */
 export function arrivalFilter(segment: ExecutionSegment, sequence?: readonly Fraction[]): (arrival: number) => boolean {
-  if (sequence !== undefined && !(sequence.some((p) => same(p, segment.from)) && sequence.some((p) => same(p, segment.to)))) {
-    throw new RangeError(`--execution-segment ${segmentText(segment)} is not a segment of the sequence ${sequence.map(show).join(',')}`);
-  }
-  const d = [...(sequence ?? []), segment.from, segment.to].reduce((m, f) => lcm(m, f.d), 1);
-  const first = (segment.from.n * d) / segment.from.d;
-  const end = (segment.to.n * d) / segment.to.d;
+  const { d, first, end } = blockOf(segment, sequence);
   return (arrival) => {
     const slot = arrival % d;
     return slot >= first && slot < end;
   };
+}
+
+/** The index of the run's first arrival that is this segment's (as `arrivalFilter` deals them): a run needs one more arrival than this before the runner has any. */
+export function firstArrivalOf(segment: ExecutionSegment, sequence?: readonly Fraction[]): number {
+  return blockOf(segment, sequence).first;
+}
+
+/** The block arrivals are dealt in (`d`) and the segment's places `[first, end)` in each. */
+function blockOf(segment: ExecutionSegment, sequence: readonly Fraction[] | undefined): { d: number; first: number; end: number } {
+  if (sequence !== undefined && !(sequence.some((p) => same(p, segment.from)) && sequence.some((p) => same(p, segment.to)))) {
+    throw new RangeError(`--execution-segment ${segmentText(segment)} is not a segment of the sequence ${sequence.map(show).join(',')}`);
+  }
+  const d = [...(sequence ?? []), segment.from, segment.to].reduce((m, f) => lcm(m, f.d), 1);
+  return { d, first: (segment.from.n * d) / segment.from.d, end: (segment.to.n * d) / segment.to.d };
 }
 
 /** The segments' total share, or why they cannot be one run: overlapping, or not in one sequence. */

@@ -18,8 +18,8 @@ import { failedThresholdNames, judgedSummary, type LoadSummary } from '../../../
 import { createLookupSigner } from '../request/lookup-body.ts';
 import { buildOrderRecords } from '../request/order-pool.ts';
 import { createSignedOrderStream, runOrderIdPrefix, type SignedOrderStream } from '../request/signed-order-stream.ts';
-import { arrivalSlots, rateAt, segmentSlots, type Slot } from '../profiles/arrival-schedule.ts';
-import { arrivalFilter, parseSegment, parseSequence, segmentText, WHOLE_RUN } from '../../../checks/load/execution-segment.ts';
+import { arrivalSlots, arrivalsUntil, plannedArrivals, rateAt, segmentSlots, type Slot } from '../profiles/arrival-schedule.ts';
+import { arrivalFilter, firstArrivalOf, parseSegment, parseSequence, segmentText, WHOLE_RUN } from '../../../checks/load/execution-segment.ts';
 import { pendingMsOf } from '../profiles/checkout-mix.ts';
 import { runPlanOf } from '../profiles/run-plan.ts';
 import { scaleDurations, profileByName, PROFILE_NAMES, totalDurationS, type LoadProfile } from '../profiles/profiles.ts';
@@ -145,20 +145,68 @@ interface DrivenRun {
   durationS: number;
 }
 
-/** This runner's slots: the whole schedule, or its execution segment's share of it. */
-function runnerSlots(scenario: LoadProfile, options: ProfileChoice): { slots: () => Iterable<Slot>; segment: string } {
+/** This runner's slots: the whole schedule, or its execution segment's share of it, and the index of its first arrival in the whole run. */
+function runnerSlots(scenario: LoadProfile, options: ProfileChoice): { slots: () => Iterable<Slot>; segment: string; firstArrival: number } {
   const whole = () => arrivalSlots(scenario, SLOT_MS);
   if (options.executionSegment === undefined) {
     if (options.executionSegmentSequence !== undefined) throw new PaycheckError('PAYCHECK_USAGE', '--execution-segment-sequence needs --execution-segment');
-    return { slots: whole, segment: segmentText(WHOLE_RUN) };
+    return { slots: whole, segment: segmentText(WHOLE_RUN), firstArrival: 0 };
   }
   try {
     const segment = parseSegment(options.executionSegment);
-    const take = arrivalFilter(segment, options.executionSegmentSequence === undefined ? undefined : parseSequence(options.executionSegmentSequence));
-    return { slots: () => segmentSlots(whole(), take), segment: segmentText(segment) };
+    const sequence = options.executionSegmentSequence === undefined ? undefined : parseSequence(options.executionSegmentSequence);
+    const take = arrivalFilter(segment, sequence);
+    return { slots: () => segmentSlots(whole(), take), segment: segmentText(segment), firstArrival: firstArrivalOf(segment, sequence) };
   } catch (error) {
     throw new PaycheckError('PAYCHECK_BAD_SETTING', (error as Error).message);
   }
+}
+
+/** A scale as the command line takes it back: plain decimal digits, never an exponent (1e-7). */
+const decimalText = (x: number): string => x.toLocaleString('en-US', { useGrouping: false, maximumSignificantDigits: 15 });
+
+/** The least duration scale, rounded up to two significant digits, at which the run plans `arrivals` arrivals: they grow in proportion to it. */
+function scaleFor(arrivals: number, scenario: LoadProfile, scale: number): string {
+  const perScale = arrivalsUntil(scenario, totalDurationS(scenario)) / scale;
+  const least = arrivals / perScale;
+  const step = 10 ** (Math.floor(Math.log10(least)) - 1);
+  return decimalText(Number((Math.ceil(least / step - 1e-9) * step).toPrecision(2)));
+}
+
+/** Why a run that plans no request of its own is a bad setting, and the scale that would give it one. */
+function noRequestMessage(scenario: LoadProfile, options: ProfileChoice, share: { segment: string; firstArrival: number }): string {
+  const scale = options.durationScale ?? 1;
+  const given = `--duration-scale ${decimalText(scale)}`;
+  const whole = plannedArrivals(scenario);
+  if (whole === 0) return `${given} plans no request of profile ${scenario.name}; the smallest scale that plans one is ${scaleFor(1, scenario, scale)}`;
+  return `${given} plans ${whole} request${whole === 1 ? '' : 's'} of profile ${scenario.name}, none of them in --execution-segment ${share.segment}; the smallest scale that gives it one is ${scaleFor(share.firstArrival + 1, scenario, scale)}`;
+}
+
+/** What a run will do, decided from its options alone. */
+export interface RunPlan {
+  scenario: LoadProfile;
+  timeScale: number;
+  /** This runner's slots, made afresh on each call. */
+  slots: () => Iterable<Slot>;
+  segment: string;
+  /** The arrivals in this runner's slots. */
+  planned: number;
+}
+
+/**
+ * Every flag and setting of a run checked, before anything else: the CLI calls this before the
+ * target's preflight, so that a usage error is exit 2 and never the target's exit 3, and a target
+ * is not touched for a run that cannot start. A run that plans no request is refused here too,
+ * rather than run and failed for having no data.
+ */
+export function planRun(options: ProfileChoice): RunPlan {
+  const scenario = resolveProfile(options);
+  const timeScale = timeScaleFor(scenario, options.timeScale);
+  const share = runnerSlots(scenario, options);
+  let planned = 0;
+  for (const slot of share.slots()) planned += slot.arrivals.length;
+  if (planned === 0) throw new PaycheckError('PAYCHECK_BAD_SETTING', noRequestMessage(scenario, options, share));
+  return { scenario, timeScale, slots: share.slots, segment: share.segment, planned };
 }
 
 /** The timed part: the schedule released through the workload, its follow-ups until every order has ended, a progress tick every second. */
@@ -223,15 +271,14 @@ export function mockTimingFor(options: ProfileChoice): { pendingMs: number; slow
 
 export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   const log = options.log ?? (() => {});
-  const scenario = resolveProfile(options);
-  const timeScale = timeScaleFor(scenario, options.timeScale);
+  const plan = planRun(options);
+  const { scenario, timeScale } = plan;
   const { app, encoding, seed } = settingsFrom(options.env ?? process.env, options.seed);
   const rules = profileRules(scenario);
-  const share = runnerSlots(scenario, options);
   const target = loadTarget(options.baseUrl, { allowRemote: options.allowRemote, warn: log });
   log(`seed ${seed} (PAY_SEED=${seed} replays the same orders)`);
   const workload = createWorkload(scenario, target, buildStream(app, encoding, seed), app, encoding, timeScale);
-  const run = await drive(scenario, share.slots(), rules, workload, options.onProgress);
+  const run = await drive(scenario, plan.slots(), rules, workload, options.onProgress);
   const { schedule, startedAt, durationS } = run;
   const { sent, answered, noAnswer, ...figures } = workload.figures();
   const partial: Omit<LoadSummary, 'thresholds' | 'passed'> = {
@@ -242,8 +289,8 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
     startedAt: startedAt.toISOString(),
     durationS,
     seed,
-    segment: share.segment,
-    requests: { planned: [...share.slots()].reduce((n, slot) => n + slot.arrivals.length, 0), sent, answered, dropped: schedule.dropped },
+    segment: plan.segment,
+    requests: { planned: plan.planned, sent, answered, dropped: schedule.dropped },
     achievedRatePerS: durationS > 0 ? (answered + noAnswer) / durationS : 0,
     ...figures,
     ...(schedule.stoppedBy ? { abortedBy: schedule.stoppedBy } : {}),
