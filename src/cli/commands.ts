@@ -130,7 +130,8 @@ export const LOAD = defineCommand({
     ...PROFILES.map((p) => `  ${p.name.padEnd(9)}${p.purpose}`),
     '',
     'Also read: PAY_APP_ID / PAY_APP_SECRET (default: the mock\'s demo app), PAY_SIGN_ENCODING.',
-    'Exit status: 0 every threshold met, 1 a threshold failed (named), 2 bad flags or settings, 3 the target cannot be used.',
+    'Exit status: 0 every threshold met, 1 a threshold failed (named), 2 bad flags or settings, 3 the target cannot be used,',
+    '130/143 stopped by SIGINT/SIGTERM: the part that ran printed and written, marked interrupted (a second signal: at once, nothing written).',
   ].join('\n'),
 });
 

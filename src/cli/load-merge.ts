@@ -5,7 +5,7 @@
  */
 import { PaycheckError } from '../kernel/errors.ts';
 import { SUMMARY_LOG_MARK, type LoadSummary } from '../checks/report/load-summary.ts';
-import { formatMetricValue, renderTextSummary } from '../checks/report/load-text.ts';
+import { formatMetricValue, interruptionText, renderTextSummary } from '../checks/report/load-text.ts';
 import { mergeSummaries } from '../runners/load/merge/merge-summaries.ts';
 import { readSummary } from '../runners/load/merge/read-summary.ts';
 import { writeReports } from '../runners/load/executor/run-load.ts';
@@ -41,5 +41,7 @@ export async function runLoadMerge({ values, positionals }: ParsedCommand<typeof
   io.err(`paycheck load merge: ${runners} runner${runners === 1 ? '' : 's'}, ${share === '1' ? 'the whole run' : `${share} of the run (segments ${summary.segment})`}`);
   for (const file of files) io.err(`wrote ${file}`);
   for (const t of summary.thresholds.filter((x) => !x.ok)) io.err(`paycheck load merge: threshold failed on the whole run: ${t.name} (actual ${formatMetricValue(t.metric, t.actual)})`);
+  const interrupted = named.filter((n) => n.summary.interrupted !== undefined).map((n) => `${n.name} (${n.summary.interrupted?.signal})`);
+  if (interrupted.length > 0) io.err(`paycheck load merge: not a whole run: interrupted ${interrupted.join(', ')}; ${interruptionText(summary)}`);
   return summary.passed ? 0 : 1;
 }

@@ -14,6 +14,13 @@ export const EXIT = {
   /** The target cannot be used: unreachable, not this API, or it refuses our application or signature. */
   target: 3,
   internal: 70,
+  /**
+   * Stopped by SIGINT (Ctrl-C) or SIGTERM: 128 + the signal's number, what a shell reports for a
+   * process the signal ended, so a wrapper that looks for it still finds it. `load` first writes
+   * the part of the run that ran, marked interrupted.
+   */
+  interrupted: 130,
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -12,7 +12,7 @@ import { bucketValue } from '../load/latency-histogram.ts';
 import { outcomeOf, type OutcomeClass } from '../load/outcomes.ts';
 import { NO_CODE } from '../load/outcomes.ts';
 import type { Endpoint } from '../load/thresholds.ts';
-import { formatMetricValue } from './load-text.ts';
+import { formatMetricValue, interruptionText } from './load-text.ts';
 import type { LoadSummary, SecondOfRun } from './load-summary.ts';
 
 const OUTCOME_CLASSES: readonly OutcomeClass[] = ['paid', 'pending', 'declined', 'rateLimited', 'rejected', 'unknownCode', 'noCode'];
@@ -72,7 +72,9 @@ export function renderLoadReportHtml(summary: LoadSummary): string {
     ['seed', summary.seed === undefined ? '—' : `${summary.seed} (PAY_SEED=${summary.seed} replays the orders)`],
     ['segment', summary.segment ?? '0:1'],
     ['requests', `${r.planned === undefined ? '' : `${r.planned} planned, `}${r.sent} sent, ${r.answered} answered, ${r.dropped} dropped — ${summary.achievedRatePerS.toFixed(1)}/s`],
+    ...(summary.interrupted ? [['interrupted', `by ${summary.interrupted.signal}: ${interruptionText(summary)}; the thresholds are judged on that part`] as [string, string]] : []),
   ];
+  const verdict = summary.interrupted ? 'INTERRUPTED' : summary.passed ? 'PASS' : 'FAIL';
   const thresholds = summary.thresholds
     .map((t) => `<tr class="${t.ok ? 'pass' : 'fail'}"><td>${t.ok ? '✓' : '✗'}</td><td>${escapeHtml(t.name)}</td><td>${escapeHtml(formatMetricValue(t.metric, t.actual))}</td></tr>`)
     .join('');
@@ -84,7 +86,7 @@ body{font:14px system-ui,sans-serif;margin:1.5rem;max-width:1100px}h1{font-size:
 th,td{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #ddd}tr.fail td{color:#b00020}tr.pass td:first-child{color:#1b7f3b}
 .verdict{font-weight:bold;color:${summary.passed ? '#1b7f3b' : '#b00020'}}.chart{margin:1rem 0}.none{color:#666}</style></head>
 <body>
-<h1>paycheck load: ${escapeHtml(summary.scenario)} — <span class="verdict">${summary.passed ? 'PASS' : 'FAIL'}</span></h1>
+<h1>paycheck load: ${escapeHtml(summary.scenario)} — <span class="verdict">${verdict}</span></h1>
 <h2>Thresholds</h2><table>${thresholds}</table>
 <h2>Run</h2><table>${rows(settings)}</table>
 <h2>Over time</h2>

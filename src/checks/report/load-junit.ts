@@ -1,6 +1,6 @@
 /** A JUnit XML report of a load run: one test case per threshold, the text summary as output. */
 import { type LoadSummary } from './load-summary.ts';
-import { formatMetricValue, renderTextSummary } from './load-text.ts';
+import { formatMetricValue, interruptionText, renderTextSummary } from './load-text.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
@@ -18,14 +18,22 @@ export function renderJUnit(s: LoadSummary): string {
     const message = `${t.name} failed: actual ${formatMetricValue(t.metric, t.actual)}`;
     return `${open}\n      <failure type="threshold" message="${xmlEscape(message)}"/>\n    </testcase>`;
   });
+  // An interrupted run is one error more, so that CI reading only the JUnit file does not take the part for the run.
+  const errors = s.interrupted ? 1 : 0;
+  if (s.interrupted) {
+    const message = `interrupted by ${s.interrupted.signal}: ${interruptionText(s)}; the thresholds were judged on that part only`;
+    cases.push(`    <testcase classname="${xmlEscape(suite)}" name="the whole run" time="0">\n      <error type="interrupted" message="${xmlEscape(message)}"/>\n    </testcase>`);
+  }
+  const tests = cases.length;
   const time = s.durationS.toFixed(3);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="paycheck load" tests="${s.thresholds.length}" failures="${failures}" time="${time}">`,
-    `  <testsuite name="${xmlEscape(suite)}" tests="${s.thresholds.length}" failures="${failures}" errors="0" time="${time}" timestamp="${xmlEscape(s.startedAt)}">`,
+    `<testsuites name="paycheck load" tests="${tests}" failures="${failures}" errors="${errors}" time="${time}">`,
+    `  <testsuite name="${xmlEscape(suite)}" tests="${tests}" failures="${failures}" errors="${errors}" time="${time}" timestamp="${xmlEscape(s.startedAt)}">`,
     '    <properties>',
     `      <property name="tool" value="${xmlEscape(s.tool)}"/>`,
     `      <property name="target" value="${xmlEscape(s.target)}"/>`,
+    ...(s.interrupted ? [`      <property name="interrupted" value="${xmlEscape(s.interrupted.signal)}"/>`] : []),
     '    </properties>',
     ...cases,
     `    <system-out>${xmlEscape(renderTextSummary(s))}</system-out>`,

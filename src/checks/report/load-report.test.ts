@@ -118,3 +118,17 @@ test('a checkout summary: per-call statistics for the thresholds, each call and 
   assert.match(text, /✓ checkout_repaid count<1 +0$/m);
   assert.match(text, /FAIL: threshold failed: http_req_duration\{endpoint:pay\} p\(95\)<250$/);
 });
+
+test('an interrupted run says so, with the share of the plan that ran, in the text and as one JUnit error; the thresholds are still judged', () => {
+  const cut: LoadSummary = { ...summary(600), interrupted: { signal: 'SIGINT', arrivals: 4 }, passed: false };
+  const text = renderTextSummary(cut);
+  assert.match(text, /\nINTERRUPTED by SIGINT, 4 of 10 planned arrivals \(40\.0%\) ran: thresholds failed: http_req_duration p\(95\)<250; http_req_duration p\(99\)<500; pay_non_success rate<0\.01 on that part — not a verdict on the whole run$/);
+  assert.doesNotMatch(text, /^(PASS|FAIL)/m);
+  const whole = renderTextSummary({ ...summary(100), interrupted: { signal: 'SIGTERM', arrivals: 10 }, passed: false });
+  assert.match(whole, /INTERRUPTED by SIGTERM, 10 of 10 planned arrivals \(100\.0%\) ran: threshold failed: pay_non_success rate<0\.01 on that part/);
+  const xml = renderJUnit(cut);
+  assert.match(xml, /<testsuites name="paycheck load" tests="6" failures="3" errors="1"/);
+  assert.match(xml, /<property name="interrupted" value="SIGINT"\/>/);
+  assert.match(xml, /name="the whole run" time="0">\n {6}<error type="interrupted" message="interrupted by SIGINT: 4 of 10 planned arrivals \(40\.0%\) ran; the thresholds were judged on that part only"\/>/);
+  assert.match(renderJUnit(summary(100)), /tests="5" failures="1" errors="0"/);
+});

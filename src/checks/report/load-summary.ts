@@ -58,7 +58,7 @@ export interface EndpointSummary {
 export interface OrdersSummary {
   /** Orders whose pay was sent. */
   started: number;
-  /** Orders the cashier finished (all of them once a run has ended normally). */
+  /** Orders the cashier finished (all of them once a run has ended normally; an interrupted run leaves the rest open). */
   finished: number;
   outcomes: Record<CashierOutcome, number>;
   /** Finished without a final order status: refused, absent or unknown. */
@@ -129,7 +129,26 @@ export interface LoadSummary {
   thresholds: ThresholdResult[];
   /** The threshold that stopped the run early, if one did. */
   abortedBy?: string;
+  /**
+   * Stopped by a signal before its end: a part of the run, never its pass, whatever the
+   * thresholds judged on that part say (they are still evaluated, as k6 does).
+   */
+  interrupted?: Interruption;
   passed: boolean;
+}
+
+interface Interruption {
+  /** `SIGINT` or `SIGTERM`; in a merge, the runners' signals, comma-separated. */
+  signal: string;
+  /** The arrivals whose time had come when it stopped (released or dropped): the part of `requests.planned` that ran. */
+  arrivals: number;
+}
+
+/** The share of the planned arrivals an interrupted run reached; undefined when the plan is not known (k6). */
+export function interruptedShare(s: Pick<LoadSummary, 'interrupted' | 'requests'>): number | undefined {
+  const planned = s.requests.planned;
+  if (s.interrupted === undefined || planned === undefined || planned === 0) return undefined;
+  return s.interrupted.arrivals / planned;
 }
 
 /** Starts the one line on which a runner of a split run logs its summary, for `paycheck load merge` to find in the runners' logs. */
@@ -164,7 +183,8 @@ export function metricStatsOf(s: Pick<LoadSummary, 'latencyMs' | 'failedRequests
 /** A run's measurements judged by its profile's rules: a single run's and a merge's, by one code. */
 export function judgedSummary(partial: Omit<LoadSummary, 'thresholds' | 'passed'>, rules: readonly ThresholdRule[]): LoadSummary {
   const thresholds = evaluateThresholds(rules, metricStatsOf(partial));
-  return { ...partial, thresholds, passed: thresholds.every((t) => t.ok) && partial.abortedBy === undefined };
+  // An interrupted run is judged on the part that ran, as k6 does, and never passes.
+  return { ...partial, thresholds, passed: thresholds.every((t) => t.ok) && partial.abortedBy === undefined && partial.interrupted === undefined };
 }
 
 export function failedThresholdNames(s: Pick<LoadSummary, 'thresholds'>): string[] {

@@ -1,7 +1,7 @@
 /** The end-of-run summary for a terminal, from a LoadSummary (both executors print it). */
 import type { ThresholdMetric } from '../load/thresholds.ts';
 import type { Distribution, LoadSummary } from './load-summary.ts';
-import { failedThresholdNames } from './load-summary.ts';
+import { failedThresholdNames, interruptedShare } from './load-summary.ts';
 import { namedNoCodeCauses } from '../load/outcomes.ts';
 
 const fixed = (n: number, digits = 1): string => n.toFixed(digits);
@@ -84,6 +84,15 @@ export function renderTextSummary(s: LoadSummary): string {
   ];
   if (s.abortedBy) lines.push(`ABORTED early: ${s.abortedBy} failed`);
   const failed = failedThresholdNames(s);
-  lines.push(s.passed ? 'PASS' : `FAIL: threshold${failed.length === 1 ? '' : 's'} failed: ${failed.join('; ')}`);
+  const judged = failed.length === 0 ? 'every threshold met' : `threshold${failed.length === 1 ? '' : 's'} failed: ${failed.join('; ')}`;
+  if (s.interrupted) lines.push(`INTERRUPTED by ${s.interrupted.signal}, ${interruptionText(s)}: ${judged} on that part — not a verdict on the whole run`);
+  else lines.push(s.passed ? 'PASS' : `FAIL: ${judged}`);
   return lines.join('\n');
+}
+
+/** `52 of 130 planned arrivals (40.0%) ran`, or the arrivals alone where the plan is not known. */
+export function interruptionText(s: LoadSummary): string {
+  const share = interruptedShare(s);
+  const arrivals = s.interrupted?.arrivals ?? 0;
+  return share === undefined ? `${arrivals} arrivals ran` : `${arrivals} of ${s.requests.planned} planned arrivals (${fixed(share * 100)}%) ran`;
 }

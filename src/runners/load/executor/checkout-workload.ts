@@ -153,8 +153,8 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
       const ended = totals.reduce((n, t) => n + t.answered + t.noAnswer, 0);
       return ended === 0 ? undefined : totals.reduce((n, t) => n + t.failed, 0) / ended;
     },
-    followUps: async (arrivalsDone) => {
-      await queue.run(() => arrivalsDone() && open === 0);
+    followUps: async (arrivalsDone, interrupted) => {
+      await queue.run(() => arrivalsDone() && open === 0, interrupted);
     },
     figures() {
       const m = Object.fromEntries(ENDPOINTS.map((e) => [e, recorders[e].measurements()])) as Record<Endpoint, Measurements>;

@@ -68,3 +68,22 @@ test('a batch that fails fails the run', async () => {
   fired[0].fail(new Error('autocannon said no'));
   await assert.rejects(run, /autocannon said no/);
 });
+
+test('once interrupted, nothing more leaves: the loop ends when the batches in flight have settled, later calls unsent', async () => {
+  const { deps, fired } = fake();
+  const queue = createFollowUpQueue<string>(100, deps);
+  queue.add('sent', 1_000);
+  queue.add('later', 1_500);
+  let stop = false;
+  let ended = false;
+  const run = queue.run(() => false, () => stop);
+  await until(() => fired.length === 1);
+  stop = true;
+  void run.then(() => (ended = true));
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+  assert.equal(ended, false, 'it waits for the call in flight');
+  fired[0].done();
+  assert.deepEqual(await run, { released: 1, maxLagMs: 0 });
+  assert.deepEqual(fired.map((f) => f.calls), [['sent']]);
+  assert.equal(queue.size(), 1);
+});

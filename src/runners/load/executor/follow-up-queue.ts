@@ -26,9 +26,10 @@ export interface FollowUpQueue<C> {
   size(): number;
   /**
    * Releases due calls slot by slot until `finished()` holds with nothing queued and no batch in
-   * flight; rejects with the first batch that failed.
+   * flight; rejects with the first batch that failed. Once `interrupted()` holds it releases
+   * nothing more and ends when the batches in flight have settled, calls still queued unsent.
    */
-  run(finished: () => boolean): Promise<FollowUpOutcome>;
+  run(finished: () => boolean, interrupted?: () => boolean): Promise<FollowUpOutcome>;
 }
 
 export function createFollowUpQueue<C>(slotMs: number, deps: FollowUpDeps<C>): FollowUpQueue<C> {
@@ -56,15 +57,25 @@ export function createFollowUpQueue<C>(slotMs: number, deps: FollowUpDeps<C>): F
       queued++;
     },
     size: () => queued,
-    async run(finished) {
+    async run(finished, interrupted = () => false) {
       const outcome: FollowUpOutcome = { released: 0, maxLagMs: 0 };
       const inFlight = new Set<Promise<unknown>>();
       let failure: { error: unknown } | undefined;
+      // A function, so that the check after an await reads the failure as it is then.
+      const rethrow = () => {
+        if (failure) throw failure.error;
+      };
       for (let slot = Math.max(0, Math.ceil((deps.now() - origin) / slotMs)); ; slot++) {
         const at = origin + slot * slotMs;
         const wait = at - deps.now();
         if (wait > 0) await deps.sleep(wait);
-        if (failure) throw failure.error;
+        rethrow();
+        if (interrupted()) {
+          // The batches settle within the request timeout; their handlers below never reject.
+          await Promise.all(inFlight);
+          rethrow();
+          return outcome;
+        }
         outcome.maxLagMs = Math.max(outcome.maxLagMs, deps.now() - at);
         const due = takeDue(slot);
         if (due.length > 0) {

@@ -80,6 +80,13 @@ export interface RunLoadOptions extends ProfileChoice {
   onProgress?: (info: ProgressInfo) => void;
   /** Notices (seed, warnings) — stderr in the CLI. */
   log?: (line: string) => void;
+  /**
+   * Aborted (its reason the signal's name, `SIGINT`), the run stops as k6's does on a first
+   * Ctrl-C: no arrival or follow-up leaves after it, the calls in flight are awaited (each within
+   * the request timeout), and the summary — thresholds judged on the part that ran — is marked
+   * interrupted and never passes.
+   */
+  interrupt?: AbortSignal;
 }
 
 export interface LoadRunResult {
@@ -209,8 +216,17 @@ export function planRun(options: ProfileChoice): RunPlan {
   return { scenario, timeScale, slots: share.slots, segment: share.segment, planned };
 }
 
+/** A wait that an interruption ends at once, so that a stop is not held up until the next slot's time. */
+function pause(ms: number, interrupt: AbortSignal | undefined): Promise<void> {
+  if (interrupt === undefined) return sleep(ms);
+  if (interrupt.aborted) return Promise.resolve();
+  return sleep(ms, undefined, { signal: interrupt }).catch(() => {});
+}
+
 /** The timed part: the schedule released through the workload, its follow-ups until every order has ended, a progress tick every second. */
-async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readonly ThresholdRule[], workload: Workload, onProgress: RunLoadOptions['onProgress']): Promise<DrivenRun> {
+async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readonly ThresholdRule[], workload: Workload, options: Pick<RunLoadOptions, 'onProgress' | 'interrupt'>): Promise<DrivenRun> {
+  const { onProgress, interrupt } = options;
+  const interrupted = () => interrupt?.aborted === true;
   const startedAt = new Date();
   const t0 = performance.now();
   const elapsedS = () => (performance.now() - t0) / 1000;
@@ -219,14 +235,15 @@ async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readon
     ? setInterval(() => onProgress({ scenario: scenario.name, elapsedS: elapsedS(), totalS, rate: rateAt(scenario, elapsedS()), ...workload.window() }), 1000)
     : undefined;
   let arrivalsDone = false;
-  const followUps = workload.followUps(() => arrivalsDone);
+  const followUps = workload.followUps(() => arrivalsDone, interrupted);
   try {
     const schedule = await runSchedule(slots, scenario.maxVUs, {
       now: () => performance.now(),
-      sleep: (ms) => sleep(ms),
+      sleep: (ms) => pause(ms, interrupt),
       fire: (arrivals) => workload.fire(arrivals),
       inFlight: () => workload.inFlight(),
       stopReason: abortCheck(rules, workload, elapsedS),
+      interrupted,
     }).finally(() => (arrivalsDone = true));
     await followUps;
     return { schedule, startedAt, durationS: elapsedS() };
@@ -236,7 +253,7 @@ async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readon
   }
 }
 
-function createWorkload(scenario: LoadProfile, target: LoadTarget, stream: SignedOrderStream, app: AppCredentials, encoding: SignEncoding, timeScale: number): Workload {
+function createWorkload(scenario: LoadProfile, target: LoadTarget, stream: SignedOrderStream, app: AppCredentials, encoding: SignEncoding, timeScale: number, interrupt: AbortSignal | undefined): Workload {
   if (scenario.kind === 'pay') return createPayWorkload(target.payUrl, stream, scenario.maxVUs);
   return createCheckoutWorkload({
     scenario,
@@ -248,7 +265,7 @@ function createWorkload(scenario: LoadProfile, target: LoadTarget, stream: Signe
     timeScale,
     grainMs: FOLLOW_UP_GRAIN_MS,
     now: () => performance.now(),
-    sleep: (ms) => sleep(ms),
+    sleep: (ms) => pause(ms, interrupt),
   });
 }
 
@@ -277,8 +294,10 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   const rules = profileRules(scenario);
   const target = loadTarget(options.baseUrl, { allowRemote: options.allowRemote, warn: log });
   log(`seed ${seed} (PAY_SEED=${seed} replays the same orders)`);
-  const workload = createWorkload(scenario, target, buildStream(app, encoding, seed), app, encoding, timeScale);
-  const run = await drive(scenario, plan.slots(), rules, workload, options.onProgress);
+  const workload = createWorkload(scenario, target, buildStream(app, encoding, seed), app, encoding, timeScale, options.interrupt);
+  const run = await drive(scenario, plan.slots(), rules, workload, options);
+  // A signal during the drain counts too: the checkout's follow-ups were cut, orders left open.
+  const interrupted = options.interrupt?.aborted === true;
   const { schedule, startedAt, durationS } = run;
   const { sent, answered, noAnswer, ...figures } = workload.figures();
   const partial: Omit<LoadSummary, 'thresholds' | 'passed'> = {
@@ -294,6 +313,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
     achievedRatePerS: durationS > 0 ? (answered + noAnswer) / durationS : 0,
     ...figures,
     ...(schedule.stoppedBy ? { abortedBy: schedule.stoppedBy } : {}),
+    ...(interrupted ? { interrupted: { signal: String(options.interrupt?.reason), arrivals: schedule.released + schedule.dropped } } : {}),
   };
   const summary = judgedSummary(partial, rules);
   const reportFiles = options.reportDir === false ? [] : await writeReports(summary, options.reportDir ?? 'reports');

@@ -64,3 +64,22 @@ test('a stop reason ends the schedule before the next slot; a failed batch fails
   const failing = fakeDeps({ fire: () => Promise.reject(new Error('autocannon said no')) });
   await assert.rejects(runSchedule([{ atMs: 0, arrivals: [0], rate: 0 }], 10, failing.deps), /autocannon said no/);
 });
+
+test('an interruption during the wait stops the schedule before that slot leaves; the batches in flight are awaited', async () => {
+  let interrupted = false;
+  const { deps, fired } = fakeDeps({ interrupted: () => interrupted });
+  const sleep = deps.sleep;
+  deps.sleep = async (ms) => {
+    // The signal comes while the scheduler waits for the second slot; the wait ends early.
+    if (fired.length === 1) interrupted = true;
+    else await sleep(ms);
+  };
+  let ended = false;
+  const run = runSchedule([{ atMs: 0, arrivals: [0], rate: 0 }, { atMs: 100, arrivals: [1], rate: 0 }, { atMs: 200, arrivals: [2], rate: 0 }], 10, deps);
+  void run.then(() => (ended = true));
+  await new Promise((r) => setImmediate(r));
+  assert.equal(ended, false);
+  assert.deepEqual(fired.map((f) => f.arrivals), [[0]]);
+  fired[0].done();
+  assert.deepEqual(await run, { released: 1, dropped: 0, maxLagMs: 0, interrupted: true });
+});

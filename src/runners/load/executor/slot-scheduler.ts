@@ -14,8 +14,10 @@ export interface SchedulerDeps {
   /** Sends these arrivals now (their indices in the whole run); settles once all of them are answered or failed. */
   fire(arrivals: readonly number[]): Promise<unknown>;
   inFlight(): number;
-  /** Asked before each slot; a reason stops the schedule (an aborting threshold). */
+  /** Asked at each slot's time; a reason stops the schedule (an aborting threshold). */
   stopReason?(): string | undefined;
+  /** Asked at each slot's time, after `sleep` (which an interruption cuts short): true stops the schedule. */
+  interrupted?(): boolean;
 }
 
 export interface ScheduleOutcome {
@@ -24,6 +26,8 @@ export interface ScheduleOutcome {
   /** How late the worst slot was released: the executor itself falling behind. */
   maxLagMs: number;
   stoppedBy?: string;
+  /** Stopped by an interruption before its last slot. */
+  interrupted?: boolean;
 }
 
 export async function runSchedule(slots: Iterable<Slot>, maxInFlight: number, deps: SchedulerDeps): Promise<ScheduleOutcome> {
@@ -31,13 +35,18 @@ export async function runSchedule(slots: Iterable<Slot>, maxInFlight: number, de
   const batches: Promise<unknown>[] = [];
   const outcome: ScheduleOutcome = { released: 0, dropped: 0, maxLagMs: 0 };
   for (const slot of slots) {
+    const wait = start + slot.atMs - deps.now();
+    if (wait > 0) await deps.sleep(wait);
+    // Checked after the wait, not before: an interruption ends the wait early, and this slot must not leave then.
+    if (deps.interrupted?.()) {
+      outcome.interrupted = true;
+      break;
+    }
     const reason = deps.stopReason?.();
     if (reason !== undefined) {
       outcome.stoppedBy = reason;
       break;
     }
-    const wait = start + slot.atMs - deps.now();
-    if (wait > 0) await deps.sleep(wait);
     outcome.maxLagMs = Math.max(outcome.maxLagMs, deps.now() - start - slot.atMs);
     const planned = slot.arrivals.length;
     const count = Math.max(0, Math.min(planned, maxInFlight - deps.inFlight()));

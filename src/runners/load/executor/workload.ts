@@ -29,8 +29,11 @@ export interface Workload {
   window(): WorkloadProgress;
   /** Running failure rate for early-abort rules. */
   failedRate(): number | undefined;
-  /** Sends follow-ups until `arrivalsDone()` holds and nothing is left open (at once when there are none). */
-  followUps(arrivalsDone: () => boolean): Promise<void>;
+  /**
+   * Sends follow-ups until `arrivalsDone()` holds and nothing is left open (at once when there are
+   * none); once `interrupted()` holds, sends no more and ends when the calls in flight have.
+   */
+  followUps(arrivalsDone: () => boolean, interrupted: () => boolean): Promise<void>;
   figures(): WorkloadFigures;
 }
 

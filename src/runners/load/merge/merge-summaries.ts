@@ -159,6 +159,9 @@ export function mergeSummaries(named: readonly { name: string; summary: LoadSumm
   const durationS = Math.max(...summaries.map((s) => s.durationS));
   const planned = summaries.every((s) => s.requests.planned !== undefined) ? sum(summaries.map((s) => s.requests.planned ?? 0)) : undefined;
   const aborted = named.filter((n) => n.summary.abortedBy !== undefined).map((n) => `${n.name}: ${n.summary.abortedBy}`);
+  const interrupted = summaries.filter((s) => s.interrupted !== undefined);
+  // A runner that ran to its end reached all of its planned arrivals.
+  const reached = sum(summaries.map((s) => s.interrupted?.arrivals ?? s.requests.planned ?? 0));
 
   const partial: Omit<LoadSummary, 'thresholds' | 'passed'> = {
     tool: first.tool,
@@ -188,6 +191,7 @@ export function mergeSummaries(named: readonly { name: string; summary: LoadSumm
         }
       : {}),
     ...(aborted.length > 0 ? { abortedBy: aborted.join('; ') } : {}),
+    ...(interrupted.length > 0 ? { interrupted: { signal: [...new Set(interrupted.map((s) => s.interrupted?.signal))].join(', '), arrivals: reached } } : {}),
   };
   return { summary: judgedSummary(partial, profileRules(profile)), share: fractionText(cover.share), runners: named.length };
 }

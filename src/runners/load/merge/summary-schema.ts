@@ -116,6 +116,7 @@ export const LOAD_SUMMARY_SCHEMA: JSONSchemaType<LoadSummary> = {
     durationS: ms,
     seed: optional({ type: 'integer' }),
     segment: optional({ type: 'string' }),
+    interrupted: optional({ type: 'object', properties: { signal: { type: 'string', minLength: 1 }, arrivals: count }, required: ['signal', 'arrivals'], additionalProperties: false }),
     histograms: optional(perEndpoint(histogram)),
     series: optional(perEndpoint<SecondOfRun[]>({ type: 'array', items: second })),
     requests: {
