@@ -30,6 +30,16 @@ test('every code has one prefix and an exit status of the one rule, which docs/c
   assert.deepEqual(stated, Object.values(EXIT));
 });
 
+test("docs/load.md's exit statuses name each code under the status the registry gives it", () => {
+  const load = readFileSync('docs/load.md', 'utf8');
+  const paragraph = load.slice(load.indexOf('Exit status: **0**')).split('\n\n')[0];
+  const byStatus = [...paragraph.matchAll(/\*\*(\d+)\*\*((?:(?!\*\*\d+\*\*)[\s\S])*)/g)];
+  assert.ok(byStatus.length >= 4, paragraph);
+  const named = byStatus.flatMap(([, status, text]) => [...text.matchAll(/`(PAYCHECK_[A-Z_]+)`/g)].map((m) => [m[1], Number(status)] as const));
+  assert.ok(named.length >= 5, paragraph);
+  for (const [code, status] of named) assert.equal(HARNESS_ERRORS[code as keyof typeof HARNESS_ERRORS]?.exit, status, `${code} is listed under exit ${status}`);
+});
+
 /** The flags of a --help's options block, as `--name` with the env variable its line names. */
 function helpFlags(help: string): Map<string, string | undefined> {
   const block = help.slice(help.indexOf('\noptions:\n')).split('\n\n')[0];

@@ -15,12 +15,12 @@ import { startMockServer } from '../../src/adapters/http/server.ts';
 import { auditJournal } from '../../src/checks/audit/audit.ts';
 import { journalEntriesOf } from '../../src/checks/audit/journal-input.ts';
 import { pendingMsOf } from '../../src/runners/load/profiles/checkout-mix.ts';
-import { profileByName, type LoadProfile } from '../../src/runners/load/profiles/profiles.ts';
+import { profileByName, totalDurationS, type LoadProfile } from '../../src/runners/load/profiles/profiles.ts';
 import { main } from '../../src/cli/main.ts';
 import { renderTextSummary } from '../../src/checks/report/load-text.ts';
 import { readSummary } from '../../src/runners/load/merge/read-summary.ts';
 import type { CliIo } from '../../src/cli/io.ts';
-import { mockTimingFor, runLoad, type LoadRunResult, type RunLoadOptions } from '../../src/runners/load/executor/run-load.ts';
+import { drainS, mockTimingFor, planRun, runLoad, type LoadRunResult, type RunLoadOptions } from '../../src/runners/load/executor/run-load.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'paycheck-load-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -174,6 +174,34 @@ test('the executor keeps its connections: 400 arrivals over 2 s reuse a few conn
     // A connection per arrival opened 400. In a quiet hour about 10 are open at once; a stalled
     // machine piles calls up, and the pool then opens up to its cap (maxVUs), never past it.
     assert.ok(opened <= profile.maxVUs, `${opened} connections for 400 calls (the cap is ${profile.maxVUs})`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('against a target that never answers, a checkout ends by its drain deadline: its duration, a request timeout and the cashier\'s waits', async () => {
+  const server = createServer((req) => req.resume());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // 1.2 s of arrivals; the deadline is 1.2 + 10 + (1.5 + 3 × 0.25) s. Without it, 1.2 + 10 + 3 × 10 s and more.
+  const options = { profile: 'checkout', durationScale: 0.02 } as const;
+  const plan = planRun(options);
+  const bound = totalDurationS(plan.scenario) + drainS(plan.scenario, plan.timeScale);
+  assert.equal(bound, 1.2 + 12.25);
+  const logged: string[] = [];
+  const started = performance.now();
+  try {
+    const { summary } = await runLoad({ ...options, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, reportDir: false, seed: 3, env: {}, log: (line) => logged.push(line) });
+    const tookS = (performance.now() - started) / 1000;
+    // The order pool is built and signed before the clock starts: a second of slack for it and the timers.
+    assert.ok(tookS < bound + 1.5, `${tookS.toFixed(1)} s, the bound ${bound} s`);
+    assert.ok(tookS > bound - 0.5, `${tookS.toFixed(1)} s: cut before the bound`);
+    const { pay, cancel } = summary.endpoints!;
+    assert.deepEqual(pay?.noCodeCauses, { timeout: pay?.sent });
+    // The cancels after the pays' timeouts were in flight at the deadline: ended there, as timed out.
+    assert.ok(cancel && cancel.sent > 0 && cancel.noCodeCauses?.timeout === cancel.sent, JSON.stringify(cancel));
+    assert.equal(summary.orders?.finished, 0, 'every order still open at the deadline');
+    assert.match(logged.join('\n'), /drain deadline \(1\.2 s \+ 12\.25 s\) passed: \d+ calls in flight ended as timed out/);
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

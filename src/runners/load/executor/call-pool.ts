@@ -47,6 +47,8 @@ export interface CallPoolOptions<C extends LoadCall> {
 export interface CallPool<C extends LoadCall> {
   /** Sends `count` calls from `next` now; settles once each is answered or failed (rejects only when the recorder throws). */
   fire(next: () => C, count: number): Promise<void>;
+  /** Ends every call in flight now as timed out (the run's drain deadline has passed); returns how many. */
+  cutOff(): number;
   /** Closes the kept connections (calls in flight are the caller's to await first). */
   close(): void;
 }
@@ -79,6 +81,8 @@ const NO_CODE_CAUSE_OF: Readonly<Record<CodedCause, NoCodeCause>> = {
 
 /** The calls of one `fire`: it settles when the last has ended, or rejects when a recorder throws. */
 interface Batch {
+  /** The pool's calls not yet ended, shared by its batches: what a cut-off ends. */
+  live: Set<PoolCall<LoadCall>>;
   left: number;
   settle(): void;
   reject(error: Error): void;
@@ -108,6 +112,7 @@ class PoolCall<C extends LoadCall> implements Dispatcher.DispatchHandlers {
   ) {
     // The whole call, answer included: a server that drips its answer meets this, not only the idle timeouts.
     this.timer = setTimeout(timedOut, timeoutMs, this);
+    batch.live.add(this);
   }
 
   onTimeout(): void {
@@ -156,6 +161,7 @@ class PoolCall<C extends LoadCall> implements Dispatcher.DispatchHandlers {
     this.ended = true;
     clearTimeout(this.timer);
     const { batch } = this;
+    batch.live.delete(this);
     try {
       if (body !== undefined) this.recorder.answered(this.call, performance.now() - this.started, this.status, body);
       else this.recorder.failed(this.call, cause!);
@@ -184,6 +190,7 @@ export function createCallPool<C extends LoadCall>(options: CallPoolOptions<C>):
   // than it says would meet calls written to a closed socket, failed as resets and never replayed.
   const pool = new Pool(target.origin, { connections: options.keep, pipelining: 1, keepAliveTimeout: IDLE_KEEP_MS, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   const ownPath = target.pathname + target.search;
+  const live = new Set<PoolCall<LoadCall>>();
 
   function send(call: C, batch: Batch): void {
     recorder.sent(call);
@@ -195,13 +202,18 @@ export function createCallPool<C extends LoadCall>(options: CallPoolOptions<C>):
     fire(next, count) {
       if (count <= 0) return Promise.resolve();
       return new Promise((settle, reject) => {
-        const batch: Batch = { left: count, settle, reject };
+        const batch: Batch = { live, left: count, settle, reject };
         try {
           for (let i = 0; i < count && batch.left > 0; i++) send(next(), batch);
         } catch (error) {
           reject(error as Error);
         }
       });
+    },
+    cutOff() {
+      const calls = [...live];
+      for (const call of calls) call.onTimeout();
+      return calls.length;
     },
     close: () => void pool.destroy(),
   };

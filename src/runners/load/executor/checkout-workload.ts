@@ -78,6 +78,8 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
   const outcomes = Object.fromEntries(CASHIER_OUTCOMES.map((o) => [o, 0])) as Record<CashierOutcome, number>;
   let started = 0;
   let open = 0;
+  /** Past the run's drain deadline: the follow-ups stop, and the orders still open stay so. */
+  let cut = false;
   let repaid = 0;
 
   // The pool is made below, once its recorder is; nothing fires before the run starts.
@@ -145,6 +147,10 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
       let i = 0;
       return fire(() => pay(arrivals[i++]), arrivals.length);
     },
+    cutOff() {
+      cut = true;
+      return pool.cutOff();
+    },
     close: () => pool.close(),
     inFlight: () => open,
     window: () => ({ ...recorders.pay.window(), openOrders: open, followUps: recorders.get.totals().sent + recorders.cancel.totals().sent }),
@@ -154,7 +160,7 @@ export function createCheckoutWorkload(options: CheckoutWorkloadOptions): Worklo
       return ended === 0 ? undefined : totals.reduce((n, t) => n + t.failed, 0) / ended;
     },
     followUps: async (arrivalsDone, interrupted) => {
-      await queue.run(() => arrivalsDone() && open === 0, interrupted);
+      await queue.run(() => arrivalsDone() && open === 0, () => cut || interrupted());
     },
     figures() {
       const m = Object.fromEntries(ENDPOINTS.map((e) => [e, recorders[e].measurements()])) as Record<Endpoint, Measurements>;

@@ -15,6 +15,7 @@ export function createPayWorkload(payUrl: string, stream: SignedOrderStream, kee
       let i = 0;
       return pool.fire(() => stream.order(arrivals[i++]), arrivals.length);
     },
+    cutOff: () => pool.cutOff(),
     close: () => pool.close(),
     inFlight: () => recorder.inFlight(),
     window: () => recorder.window(),

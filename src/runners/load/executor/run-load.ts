@@ -20,9 +20,10 @@ import { buildOrderRecords } from '../request/order-pool.ts';
 import { createSignedOrderStream, runOrderIdPrefix, type SignedOrderStream } from '../request/signed-order-stream.ts';
 import { arrivalSlots, arrivalsUntil, plannedArrivals, rateAt, segmentSlots, type Slot } from '../profiles/arrival-schedule.ts';
 import { arrivalFilter, firstArrivalOf, parseSegment, parseSequence, segmentText, WHOLE_RUN } from '../../../checks/load/execution-segment.ts';
+import { createCashier } from '../../../kernel/lifecycle/cashier.ts';
 import { pendingMsOf } from '../profiles/checkout-mix.ts';
 import { runPlanOf } from '../profiles/run-plan.ts';
-import { scaleDurations, profileByName, PROFILE_NAMES, totalDurationS, type LoadProfile } from '../profiles/profiles.ts';
+import { scaleDurations, profileByName, PROFILE_NAMES, REQUEST_TIMEOUT_S, totalDurationS, type LoadProfile } from '../profiles/profiles.ts';
 import { evaluateRule, profileRules, type ThresholdRule } from '../../../checks/load/thresholds.ts';
 import { createCheckoutWorkload } from './checkout-workload.ts';
 import { createPayWorkload } from './pay-workload.ts';
@@ -223,8 +224,20 @@ function pause(ms: number, interrupt: AbortSignal | undefined): Promise<void> {
   return sleep(ms, undefined, { signal: interrupt }).catch(() => {});
 }
 
-/** The timed part: the schedule released through the workload, its follow-ups until every order has ended, a progress tick every second. */
-async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readonly ThresholdRule[], workload: Workload, options: Pick<RunLoadOptions, 'onProgress' | 'interrupt'>): Promise<DrivenRun> {
+/**
+ * How long a run may go on after its last arrival is due: one request timeout, and in the checkout
+ * the cashier's waits on top (its deadline and the intervals of its cancel retries), so that an
+ * order of the last arrival has its practice's time. Without it a target that never answers held
+ * a 3 s checkout for 43.5 s: a pay timeout, then three cancel timeouts one after the other.
+ */
+export function drainS(scenario: LoadProfile, timeScale: number): number {
+  if (scenario.kind === 'pay') return REQUEST_TIMEOUT_S;
+  const { policy } = createCashier(timeScale);
+  return REQUEST_TIMEOUT_S + (policy.deadlineMs + policy.maxCancelAttempts * policy.minPollIntervalMs) / 1000;
+}
+
+/** The timed part: the schedule released through the workload, its follow-ups until every order has ended or the drain deadline, a progress tick every second. */
+async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readonly ThresholdRule[], workload: Workload, options: Pick<RunLoadOptions, 'onProgress' | 'interrupt'> & { drainS: number; log: (line: string) => void }): Promise<DrivenRun> {
   const { onProgress, interrupt } = options;
   const interrupted = () => interrupt?.aborted === true;
   const startedAt = new Date();
@@ -236,6 +249,12 @@ async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readon
     : undefined;
   let arrivalsDone = false;
   const followUps = workload.followUps(() => arrivalsDone, interrupted);
+  // The deadline counts from the schedule's end, the latest its last arrival is due.
+  const drainMs = (totalS + options.drainS) * 1000;
+  const deadline = setTimeout(() => {
+    const cut = workload.cutOff();
+    if (cut > 0) options.log(`drain deadline (${fixedS(totalS)} s + ${fixedS(options.drainS)} s) passed: ${cut} call${cut === 1 ? '' : 's'} in flight ended as timed out, no follow-up sent after it`);
+  }, drainMs);
   try {
     const schedule = await runSchedule(slots, scenario.maxVUs, {
       now: () => performance.now(),
@@ -248,10 +267,13 @@ async function drive(scenario: LoadProfile, slots: Iterable<Slot>, rules: readon
     await followUps;
     return { schedule, startedAt, durationS: elapsedS() };
   } finally {
+    clearTimeout(deadline);
     if (ticker) clearInterval(ticker);
     workload.close();
   }
 }
+
+const fixedS = (s: number): string => String(Number(s.toFixed(2)));
 
 function createWorkload(scenario: LoadProfile, target: LoadTarget, stream: SignedOrderStream, app: AppCredentials, encoding: SignEncoding, timeScale: number, interrupt: AbortSignal | undefined): Workload {
   if (scenario.kind === 'pay') return createPayWorkload(target.payUrl, stream, scenario.maxVUs);
@@ -295,7 +317,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadRunResult> {
   const target = loadTarget(options.baseUrl, { allowRemote: options.allowRemote, warn: log });
   log(`seed ${seed} (PAY_SEED=${seed} replays the same orders)`);
   const workload = createWorkload(scenario, target, buildStream(app, encoding, seed), app, encoding, timeScale, options.interrupt);
-  const run = await drive(scenario, plan.slots(), rules, workload, options);
+  const run = await drive(scenario, plan.slots(), rules, workload, { ...options, drainS: drainS(scenario, timeScale), log });
   // A signal during the drain counts too: the checkout's follow-ups were cut, orders left open.
   const interrupted = options.interrupt?.aborted === true;
   const { schedule, startedAt, durationS } = run;

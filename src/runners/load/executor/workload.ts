@@ -22,6 +22,8 @@ export interface WorkloadProgress extends ProgressWindow {
 export interface Workload {
   /** Releases these arrivals now, each by its index in the whole run (its serial); settles when their first calls are answered or failed. */
   fire(arrivals: readonly number[]): Promise<unknown>;
+  /** Ends every call in flight now, as timed out, and sends no follow-up after: the run's drain deadline has passed. Returns the calls ended. */
+  cutOff(): number;
   /** Closes the connections kept for the calls, once the run has ended. */
   close(): void;
   /** What the in-flight cap (`maxVUs`) counts: requests, or open orders. */
