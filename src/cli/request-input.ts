@@ -1,8 +1,8 @@
 /** Input from FILE, `-` or standard input: read, parsed as JSON, and (a request) insisted on as one object. */
 import { createReadStream } from 'node:fs';
-import { isPaycheckError, PaycheckError } from '../kernel/errors.ts';
+import { isPaycheckError, PaycheckError, type HarnessErrorCode } from '../kernel/errors.ts';
 import { REQUEST_SIZE_LIMIT } from '../kernel/settings.ts';
-import { describeJsonShapeProblem, jsonShapeProblem } from '../kernel/json-shape.ts';
+import { describeJsonShapeProblem, jsonShapeProblem, type JsonShapeProblem } from '../kernel/json-shape.ts';
 import type { CliIo } from './io.ts';
 
 export type RequestObject = Record<string, unknown>;
@@ -56,15 +56,22 @@ export function parseJsonInput({ name, text }: InputText): unknown {
   }
 }
 
-/** One request object, refused when it is ambiguous (a key twice) or too deep to sign, as the mock refuses such a body. */
-export async function readRequest(source: string | undefined, io: CliIo): Promise<RequestObject> {
+const SHAPE_ERRORS = { 'duplicate-key': 'PAYCHECK_INPUT_AMBIGUOUS', 'too-deep': 'PAYCHECK_INPUT_TOO_DEEP', 'imprecise-number': 'PAYCHECK_INPUT_IMPRECISE' } as const satisfies Record<JsonShapeProblem['kind'], HarnessErrorCode>;
+
+/**
+ * One request object, refused when it is ambiguous (a key twice), too deep to sign or holds a
+ * number JSON.parse rounds, as the mock refuses such a body: signing what JSON.parse made of it
+ * would sign another request than the one written. `shown` is applied to the values a message
+ * quotes (a number refused may be a pay code).
+ */
+export async function readRequest(source: string | undefined, io: CliIo, shown: (text: string) => string = (text) => text): Promise<RequestObject> {
   const input = await readInput(source, io, REQUEST_INPUT);
   const value = parseJsonInput(input);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PaycheckError('PAYCHECK_INPUT_NOT_OBJECT', `${input.name} must hold one JSON object, the request`);
   }
   const shape = jsonShapeProblem(input.text, value);
-  if (shape !== undefined) throw new PaycheckError(shape.kind === 'duplicate-key' ? 'PAYCHECK_INPUT_AMBIGUOUS' : 'PAYCHECK_INPUT_TOO_DEEP', describeJsonShapeProblem(input.name, shape));
+  if (shape !== undefined) throw new PaycheckError(SHAPE_ERRORS[shape.kind], shown(describeJsonShapeProblem(input.name, shape)));
   return value as RequestObject;
 }
 

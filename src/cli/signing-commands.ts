@@ -45,7 +45,7 @@ function signOptions(values: SigningValues, request: RequestObject): SignOptions
 
 async function prepare(parsed: SigningCommand, io: CliIo) {
   const values: SigningValues = parsed.values;
-  const request = await readRequest(parsed.positionals[0], io);
+  const request = await readRequest(parsed.positionals[0], io, values['show-pay-code'] ? undefined : maskPayCodesIn);
   const options = signOptions(values, request);
   const rsa = signTypeOf(request) === 'RSA';
   const shown = displayCanonical(request, { rsa, showPayCode: values['show-pay-code'] });

@@ -47,3 +47,11 @@ test('a key twice in one object, at any depth, is unreadable and named; so is ne
   ];
   for (const [body, reason] of cases) assert.deepEqual(readJsonBody(JSON_TYPE, body), { kind: 'unreadable', reason });
 });
+
+test('a number JSON.parse rounds is unreadable, in the words the command line uses: a numeric pay code past 2^53 is not read as another code', () => {
+  assert.deepEqual(readJsonBody(JSON_TYPE, '{"app_id":"a","pay_code":134567890123456789}'), {
+    kind: 'unreadable',
+    reason: 'the body has the number 134567890123456789 at $.pay_code: more digits than a JSON number keeps (2^53), so it reads 134567890123456780; send it as a string',
+  });
+  assert.deepEqual(readJsonBody(JSON_TYPE, '{"goods_list":[{"num":2,"price":3}],"total_amount":11.00}'), { kind: 'json', value: { goods_list: [{ num: 2, price: 3 }], total_amount: 11 } });
+});

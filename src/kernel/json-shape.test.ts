@@ -89,3 +89,37 @@ test('a value nests deeper than a limit: counted iteratively, a cycle ends at th
   cycle.self = cycle;
   assert.equal(nestsDeeperThan(cycle, 31), true);
 });
+
+test('a number JSON.parse does not read as written is named with its path and what it reads', () => {
+  const cases: [string, string, string, string][] = [
+    ['{"pay_code":134567890123456789}', '$.pay_code', '134567890123456789', '134567890123456780'],
+    ['{"x":12345678901234567890}', '$.x', '12345678901234567890', '12345678901234567000'],
+    ['{"n":9007199254740993}', '$.n', '9007199254740993', '9007199254740992'],
+    ['{"goods_list":[{"price":0.1000000000000000055511151231257827}]}', '$.goods_list[0].price', '0.1000000000000000055511151231257827', '0.1'],
+    ['{"a":[1, -2.00000000000000001]}', '$.a[1]', '-2.00000000000000001', '-2'],
+    ['{"a":1e400}', '$.a', '1e400', 'Infinity'],
+    ['{"a":1.23456789e-320}', '$.a', '1.23456789e-320', '1.2347e-320'],
+    ['{"a":"1e400","b":1e-400}', '$.b', '1e-400', '0'],
+    ['98765432109876543210', '$', '98765432109876543210', '98765432109876540000'],
+  ];
+  for (const [text, path, written, read] of cases) assert.deepEqual(problemOf(text), { kind: 'imprecise-number', path, written, read }, text);
+});
+
+test('a number read exactly passes, however it is spelt: trailing zeros, exponents, 2^53 and its even neighbours; digits in strings are no numbers', () => {
+  for (const text of [
+    '{"total_amount":11.00,"price":3.50,"num":2}',
+    '{"a":1E2,"b":15e-1,"c":-0,"d":0.000,"e":5e-324,"f":1.7976931348623157e308}',
+    '{"a":9007199254740992,"b":9007199254740994,"c":12345678901234567000,"d":0.30000000000000004}',
+    '{"pay_code":"134567890123456789","sign":"RkZEMTc1MEM1N0E3RDkwNzQzNUNBNTkwQzFGMTNEQ0I=","t":"1e400 and 0.1000000000000000055"}',
+    '{"a":"x:12345678901234567890"}',
+  ]) assert.equal(problemOf(text), undefined, text);
+});
+
+test('the wording says why and what to do: an integer past 2^53, a decimal of too many digits, a number past the range', () => {
+  assert.equal(
+    describeJsonShapeProblem('standard input', problemOf('{"pay_code":134567890123456789}')!),
+    'standard input has the number 134567890123456789 at $.pay_code: more digits than a JSON number keeps (2^53), so it reads 134567890123456780; send it as a string',
+  );
+  assert.match(describeJsonShapeProblem('the body', problemOf('{"p":0.1000000000000000055}')!), /^the body has the number 0\.1000000000000000055 at \$\.p: more digits than a JSON number keeps \(15 to 17 significant\), so it reads 0\.1; send it as a string$/);
+  assert.match(describeJsonShapeProblem('the body', problemOf('{"p":-1e999}')!), /-1e999 at \$\.p: beyond the largest JSON number, so it reads -Infinity/);
+});

@@ -1,10 +1,14 @@
 /**
- * Two shapes of JSON that JSON.parse accepts and paycheck refuses. A key twice in one object:
+ * Three shapes of JSON that JSON.parse accepts and paycheck refuses. A key twice in one object:
  * JSON.parse keeps the last, another reader the first, so a signer and a verifier can read
  * different requests from one text (a signature-bypass shape). Nesting past MAX_JSON_DEPTH: V8
  * parses it without recursion, but JSON.stringify (the string to sign) and every recursive walk
- * overflow the stack. Runtime-neutral; every check here is linear and iterative, so that it meets
- * 10 000-deep input without recursion.
+ * overflow the stack. A number a double cannot hold (an integer past 2^53, a decimal of more
+ * digits than a double keeps, one past its range): JSON.parse rounds it without a word, so the
+ * string to sign would carry another number than the text, and a server that signs the digits it
+ * received never agrees. Runtime-neutral; every check here is linear and iterative, so that it
+ * meets 10 000-deep input without recursion. The mock's bodies and the command line's requests are
+ * both held to it, so they refuse the same texts.
  */
 
 /**
@@ -14,7 +18,18 @@
  */
 export const MAX_JSON_DEPTH = 32;
 
-export type JsonShapeProblem = { kind: 'duplicate-key'; path: string } | { kind: 'too-deep'; limit: number };
+export type JsonShapeProblem =
+  | { kind: 'duplicate-key'; path: string }
+  | { kind: 'too-deep'; limit: number }
+  | ImpreciseNumber;
+
+/** `written` as the text has it, `read` as JSON.parse (and so the string to sign) has it. */
+interface ImpreciseNumber {
+  kind: 'imprecise-number';
+  path: string;
+  written: string;
+  read: string;
+}
 
 const QUOTE = 0x22;
 const COLON = 0x3a;
@@ -23,10 +38,11 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
+const MINUS = 0x2d;
 
 /**
- * Nesting past `maxDepth`, else the first duplicate key, in `text`, which JSON.parse read as
- * `value`. The mock asks this of every body, so the common case reads the text only natively:
+ * Nesting past `maxDepth`, else the first duplicate key, else the first number JSON.parse did not
+ * read exactly, in `text`, which JSON.parse read as `value`. The mock asks this of every body, so the common case reads the text only natively:
  * the depth and the number of keys are taken from `value` (one iterative walk), and the keys the
  * text writes are counted as its `":` — which no key followed by whitespace escapes (that text
  * takes the slow path), and which a string holding `\":` can only inflate. So when the two counts
@@ -36,10 +52,20 @@ const COMMA = 0x2c;
 export function jsonShapeProblem(text: string, value: unknown, maxDepth = MAX_JSON_DEPTH): JsonShapeProblem | undefined {
   const keys = keysWithin(value, maxDepth);
   if (keys < 0) return { kind: 'too-deep', limit: maxDepth };
-  if (!SPACED_KEY_END.test(text) && keyEnds(text) === keys) return undefined;
-  const path = duplicateKeyOf(text);
-  return path === undefined ? undefined : { kind: 'duplicate-key', path };
+  if (SPACED_KEY_END.test(text) || keyEnds(text) !== keys) {
+    const path = duplicateKeyOf(text);
+    if (path !== undefined) return { kind: 'duplicate-key', path };
+  }
+  return MAYBE_IMPRECISE.test(text) ? impreciseNumberOf(text) : undefined;
 }
+
+/**
+ * A number whose digits run to 16 or more, or whose exponent has three digits: only these can fail
+ * to survive a double, since a decimal of at most 15 significant digits within the double's range
+ * reads back exactly. A number starts a text or follows `:`, `,` or `[`, so the pay codes, ids and
+ * Base64 signs of every ordinary body — digits inside strings — stay off the full scan.
+ */
+const MAYBE_IMPRECISE = /(?:^|[:,[])[ \t\n\r]*-?[0-9.]{16}|[0-9.][eE][-+]?[0-9]{3}/;
 
 const SPACED_KEY_END = /"[ \t\n\r]+:/;
 
@@ -91,6 +117,66 @@ interface Frame {
  * `$.goods_list[0].title`.
  */
 export function duplicateKeyOf(text: string): string | undefined {
+  let found: string | undefined;
+  walkJson(text, {
+    key(frames, key) {
+      const keys = (frames[frames.length - 1].keys ??= new Set());
+      if (!keys.has(key)) return keys.add(key), false;
+      found = jsonPath(frames, key);
+      return true;
+    },
+  });
+  return found;
+}
+
+/** The first number of `text` that JSON.parse does not read as the value written, with its JSONPath. */
+function impreciseNumberOf(text: string): ImpreciseNumber | undefined {
+  let found: ImpreciseNumber | undefined;
+  walkJson(text, {
+    number(frames, written) {
+      const read = readsAs(written);
+      if (read === undefined) return false;
+      found = { kind: 'imprecise-number', path: valuePath(frames), written, read };
+      return true;
+    },
+  });
+  return found;
+}
+
+/**
+ * What JSON.parse makes of a number that it does not read exactly — as JSON.stringify writes it,
+ * or Infinity past the double's range (which JSON writes as null) — or undefined when it reads the
+ * value written. `11.00` reads 11 and `1E2` 100, the same values: D-33 signs them so.
+ */
+function readsAs(written: string): string | undefined {
+  if (written.length <= 15 && !/[eE]/.test(written)) return undefined;
+  const value = Number(written);
+  if (!Number.isFinite(value)) return String(value);
+  const read = JSON.stringify(value);
+  return decimalOf(read) === decimalOf(written) ? undefined : read;
+}
+
+/** A number's value as significant digits and the power of ten of the last, so that `1.50`, `15e-1` and `1.5` compare equal. */
+function decimalOf(number: string): string {
+  const negative = number.charCodeAt(0) === MINUS;
+  const [mantissa, exponentText = '0'] = (negative ? number.slice(1) : number).split(/[eE]/);
+  const dot = mantissa.indexOf('.');
+  const digits = (dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1)).replace(/^0+/, '');
+  const significant = digits.replace(/0+$/, '');
+  if (significant === '') return '0';
+  const exponent = Number(exponentText) - (dot < 0 ? 0 : mantissa.length - dot - 1) + digits.length - significant.length;
+  return `${negative ? '-' : ''}${significant}e${exponent}`;
+}
+
+interface JsonVisitor {
+  /** A key of the innermost object (the last frame); true stops the walk. */
+  key?(frames: Frame[], key: string): boolean;
+  /** A number, as written, the value of the innermost frame's key or index; true stops the walk. */
+  number?(frames: Frame[], written: string): boolean;
+}
+
+/** One pass over a text JSON.parse accepts, strings skipped natively, keeping the path to where it is. */
+function walkJson(text: string, visitor: JsonVisitor): void {
   const strings = stringScanner(text);
   const frames: Frame[] = [];
   const n = text.length;
@@ -102,9 +188,7 @@ export function duplicateKeyOf(text: string): string | undefined {
       if (!isKeyEnd(text, i)) continue;
       const frame = frames[frames.length - 1];
       const key = strings.escaped ? (JSON.parse(text.slice(open, i + 1)) as string) : text.slice(open + 1, i);
-      const keys = (frame.keys ??= new Set());
-      if (keys.has(key)) return jsonPath(frames, key);
-      keys.add(key);
+      if (visitor.key?.(frames, key)) return;
       frame.key = key;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       frames.push({ keys: undefined, key: '', index: c === OPEN_ARRAY ? 0 : -1 });
@@ -113,10 +197,16 @@ export function duplicateKeyOf(text: string): string | undefined {
     } else if (c === COMMA) {
       const frame = frames[frames.length - 1];
       if (frame.index >= 0) frame.index++;
+    } else if (visitor.number && (c === MINUS || (c >= 0x30 && c <= 0x39))) {
+      let end = i + 1;
+      while (end < n && NUMBER_CHAR.test(text[end])) end++;
+      if (visitor.number(frames, text.slice(i, end))) return;
+      i = end - 1;
     }
   }
-  return undefined;
 }
+
+const NUMBER_CHAR = /[0-9.eE+-]/;
 
 /**
  * Where each string of one text ends. Strings are skipped with indexOf, natively; the next quote
@@ -154,9 +244,19 @@ function isKeyEnd(text: string, close: number): boolean {
 
 /** The one wording of a problem, for the mock's `X-Mock-Reason` and the CLI's message: `subject` is what holds the text. */
 export function describeJsonShapeProblem(subject: string, problem: JsonShapeProblem): string {
-  return problem.kind === 'duplicate-key'
-    ? `${subject} has the key ${problem.path} twice in one object (which one counts is ambiguous)`
-    : `${subject} nests deeper than ${problem.limit} levels`;
+  switch (problem.kind) {
+    case 'duplicate-key':
+      return `${subject} has the key ${problem.path} twice in one object (which one counts is ambiguous)`;
+    case 'too-deep':
+      return `${subject} nests deeper than ${problem.limit} levels`;
+    case 'imprecise-number':
+      return `${subject} has the number ${problem.written} at ${problem.path}: ${impreciseWhy(problem.written)}, so it reads ${problem.read}; send it as a string`;
+  }
+}
+
+function impreciseWhy(written: string): string {
+  if (!Number.isFinite(Number(written))) return 'beyond the largest JSON number';
+  return /[.eE]/.test(written) ? 'more digits than a JSON number keeps (15 to 17 significant)' : 'more digits than a JSON number keeps (2^53)';
 }
 
 /** Whether an object or array nests deeper than `limit` levels (itself level 1). */
@@ -166,10 +266,16 @@ export function nestsDeeperThan(value: object, limit: number): boolean {
 
 const LONGEST_KEY_SHOWN = 64;
 
+/** The path of a key of the innermost frame. */
 function jsonPath(frames: readonly Frame[], key: string): string {
+  return valuePath(frames.slice(0, -1)) + member(key);
+}
+
+/** The path of the value the innermost frame is at (its key or index). */
+function valuePath(frames: readonly Frame[]): string {
   let path = '$';
-  for (let i = 0; i < frames.length - 1; i++) path += frames[i].index < 0 ? member(frames[i].key) : `[${frames[i].index}]`;
-  return path + member(key);
+  for (const frame of frames) path += frame.index < 0 ? member(frame.key) : `[${frame.index}]`;
+  return path;
 }
 
 function member(key: string): string {

@@ -12,6 +12,9 @@ import { nodeDataFactory } from '../../src/adapters/node/node-data-factory.ts';
 import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { failures, specExample } from './schema-findings.ts';
 import { SIGNING_PAGE, seedRequest } from './seed-examples.ts';
+import { jsonShapeProblem } from '../../src/kernel/json-shape.ts';
+import { main } from '../../src/cli/main.ts';
+import { testEngine } from '../support/signed-request.ts';
 
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase();
 const base64 = (ascii: string) => Buffer.from(ascii, 'latin1').toString('base64');
@@ -149,4 +152,17 @@ test('D-33: paycheck\'s own requests send the total as a two-decimal string, so 
   const request = nodeDataFactory({ seed: 5, app: DEMO_APP, encoding: 'base64' }).signedRequest({ amountFen: 1100 });
   assert.equal(request.total_amount, '11.00');
   assert.match(canonicalString(request, DEMO_APP.secret), /&total_amount=11\.00$/);
+});
+
+test('D-33: a number JSON.parse does not read as written is refused, by the mock (3002) and by paycheck sign alike, in the same words; 11.00 and 1E2 are read exactly', async () => {
+  const text = '{"app_id":"paycheck-demo-app","sign_type":"MD5","order_id":"A1","pay_code":134567890123456789,"total_amount":"1.00"}';
+  const { engine } = testEngine();
+  const answer = engine.handle({ method: 'POST', path: '/pay/qrcode', headers: { 'content-type': 'application/json' }, body: text });
+  assert.equal((JSON.parse(answer.body) as { code: number }).code, 3002);
+  const why = 'has the number 134567890123456789 at $.pay_code: more digits than a JSON number keeps (2^53), so it reads 134567890123456780; send it as a string';
+  assert.equal(answer.headers['x-mock-reason'], `the body ${why}`);
+  const err: string[] = [];
+  const code = await main(['sign', '--show-pay-code'], { out: () => undefined, err: (line) => err.push(line), readStdin: async () => text, env: { PAY_APP_SECRET: DEMO_APP.secret } });
+  assert.deepEqual({ code, err }, { code: 2, err: [`paycheck sign: PAYCHECK_INPUT_IMPRECISE standard input ${why}`] });
+  assert.equal(jsonShapeProblem('{"total_amount":11.00,"price":1E2}', { total_amount: 11, price: 100 }), undefined);
 });

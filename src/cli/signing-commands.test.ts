@@ -1,0 +1,37 @@
+/** `paycheck sign`, `explain` and `verify` in-process (main with a captured io): what they refuse to sign and what they say. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { main } from './main.ts';
+import type { CliIo } from './io.ts';
+
+async function cli(args: string[], stdin: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (line) => out.push(line), err: (line) => err.push(line), readStdin: async () => stdin, env: { PAY_APP_SECRET: 'paycheck-demo-secret' } };
+  const code = await main(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const request = (fields: string) => `{"app_id":"paycheck-demo-app","sign_type":"MD5","order_id":"A1",${fields},"total_amount":"1.00"}`;
+
+test('a number JSON.parse would round is refused, not signed rounded: exit 2, PAYCHECK_INPUT_IMPRECISE, the path named, a pay code masked unless shown', async () => {
+  for (const command of ['sign', 'explain', 'verify']) {
+    const shown = await cli([command, '--show-pay-code'], request('"pay_code":134567890123456789'));
+    assert.deepEqual(shown, {
+      code: 2,
+      out: '',
+      err: `paycheck ${command}: PAYCHECK_INPUT_IMPRECISE standard input has the number 134567890123456789 at $.pay_code: more digits than a JSON number keeps (2^53), so it reads 134567890123456780; send it as a string`,
+    });
+    const masked = await cli([command], request('"pay_code":134567890123456789'));
+    assert.equal(masked.code, 2);
+    assert.match(masked.err, /the number 1345\*{10}6789 at \$\.pay_code/);
+    const decimal = await cli([command], request('"pay_code":"134567890123456789","goods_list":[{"barcode":"1","title":"t","num":1,"price":0.1000000000000000055511151231257827}]'));
+    assert.match(decimal.err, /PAYCHECK_INPUT_IMPRECISE standard input has the number 0\.1000000000000000055511151231257827 at \$\.goods_list\[0\]\.price: .* so it reads 0\.1;/);
+  }
+});
+
+test('a number read exactly is still signed in its shortest form (D-33): 11.00 → 11, and an integer up to 2^53', async () => {
+  const explained = await cli(['explain'], request('"pay_code":"134567890123456789","x":11.00,"y":9007199254740992'));
+  assert.equal(explained.code, 0, explained.err);
+  assert.match(explained.out, /x=11&y=9007199254740992/);
+});
