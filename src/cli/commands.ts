@@ -46,7 +46,7 @@ export const VERIFY = defineCommand({
   name: 'verify',
   showsPayCodes: true,
   usage: '[FILE|-] [options] [--compare STRING]',
-  description: "Exits 0 when the request's 'sign' is valid, 1 with an explanation when not: the string we signed and, for an MD5 sign, which common signing mistake reproduces it.",
+  description: "Exits 0 when the request's 'sign' is valid, 1 with an explanation when not: the string we signed and, for an MD5 sign, which common signing mistake reproduces it — or, for a sign_type other than MD5 or RSA (spelt so), that the API refuses the request before it checks any sign.",
   arguments: REQUEST_ARGUMENT,
   options: { ...SIGNING_OPTIONS, compare: { type: 'string', value: 'S', description: 'the string you signed: verify shows where it first differs from ours' } },
 });

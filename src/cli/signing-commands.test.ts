@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { main } from './main.ts';
 import type { CliIo } from './io.ts';
+import { payRequest, signedPay, testEngine } from '../../test/support/signed-request.ts';
 
 async function cli(args: string[], stdin: string) {
   const out: string[] = [];
@@ -34,4 +35,26 @@ test('a number read exactly is still signed in its shortest form (D-33): 11.00 â
   const explained = await cli(['explain'], request('"pay_code":"134567890123456789","x":11.00,"y":9007199254740992'));
   assert.equal(explained.code, 0, explained.err);
   assert.match(explained.out, /x=11&y=9007199254740992/);
+});
+
+test('a sign_type the API refuses: verify says refused (exit 1), sign and explain sign it with a warning â€” each with the code the mock answers', async () => {
+  const { engine } = testEngine();
+  const variants: [string, unknown][] = [['md5', 'md5'], ['rsa', 'rsa'], ['SHA1', 'SHA1'], ['""', ''], ['null', null], ['{}', {}], ['absent', undefined]];
+  for (const [label, signType] of variants) {
+    const { sign_type: _type, ...rest } = signedPay();
+    const unsigned = signType === undefined ? rest : { ...rest, sign_type: signType };
+    const signed = await cli(['sign'], JSON.stringify(unsigned));
+    assert.equal(signed.code, 0, `${label}: ${signed.err}`);
+    const body = signed.out;
+    const mockCode = (JSON.parse(engine.handle(payRequest(JSON.parse(body) as Record<string, unknown>)).body) as { code: number }).code;
+    assert.ok(mockCode === 3001 || mockCode === 3002, `${label}: the mock answers ${mockCode}`);
+    assert.match(signed.err, new RegExp(`^paycheck sign: warning: the API refuses this request before it checks any sign: .* \\(${mockCode}, D-47\\); signed as MD5 all the same$`), label);
+    const verified = await cli(['verify'], body);
+    assert.equal(verified.code, 1, `${label}: ${verified.out}`);
+    assert.match(verified.out, new RegExp(`^invalid: the API refuses this request before it checks any sign: .* \\(${mockCode}, D-47\\)\\n  send sign_type "MD5" or "RSA", and sign again`), label);
+    const explained = await cli(['explain'], body);
+    assert.match(explained.out, new RegExp(`^sign_type: +\\S+, refused \\(${mockCode}\\); signed as MD5`), label);
+    assert.match(explained.err, /^paycheck explain: warning: /, label);
+  }
+  assert.match(((await cli(['verify'], (await cli(['sign'], JSON.stringify(signedPay()))).out))).out, /^valid: the sign matches/, 'MD5, spelt so, verifies');
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { nodeSigner } from '../adapters/node/node-digests.ts';
 import { canonicalString, SECRET_KEY } from '../kernel/signing/canonical.ts';
 import { parseSignEncoding, type SignEncoding } from '../kernel/signing/encoding.ts';
-import { signTypeOf, type SignOptions } from '../kernel/signing/signer.ts';
+import { SIGN_TYPES, signTypeOf, signTypeRefusal, type SignOptions, type SignTypeRefusal } from '../kernel/signing/signer.ts';
 import { displayCanonical, firstDifference } from '../kernel/signing/explain.ts';
 import { diagnosisLines } from '../kernel/signing/mistakes.ts';
 import { createMask, maskPayCodesIn, SECRET_MASK } from '../kernel/redaction/mask.ts';
@@ -46,10 +46,22 @@ function signOptions(values: SigningValues, request: RequestObject): SignOptions
 async function prepare(parsed: SigningCommand, io: CliIo) {
   const values: SigningValues = parsed.values;
   const request = await readRequest(parsed.positionals[0], io, values['show-pay-code'] ? undefined : maskPayCodesIn);
+  const refusal = signTypeRefusal(request);
   const options = signOptions(values, request);
   const rsa = signTypeOf(request) === 'RSA';
   const shown = displayCanonical(request, { rsa, showPayCode: values['show-pay-code'] });
-  return { request, values, shown, rsa, options };
+  return { request, values, shown, rsa, options, refusal };
+}
+
+/** The API's refusal, as the one sentence sign, explain and verify say it in. */
+const refusedBefore = (refusal: SignTypeRefusal) => `the API refuses this request before it checks any sign: ${refusal.reason} (${refusal.code}, D-47)`;
+
+/**
+ * sign and explain still sign such a request, as they sign any other the API would refuse at
+ * format (a test may want one): the warning says so, since the algorithm is then paycheck's guess.
+ */
+function warnOfSignType(command: string, ready: Awaited<ReturnType<typeof prepare>>, io: CliIo): void {
+  if (ready.refusal) io.err(`paycheck ${command}: warning: ${refusedBefore(ready.refusal)}; signed as ${signTypeOf(ready.request)} all the same`);
 }
 
 function signature(request: RequestObject, options: SignOptions) {
@@ -64,6 +76,7 @@ function signature(request: RequestObject, options: SignOptions) {
 
 export async function runSign(parsed: ParsedCommand<typeof SIGN.options>, io: CliIo): Promise<number> {
   const ready = await prepare(parsed, io);
+  warnOfSignType('sign', ready, io);
   const { sign } = signature(ready.request, ready.options);
   const { sign: _old, ...rest } = ready.request;
   io.out(JSON.stringify({ ...rest, sign }, null, 2));
@@ -72,8 +85,9 @@ export async function runSign(parsed: ParsedCommand<typeof SIGN.options>, io: Cl
 
 export async function runExplain(parsed: ParsedCommand<typeof SIGN.options>, io: CliIo): Promise<number> {
   const ready = await prepare(parsed, io);
+  warnOfSignType('explain', ready, io);
   const sig = signature(ready.request, ready.options);
-  io.out(`sign_type:      ${signTypeOf(ready.request)}`);
+  io.out(`sign_type:      ${ready.refusal ? `${JSON.stringify(ready.request.sign_type) ?? '(none)'}, refused (${ready.refusal.code}); signed as ${signTypeOf(ready.request)}` : signTypeOf(ready.request)}`);
   io.out(`string to sign: ${ready.shown}`);
   if (sig.md5) io.out(`md5 (upper hex): ${sig.md5}`);
   io.out(`encoding:       ${signTypeOf(ready.request) === 'RSA' ? 'SHA256withRSA, base64' : ready.options.encoding}`);
@@ -85,9 +99,16 @@ export async function runExplain(parsed: ParsedCommand<typeof SIGN.options>, io:
 export async function runVerify(parsed: ParsedCommand<typeof VERIFY.options>, io: CliIo): Promise<number> {
   const ready = await prepare(parsed, io);
   const { request, options, values, shown, rsa } = ready;
-  if (rsa && !options.rsaPublicKey) throw new PaycheckError('PAYCHECK_NO_KEY', 'sign_type RSA: no public key (--public-key or PAY_RSA_PUBLIC_KEY_FILE)');
   const showPayCode = values['show-pay-code'];
   const mask = createMask({ secrets: [options.secret], showPayCodes: showPayCode });
+  // No sign of such a request is valid: the API never checks it.
+  if (ready.refusal) {
+    io.out(`invalid: ${refusedBefore(ready.refusal)}`);
+    io.out(`  send sign_type ${SIGN_TYPES.map((type) => `"${type}"`).join(' or ')}, and sign again: sign_type is signed (D-25)`);
+    io.out(`  request:        ${mask(JSON.stringify(request))}`);
+    return 1;
+  }
+  if (rsa && !options.rsaPublicKey) throw new PaycheckError('PAYCHECK_NO_KEY', 'sign_type RSA: no public key (--public-key or PAY_RSA_PUBLIC_KEY_FILE)');
   // The caller's string with the secret masked in any spelling, so that it lines up with ours; its pay codes stay for the comparison.
   const theirs = values.compare === undefined ? undefined : createMask({ secrets: [options.secret], showPayCodes: true })(values.compare);
   const compare = (valid: boolean) => (theirs !== undefined && !rsa ? [compareWith(canonicalString(request, SECRET_MASK), theirs, showPayCode, valid)] : []);

@@ -10,13 +10,11 @@ import type { Code } from '../../kernel/codes.ts';
 import { headerOf } from '../request-control.ts';
 import { readJsonBody } from '../request-body.ts';
 import type { PresenceRule } from '../presence-rule.ts';
+import { isMissingValue } from '../../kernel/signing/canonical.ts';
 import type { CallContext, SignedParams, Step } from '../pay-context.ts';
 
 /** D-50: an absent, `null` or empty-string value is missing (the fuzzer's oracle reads it here too). */
-export const isMissing = (value: Readonly<Record<string, unknown>>, name: string): boolean => {
-  const field = Object.hasOwn(value, name) ? value[name] : undefined;
-  return field === undefined || field === null || field === '';
-};
+export const isMissing = (value: Readonly<Record<string, unknown>>, name: string): boolean => isMissingValue(Object.hasOwn(value, name) ? value[name] : undefined);
 
 /** The body without the optional fields it sends empty; the body itself when it has none (the fuzzer's oracle reads it here too). */
 export function withoutEmptyOptionals(value: unknown, optional: readonly string[]): unknown {

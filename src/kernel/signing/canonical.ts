@@ -10,6 +10,14 @@ export const SECRET_KEY = 'app_sercet';
 
 export type SignableParams = Readonly<Record<string, unknown>>;
 
+/**
+ * D-50: a required parameter sent absent, `null` or `""` is missing (3001) — narrower than
+ * isEmptyValue's "empty", so that `{}` or `[]` for a string field is a format error (3002).
+ */
+export function isMissingValue(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 /** `null`, `undefined`, `""`, `{}` and `[]` are left out of the string; `" "` is not (D-29). */
 export function isEmptyValue(value: unknown): boolean {
   if (value === null || value === undefined || value === '') return true;

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { canonicalString } from './canonical.ts';
-import { constantTimeEqual } from './signer.ts';
+import { constantTimeEqual, SIGN_TYPES, signTypeRefusal } from './signer.ts';
+import { loadSpec } from '../../adapters/node/spec-file.ts';
 import { nodeSigner } from '../../adapters/node/node-digests.ts';
 import { displayCanonical, firstDifference } from './explain.ts';
 import { maskPayCodesIn } from '../redaction/mask.ts';
@@ -129,4 +130,14 @@ test(`a value nested past ${MAX_JSON_DEPTH} levels is refused by name, exit 2, n
     );
   }
   assert.throws(() => canonicalString({ goods_list: nest(5_000) }), /goods_list nests deeper/);
+});
+
+test('sign_type is taken as openapi.yaml spells it and nothing else: absent, null or "" is missing (3001), any other value a format error (3002)', () => {
+  const schema = (loadSpec().components.schemas as Record<string, { properties: Record<string, { enum?: string[] }> }>).PayRequest;
+  assert.deepEqual([...SIGN_TYPES], schema.properties.sign_type.enum);
+  for (const type of SIGN_TYPES) assert.equal(signTypeRefusal({ sign_type: type }), undefined, type);
+  assert.equal(signTypeRefusal({})?.code, 3001);
+  for (const missing of [null, '']) assert.equal(signTypeRefusal({ sign_type: missing })?.code, 3001, String(missing));
+  for (const other of ['md5', 'rsa', 'Md5', ' MD5', 'SHA1', {}, [], 5, true]) assert.equal(signTypeRefusal({ sign_type: other })?.code, 3002, JSON.stringify(other));
+  assert.equal(signTypeRefusal({ sign_type: 'md5' })?.reason, 'sign_type "md5" is neither "MD5" nor "RSA", the only values taken (case counts): a format error');
 });

@@ -2,11 +2,14 @@
  * Signing and verification over the canonical string. Runtime-neutral: each runtime injects its
  * digests (Node: `node-digests.ts`; k6: `src/runners/load/k6/lib/k6-digests.ts`).
  */
-import { canonicalString, type SignableParams } from './canonical.ts';
+import { canonicalString, isMissingValue, type SignableParams } from './canonical.ts';
 import type { SignEncoding } from './encoding.ts';
 import { diagnoseSign, type SignDiagnosis } from './mistakes.ts';
+import { DIALECT_CODES } from '../codes.ts';
 
-export type SignType = 'MD5' | 'RSA';
+/** The sign types the API takes, spelt exactly so (openapi.yaml's enum, D-47): a server answers `md5` with 3002, never as MD5. */
+export const SIGN_TYPES = ['MD5', 'RSA'] as const;
+export type SignType = (typeof SIGN_TYPES)[number];
 
 export interface Digests {
   /** MD5 of the UTF-8 bytes, upper-case hex. */
@@ -34,8 +37,28 @@ export interface Signature {
   sign: string;
 }
 
+/** The algorithm a request is signed with: RSA for `RSA`, MD5 for anything else — which only MD5 and RSA survive (signTypeRefusal). */
 export function signTypeOf(params: SignableParams): SignType {
   return params.sign_type === 'RSA' ? 'RSA' : 'MD5';
+}
+
+export interface SignTypeRefusal {
+  /** What the API answers, in both dialects: 3001 missing, 3002 format. */
+  code: number;
+  reason: string;
+}
+
+/**
+ * Why the API refuses a request for its sign_type before it checks any sign, or undefined for MD5
+ * and RSA. Absent, `null` or `""` is a missing parameter (3001, D-50), as the mock's presence step has it;
+ * any other value a format error (3002, D-47). The sign of such a request is never checked, so no
+ * sign of it is valid: signTypeOf's MD5 is only how paycheck signs it.
+ */
+export function signTypeRefusal(params: SignableParams): SignTypeRefusal | undefined {
+  const given = params.sign_type;
+  if ((SIGN_TYPES as readonly unknown[]).includes(given)) return undefined;
+  if (isMissingValue(given)) return { code: DIALECT_CODES.missing.flowchart, reason: `the request has no sign_type (${given === undefined ? 'absent' : JSON.stringify(given)}): a missing parameter` };
+  return { code: DIALECT_CODES.format.flowchart, reason: `sign_type ${JSON.stringify(given)} is neither ${SIGN_TYPES.map((type) => `"${type}"`).join(' nor ')}, the only values taken (case counts): a format error` };
 }
 
 export function createSigner(digests: Digests) {
