@@ -25,12 +25,23 @@ export async function readInput(source: string | undefined, io: CliIo, kind: Inp
   const stdin = source === undefined || source === '-';
   const name = stdin ? 'standard input' : source;
   try {
-    return { name, text: stdin ? await io.readStdin(kind.limit) : await readAtMost(createReadStream(source), kind.limit, name) };
+    return { name, text: withoutBom(stdin ? await io.readStdin(kind.limit) : await readAtMost(createReadStream(source), kind.limit, name)) };
   } catch (error) {
     if (isPaycheckError(error, 'PAYCHECK_INPUT_TOO_LARGE')) throw new PaycheckError('PAYCHECK_INPUT_TOO_LARGE', `${error.message}, the most paycheck reads of ${kind.what}`);
     if (error instanceof PaycheckError) throw error;
     throw new PaycheckError('PAYCHECK_INPUT_UNREADABLE', `cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
   }
+}
+
+const BOM = 0xfeff;
+
+/**
+ * Windows editors (Notepad, PowerShell's Out-File) begin a UTF-8 file with a byte order mark, which
+ * JSON.parse refuses as an unexpected token that no terminal shows. A file is the request, not the
+ * bytes sent, so it is read past; the mock refuses a body that begins with one, naming it.
+ */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === BOM ? text.slice(1) : text;
 }
 
 /**

@@ -1,6 +1,9 @@
 /** `paycheck sign`, `explain` and `verify` in-process (main with a captured io): what they refuse to sign and what they say. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from './main.ts';
 import type { CliIo } from './io.ts';
 import { payRequest, signedPay, testEngine } from '../../test/support/signed-request.ts';
@@ -57,4 +60,17 @@ test('a sign_type the API refuses: verify says refused (exit 1), sign and explai
     assert.match(explained.err, /^paycheck explain: warning: /, label);
   }
   assert.match(((await cli(['verify'], (await cli(['sign'], JSON.stringify(signedPay()))).out))).out, /^valid: the sign matches/, 'MD5, spelt so, verifies');
+});
+
+test('a request file that begins with a UTF-8 byte order mark (as Windows editors write it) is read past it: signed as without it', async () => {
+  const text = request('"pay_code":"134567890123456789"');
+  const plain = await cli(['sign'], text);
+  assert.equal(plain.code, 0, plain.err);
+  assert.deepEqual(await cli(['sign'], `\ufeff${text}`), plain);
+  const file = join(mkdtempSync(join(tmpdir(), 'paycheck-bom-')), 'bom.json');
+  writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+  assert.deepEqual(await cli(['sign', file], ''), plain);
+  assert.equal((await cli(['verify', file], '')).code, 1, 'read as a request: it has no sign');
+  const broken = await cli(['sign'], '\ufeff{"a":');
+  assert.match(broken.err, /^paycheck sign: PAYCHECK_INPUT_NOT_JSON standard input is not JSON: (?!.*\ufeff)/);
 });

@@ -55,3 +55,9 @@ test('a number JSON.parse rounds is unreadable, in the words the command line us
   });
   assert.deepEqual(readJsonBody(JSON_TYPE, '{"goods_list":[{"num":2,"price":3}],"total_amount":11.00}'), { kind: 'json', value: { goods_list: [{ num: 2, price: 3 }], total_amount: 11 } });
 });
+
+test('a body that begins with a byte order mark is unreadable, as bytes (MSW) and as a string (the HTTP server), and the mark, which prints as nothing, is named', () => {
+  const unreadable = { kind: 'unreadable', reason: 'the body begins with a byte order mark (U+FEFF), which JSON sent over a network must not (RFC 8259)' };
+  assert.deepEqual(readJsonBody(JSON_TYPE, new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"a":1}')])), unreadable);
+  assert.deepEqual(readJsonBody(JSON_TYPE, '\ufeff{"a":1}'), unreadable);
+});

@@ -1,7 +1,7 @@
 /**
  * The raw body as the flowchart's first two steps see it: nothing there (→ 3001), unreadable
- * (→ 3002: wrong content type, invalid UTF-8, not JSON, a key twice in one object, nesting past
- * MAX_JSON_DEPTH), or a JSON value. An unreadable body is 3002 even when fields are missing: what
+ * (→ 3002: wrong content type, invalid UTF-8, not JSON — a leading byte order mark included —, a
+ * key twice in one object, nesting past MAX_JSON_DEPTH, a number JSON.parse rounds), or a JSON value. An unreadable body is 3002 even when fields are missing: what
  * cannot be read unambiguously has no fields to count. JSON.parse makes `__proto__` an own data
  * property, so such keys cannot touch prototypes; the schema then refuses them as unknown fields.
  */
@@ -10,7 +10,8 @@ import { firstLooseNumber } from '../kernel/money/json-number-text.ts';
 
 export type BodyRead = { kind: 'empty' } | { kind: 'unreadable'; reason: string } | { kind: 'json'; value: unknown };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading byte order mark in the text, to be refused as the HTTP server's string of the same bytes is: by default TextDecoder drops it, and MSW's bytes were read past it.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function readJsonBody(contentType: string | undefined, body: string | Uint8Array): BodyRead {
   let text: string;
@@ -31,7 +32,8 @@ export function readJsonBody(contentType: string | undefined, body: string | Uin
   try {
     value = JSON.parse(text);
   } catch {
-    return { kind: 'unreadable', reason: 'the body is not JSON' };
+    // Named, since the mark prints as nothing: the body looks like JSON to whoever reads the log.
+    return { kind: 'unreadable', reason: text.charCodeAt(0) === 0xfeff ? 'the body begins with a byte order mark (U+FEFF), which JSON sent over a network must not (RFC 8259)' : 'the body is not JSON' };
   }
   const shape = jsonShapeProblem(text, value);
   if (shape !== undefined) return { kind: 'unreadable', reason: describeJsonShapeProblem('the body', shape) };
