@@ -10,7 +10,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -22,7 +23,25 @@ const children: ChildProcess[] = [];
 interface LockEntry {
   dev?: boolean;
   link?: boolean;
+  dependencies?: Record<string, string>;
   [key: string]: unknown;
+}
+
+/** `name`'s entry and everything it depends on, as npm resolves them: nested first, then up the tree. */
+function closureOf(packages: Record<string, LockEntry>, name: string): Record<string, LockEntry> {
+  const found: Record<string, LockEntry> = {};
+  const pending = [`node_modules/${name}`];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (found[path] || !packages[path]) continue;
+    const { dev: _dev, ...entry } = packages[path];
+    found[path] = entry;
+    for (const dependency of Object.keys(entry.dependencies ?? {})) {
+      let base = path;
+      while (!packages[`${base}/node_modules/${dependency}`] && base.includes('/node_modules/')) base = base.slice(0, base.lastIndexOf('/node_modules/'));
+      pending.push(packages[`${base}/node_modules/${dependency}`] ? `${base}/node_modules/${dependency}` : `node_modules/${dependency}`);
+    }
+  }
+  return found;
 }
 
 /** The environment of a command run in the project: not inside this test run (a nested node --test would skip its files). */
@@ -40,10 +59,12 @@ before(() => {
   const packed = run('npm', ['pack', '--silent', '--pack-destination', work], ROOT);
   assert.equal(packed.status, 0, packed.out);
   const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')) ?? '');
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: unknown; dependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: unknown; dependencies: Record<string, string>; peerDependencies: Record<string, string> };
   const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
   const runtime = Object.fromEntries(Object.entries(lock.packages).filter(([path, entry]) => path !== '' && !entry.dev && !entry.link));
-  const dependencies = { paycheck: `file:${tarball}` };
+  // msw is a peer: the project's own copy, the one its tests' msw/node is, at the version this repository tests.
+  const msw = closureOf(lock.packages, 'msw');
+  const dependencies = { paycheck: `file:${tarball}`, msw: String(msw['node_modules/msw'].version) };
   const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
   rmSync(project, { recursive: true, force: true });
   spawnSync('mkdir', ['-p', project]);
@@ -56,7 +77,8 @@ before(() => {
       requires: true,
       packages: {
         '': { name: 'shop', dependencies },
-        'node_modules/paycheck': { version: pkg.version, resolved: `file:${tarball}`, integrity, bin: pkg.bin, dependencies: pkg.dependencies },
+        'node_modules/paycheck': { version: pkg.version, resolved: `file:${tarball}`, integrity, bin: pkg.bin, dependencies: pkg.dependencies, peerDependencies: pkg.peerDependencies },
+        ...msw,
         ...runtime,
       },
     }),
@@ -124,4 +146,44 @@ test('paycheck mock (its console too), then paycheck contracts --base-url and a 
   assert.equal(load.status, 0, load.out);
   assert.match(load.out, /PASS/);
   assert.ok(readFileSync(join(project, 'reports/load-summary.json'), 'utf8').includes('"thresholds"'));
+});
+
+test('msw is a peer: the project\'s own msw is the one paycheck/msw uses, any 2.x from 2.14 on', () => {
+  const manifest = JSON.parse(readFileSync(join(project, 'node_modules/paycheck/package.json'), 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+  assert.equal(manifest.dependencies?.msw, undefined);
+  assert.ok(manifest.peerDependencies?.msw, 'msw is a peer dependency');
+  // The project's pin decides; msw 3 needs Node 22, so the range stays on 2.x.
+  for (const [version, accepted] of [['2.14.7', true], ['2.15.0', true], ['3.0.0', false], ['2.13.0', false]] as const) {
+    assert.equal(satisfiesCaret(version, manifest.peerDependencies.msw), accepted, `${version} against ${manifest.peerDependencies.msw}`);
+  }
+  const located = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('msw', import.meta.resolve('paycheck/msw')))"], project);
+  assert.equal(located.out.trim(), pathToFileURL(join(project, 'node_modules/msw/lib/core/index.mjs')).href);
+});
+
+/** `version` within a `^x.y.z` range (the one form the manifest uses). */
+function satisfiesCaret(version: string, range: string): boolean {
+  const [major, minor, patch] = version.split('.').map(Number);
+  const floor = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range);
+  assert.ok(floor, `a caret range: ${range}`);
+  const [fMajor, fMinor, fPatch] = floor.slice(1).map(Number);
+  return major === fMajor && (minor > fMinor || (minor === fMinor && patch >= fPatch));
+}
+
+test('the documented setupServer(...createMswHandlers(…)) type-checks in an ES module project and a CommonJS one', () => {
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  const snippet = [
+    "import { setupServer } from 'msw/node';",
+    "import { createMswHandlers, createNodeEngine, PRODUCTION_BASE_URL } from 'paycheck/msw';",
+    'export const server = setupServer(...createMswHandlers(createNodeEngine(), { baseUrl: PRODUCTION_BASE_URL }));',
+    '',
+  ].join('\n');
+  for (const type of ['module', 'commonjs']) {
+    const dir = join(project, `types-${type}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type }));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['server.ts'] }));
+    writeFileSync(join(dir, 'server.ts'), snippet);
+    const checked = run(process.execPath, [tsc, '-p', dir], dir);
+    assert.equal(checked.status, 0, `${type}: ${checked.out}`);
+  }
 });
