@@ -187,3 +187,15 @@ test('the documented setupServer(...createMswHandlers(…)) type-checks in an ES
     assert.equal(checked.status, 0, `${type}: ${checked.out}`);
   }
 });
+
+test('a mock started from code gets the console and the request log from paycheck/mock: the shipped example runs as docs/mock.md shows it', () => {
+  const example = readFileSync(join(project, 'node_modules/paycheck/examples/mock-console.mjs'), 'utf8');
+  assert.ok(readFileSync(join(ROOT, 'docs/mock.md'), 'utf8').includes(`\`\`\`js\n${example}\`\`\``), 'docs/mock.md shows examples/mock-console.mjs verbatim');
+  const ran = run(process.execPath, ['node_modules/paycheck/examples/mock-console.mjs'], project);
+  assert.equal(ran.status, 0, ran.out);
+  assert.match(ran.out, /console: http:\/\/127\.0\.0\.1:\d+\/__mock\//);
+  // The log's own line for the pay, pay code masked, and the console page served.
+  assert.match(ran.out, /POST \/pay\/qrcode 200 code=1000 scenario=SUCCESS order_id=\S+ pay_code=\d{4}\*+\d{4}/);
+  assert.match(ran.out, /GET \/__mock\/ 200/);
+  assert.match(ran.out, /paid: HTTP 200; console page: HTTP 200/);
+});
