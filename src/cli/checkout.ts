@@ -59,7 +59,7 @@ export async function runCheckoutCommand({ values }: ParsedCommand<typeof CHECKO
     onStep: (step) => io.out(timelineLine(step, mask)),
   });
   io.out(outcomeLine(result));
-  if (result.outcome === 'unreachable') throw new PaycheckError('PAYCHECK_TARGET_UNREACHABLE', `cannot reach ${baseUrl}${remote ? '' : " (start the mock: 'npm run mock')"}`);
+  if (result.outcome === 'unreachable') throw new PaycheckError('PAYCHECK_TARGET_UNREACHABLE', `cannot reach ${baseUrl}${remote ? '' : " (start the mock: 'npx paycheck mock')"}`);
   return result.outcome === 'paid' ? 0 : 1;
 }
 

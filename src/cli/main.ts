@@ -5,6 +5,8 @@
  * registry's exit status (src/kernel/errors.ts), never a stack trace.
  */
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { EXIT, PaycheckError } from '../kernel/errors.ts';
 import { helpText, parseCommand, type CommandSpec, type OptionSpecs, type ParsedCommand } from './command.ts';
 import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, FUZZ, GEN, LOAD, LOAD_MERGE, MOCK, PROXY, SIGN, VERIFY } from './commands.ts';
@@ -65,7 +67,17 @@ options:
   -V, --version  the version
   -h, --help     this text
 
-'paycheck <command> --help' describes each; docs/cli.md lists every flag and error code.`;
+'paycheck <command> --help' describes each; every flag and error code: ${cliReference()}.`;
+
+/**
+ * docs/cli.md as the reader can open it — node_modules/paycheck/docs/cli.md in a project that
+ * installed paycheck, docs/cli.md in a clone: the package ships its docs beside dist/ and src/.
+ */
+function cliReference(): string {
+  const path = fileURLToPath(new URL('../../docs/cli.md', import.meta.url));
+  const fromHere = relative(process.cwd(), path);
+  return fromHere.startsWith('..') ? path : fromHere;
+}
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -52,7 +52,7 @@ export const HARNESS_ERRORS = {
   PAYCHECK_NO_KEY: { exit: EXIT.usage, meaning: 'an RSA sign needs a PEM key that is missing or unreadable', hint: 'pass --private-key / --public-key or set PAY_RSA_PRIVATE_KEY_FILE / PAY_RSA_PUBLIC_KEY_FILE' },
   PAYCHECK_MOCK_CONTROL: { exit: EXIT.usage, meaning: 'the mock cannot honour a control: a flag, setting, X-Mock-* header, apps file or snapshot', hint: 'docs/mock.md gives every control its grammar' },
   PAYCHECK_PORT_IN_USE: { exit: EXIT.usage, meaning: "the mock's port is taken", hint: 'stop whatever holds it, or pick another --port (0 = any free port)' },
-  PAYCHECK_TARGET_UNREACHABLE: { exit: EXIT.target, meaning: 'the target does not answer', hint: "start the mock ('npm run mock') or check --base-url" },
+  PAYCHECK_TARGET_UNREACHABLE: { exit: EXIT.target, meaning: 'the target does not answer', hint: "start the mock ('npx paycheck mock') or check --base-url" },
   PAYCHECK_TARGET_NOT_API: { exit: EXIT.target, meaning: 'the target answers, but not as the pay-code API or the paycheck mock', hint: '--base-url is the API root, without /pay/…' },
   PAYCHECK_TARGET_REFUSED: { exit: EXIT.target, meaning: 'the target refuses our application or signature', hint: 'check PAY_APP_ID, PAY_APP_SECRET and PAY_SIGN_ENCODING against the target' },
   PAYCHECK_SELF_CHECK: { exit: EXIT.internal, meaning: 'the mock produced an answer that breaks openapi.yaml (self-check mode)', hint: 'a defect of the mock: report it with the body printed' },

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { EXIT, HARNESS_ERRORS } from '../../src/kernel/errors.ts';
 import { helpText, SHORT_FLAGS } from '../../src/cli/command.ts';
 import { COMMANDS } from '../../src/cli/main.ts';
@@ -90,4 +90,20 @@ test('one flag, one meaning: a target is --base-url/PAY_BASE_URL wherever there 
   assert.match(options('mock').scenario.description, /X-Mock-Scenario/);
   assert.match(options('checkout').scenario.description, /X-Mock-Scenario/);
   assert.deepEqual(COMMAND_SPECS.filter((s) => 'profile' in s.options).map((s) => s.name), ['load']);
+});
+
+test('what the CLI tells a user to run works where paycheck is installed: no npm script of this repository\'s (a project has none)', () => {
+  const told = [
+    ...Object.entries(HARNESS_ERRORS).map(([code, entry]) => [`the hint of ${code}`, entry.hint]),
+    ...readdirSync('src/cli')
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .flatMap((file) =>
+        readFileSync(`src/cli/${file}`, 'utf8')
+          .split('\n')
+          .map((line, i) => [`src/cli/${file}:${i + 1}`, line] as const)
+          // A comment may say how this repository runs a command; a string is what a user reads.
+          .filter(([, line]) => !/^\s*(\/\/|\/?\*)/.test(line)),
+      ),
+  ];
+  assert.deepEqual(told.filter(([, text]) => /npm run /.test(text)).map(([where, text]) => `${where}: ${text.trim()}`), []);
 });

@@ -1,13 +1,13 @@
 /**
  * The docs cannot rot: every shell block in README.md and docs/*.md is either runnable as written
  * on a clean clone or marks the user's own values as `<your-…>` — never a `…` that a shell would
- * run — and the blocks marked `<!-- runnable -->` are run here, each in a fresh directory with the
- * shipped examples beside it and `paycheck` on the PATH, as a reader would paste them.
+ * run — and the blocks marked `<!-- runnable -->` are run here, each in a fresh directory with
+ * paycheck installed in it (node_modules/paycheck) and nothing else, as a reader would paste them.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -53,8 +53,9 @@ test('the runnable blocks run as written, from a fresh directory', () => {
   try {
     for (const block of runnable) {
       // A reader's project with paycheck in it: `npx paycheck` finds it there, and asks no registry.
+      // Nothing of the repository's is copied beside it: a block names a shipped file where the
+      // installed package has it (node_modules/paycheck/examples/…), as the reader must.
       const dir = mkdtempSync(join(work, 'block-'));
-      cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'reader', private: true, dependencies: { paycheck: `file:${ROOT}` } }));
       mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
       symlinkSync(ROOT, join(dir, 'node_modules/paycheck'));

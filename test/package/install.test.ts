@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -198,4 +198,17 @@ test('a mock started from code gets the console and the request log from paychec
   assert.match(ran.out, /POST \/pay\/qrcode 200 code=1000 scenario=SUCCESS order_id=\S+ pay_code=\d{4}\*+\d{4}/);
   assert.match(ran.out, /GET \/__mock\/ 200/);
   assert.match(ran.out, /paid: HTTP 200; console page: HTTP 200/);
+});
+
+test('what the installed package tells a user to read is there: --help names its docs/cli.md by the path it has; the k6 scripts are a clone\'s, and docs/load.md says so', () => {
+  const help = run(join(project, 'node_modules/.bin/paycheck'), ['--help'], project);
+  assert.equal(help.status, 0, help.out);
+  const reference = /every flag and error code: (\S+)\.$/m.exec(help.out)?.[1];
+  assert.equal(reference, join('node_modules', 'paycheck', 'docs', 'cli.md'), help.out);
+  assert.ok(existsSync(join(project, reference)));
+  // k6 runs TypeScript that imports the shared modules' TypeScript, which the package does not ship.
+  assert.ok(!existsSync(join(project, 'node_modules/paycheck/src')));
+  const load = readFileSync(join(project, 'node_modules/paycheck/docs/load.md'), 'utf8');
+  const k6 = load.slice(load.indexOf('## The k6 scripts'));
+  assert.match(k6.slice(0, k6.indexOf('```')), /run from a clone of this repository, not from the installed package/);
 });
