@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { nodeSigner } from '../src/adapters/node/node-digests.ts';
 import { DEMO_APP } from '../src/kernel/settings.ts';
 
@@ -51,4 +51,18 @@ test('the README lifecycle diagrams and audit example are docs/lifecycle.md\'s',
   const wanted = blocks.filter((b) => b.startsWith('```mermaid') || b.includes('$ npx paycheck audit'));
   assert.equal(wanted.length, 3);
   for (const block of wanted) assert.ok(readme.includes(block), block.slice(0, 60));
+});
+
+test('a command the docs put in the background is the installed bin, never npx or npm exec, which keep SIGTERM from it: the job\'s kill would leave it running', () => {
+  const docs = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const backgrounded = docs.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/```(?:sh|bash|shell)[^\n]*\n([\s\S]*?)```/g)]
+      .flatMap((block) => block[1].split('\n'))
+      .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
+      .filter((command) => / &$/.test(command))
+      .map((command) => `${file}: ${command}`),
+  );
+  assert.ok(backgrounded.some((line) => line.includes('./node_modules/.bin/paycheck mock')), backgrounded.join('\n'));
+  assert.deepEqual(backgrounded.filter((line) => /: (npx|npm exec)\b/.test(line)), []);
+  assert.match(readme, /npx does not pass SIGTERM on/);
 });
