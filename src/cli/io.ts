@@ -14,6 +14,11 @@ export interface CliIo {
   writeErr?(text: string): void;
   /** A buffered sink for a high-rate log on standard output; absent, a log writes through `out`. */
   openLog?(): Promise<LogSink>;
+  /**
+   * A server's opt-out of ending when its reader goes away (src/adapters/node/reader-gone.ts): its
+   * clients and its shutdown outlast the log. Absent (tests' io), nothing changes.
+   */
+  serveOnWhenReaderLeaves?(command: string): void;
 }
 
 /** `io`'s log sink, or one that hands each line to `io.out` as it comes. */

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readerHasLeft, serveOnWhenReaderLeaves, type StdStream } from '../adapters/node/reader-gone.ts';
 import { EXIT, PaycheckError } from '../kernel/errors.ts';
 import { helpText, parseCommand, type CommandSpec, type OptionSpecs, type ParsedCommand } from './command.ts';
 import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, FUZZ, GEN, LOAD, LOAD_MERGE, MOCK, PROXY, SIGN, VERIFY } from './commands.ts';
@@ -114,13 +115,19 @@ async function readStdin(limit: number): Promise<string> {
   return readAtMost(process.stdin, limit, 'standard input');
 }
 
+/** A write to a reader that has gone would fail again, once a line, for as long as a server runs. */
+function write(stream: StdStream, text: string): void {
+  if (!readerHasLeft(stream)) process[stream].write(text);
+}
+
 export const processIo: CliIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => write('stdout', `${line}\n`),
+  err: (line) => write('stderr', `${line}\n`),
   readStdin,
   env: process.env,
   progressInPlace: process.stderr.isTTY === true,
-  writeErr: (text) => process.stderr.write(text),
+  writeErr: (text) => write('stderr', text),
   // Loaded when a command logs, so that the others do not load pino.
   openLog: async () => (await import('./stdout-log.ts')).stdoutLogSink(),
+  serveOnWhenReaderLeaves,
 };

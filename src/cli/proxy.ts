@@ -55,6 +55,8 @@ export function proxyOptions({ values }: Parsed, io: Pick<CliIo, 'env'>): Omit<P
 export async function runProxy(parsed: Parsed, io: CliIo): Promise<number> {
   const options = proxyOptions(parsed, io);
   if (parsed.values.replay !== undefined) return replay(parsed.values.replay, options, io);
+  // A cashier still talks through the proxy when the log's reader has gone.
+  io.serveOnWhenReaderLeaves?.('proxy');
   const proxy = await startProxy({ ...options, log: parsed.values.quiet ? undefined : io.out });
   const controls = (await hasMockControls(options.upstream)) ? 'with mock controls' : 'no mock controls';
   io.out(`paycheck proxy listening on ${proxy.url} → ${new URL(options.upstream).origin} (${controls}; findings: ${proxy.url}/__mock/findings, journal: ${proxy.url}/__mock/journal)`);

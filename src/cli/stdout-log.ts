@@ -8,6 +8,7 @@
  */
 import pino from 'pino';
 import type { LogSink } from '../checks/report/mock-log.ts';
+import { readerLeft } from '../adapters/node/reader-gone.ts';
 
 const MIN_WRITE_BYTES = 8 * 1024;
 export const LOG_BUFFER_BYTES = 16 * 1024 * 1024;
@@ -24,14 +25,19 @@ export function stdoutLogSink(): LogSink {
   const destination = pino.destination({ fd: 1, sync: false, minLength: MIN_WRITE_BYTES, maxLength: LOG_BUFFER_BYTES, periodicFlush: FLUSH_MS, retryEAGAIN: () => !stalled });
   let dropped = 0;
   let gone = false;
+  // A reader that goes away while `end` waits for the last lines: nothing more will be taken, so the
+  // end need not wait out its patience (nor blame a reader that no longer exists).
+  let endNow: (() => void) | undefined;
   destination.on('drop', () => dropped++);
-  // A reader that went away (`paycheck mock | head`) meets the policy bin/paycheck.js sets on stdout:
-  // exit 0. Any other write error is told once on stderr; the log stops, the mock goes on.
+  // This writes fd 1 beside process.stdout, so a reader that went away (`paycheck mock | head`) is
+  // handed to the one policy for it (the mock serves on). Any other write error is told once on
+  // stderr; the log stops, the mock goes on.
   destination.on('error', (error: NodeJS.ErrnoException) => {
     const told = gone || stalled;
     gone = true;
     if (told) return;
-    if (error.code === 'EPIPE') process.stdout.emit('error', error);
+    endNow?.();
+    if (error.code === 'EPIPE') readerLeft('stdout');
     else process.stderr.write(`paycheck: the log stopped: standard output failed (${error.code ?? error.message})\n`);
   });
   process.once('exit', () => {
@@ -70,6 +76,7 @@ export function stdoutLogSink(): LogSink {
         // Each write the reader takes starts the patience again.
         const progressed = () => void timer.refresh();
         destination.on('write', progressed);
+        endNow = done;
         if (gone) done();
         else {
           // end() writes everything held, the write in progress first, then closes the stream (not fd 1).

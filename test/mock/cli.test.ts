@@ -2,12 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommand } from '../../src/cli/command.ts';
 import { MOCK } from '../../src/cli/commands.ts';
 import { main } from '../../src/cli/main.ts';
 import { startMockCommand } from '../../src/cli/mock.ts';
 import { startMockServer } from '../../src/adapters/http/server.ts';
+import { paycheckChild } from '../support/paycheck-process.ts';
 import { signedPay, WECHAT_CODE } from '../support/signed-request.ts';
 import { maskPayCode } from '../../src/kernel/redaction/mask.ts';
 
@@ -96,25 +100,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 /** A query that makes each log line 2 KiB long, so that a few thousand lines outgrow any pipe's buffer. */
 const PAD = `pad=${'x'.repeat(2_000)}`;
 
-/** `paycheck mock ARGS` in a child, its URL once it listens, and its whole stdout and exit code once it ends. */
-async function mockChild(args: string[], stdout: 'pipe' | 'ignore' = 'pipe') {
-  const child = spawn(process.execPath, [BIN, 'mock', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  // 'close', not 'exit': the output is whole only once the pipes are.
-  const ended = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.once('close', (code) => resolve({ code, out, err })));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    void ended.then(() => reject(new Error(`exited early: ${out}${err}`)));
-  });
-  if (stdout === 'ignore') child.stdout.destroy();
-  return { child, url, ended };
-}
+/** `paycheck mock ARGS` on a free port in a child (test/support/paycheck-process.ts). */
+const mockChild = (args: string[], stdout: 'pipe' | 'ignore' = 'pipe') => paycheckChild(['mock', '--port', '0', ...args], stdout);
 
 test('the log is buffered, yet SIGTERM right after a burst loses no line: every request line comes before "stopped"', async () => {
   const { child, url, ended } = await mockChild(['--log', 'requests']);
@@ -183,17 +170,28 @@ test('a reader that stops reading for good does not hold the shutdown: the mock 
   assert.match(err, /the log's last lines were not written: standard output was not read for 2 s/);
 });
 
-test('a reader that goes away (`paycheck mock | head -1`) ends the mock with exit 0, no stack', async () => {
-  const { url, ended } = await mockChild(['--log', 'requests'], 'ignore');
-  // Lines are written in the background: keep asking until one write meets the closed pipe.
-  const asking = (async () => {
-    for (let i = 0; i < 200; i++) await fetch(`${url}/__mock/health`).then((r) => r.arrayBuffer(), () => undefined);
-  })();
-  const { code, err } = await ended;
-  await asking;
-  assert.equal(code, 0);
-  assert.doesNotMatch(err, /Error|at /);
-});
+for (const log of [['--log', 'requests'], ['--quiet']]) {
+  test(`a reader that goes away (\`paycheck mock ${log.join(' ')} | head -1\`) stops the log, not the mock: every pay answered, told once on stderr, the snapshot written at SIGINT`, async () => {
+    const snapshot = join(mkdtempSync(join(tmpdir(), 'paycheck-reader-gone-')), 'orders.json');
+    const { child, url, ended, errSoFar } = await mockChild([...log, '--snapshot', snapshot], 'ignore');
+    const told = /^paycheck mock: standard output was closed \(EPIPE\): no more log lines; serving on until SIGINT\/SIGTERM$/m;
+    const orderIds = ['GONE1', 'GONE2', 'GONE3'];
+    for (const order_id of orderIds) {
+      const answer = await fetch(`${url}/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signedPay({ order_id })) });
+      assert.equal(((await answer.json()) as { code: number }).code, 1000);
+      // The log writes in the background (every 200 ms): let a write meet the closed pipe before the next pay.
+      if (log[0] === '--log') for (let waited = 0; !told.test(errSoFar()) && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // Quiet, the first line after the startup one is the shutdown's own: the pipe is met then.
+    child.kill('SIGINT');
+    const { code, err } = await ended;
+    assert.equal(code, 0, err);
+    assert.equal(err.match(new RegExp(told.source, 'gm'))?.length, 1, err);
+    assert.doesNotMatch(err, /Error|at |not written/);
+    const { orders } = JSON.parse(readFileSync(snapshot, 'utf8')) as { orders: { orderId: string }[] };
+    assert.deepEqual(orders.map((o) => o.orderId).sort(), orderIds);
+  });
+}
 
 test('--log summary and --log-format json: one NDJSON summary line for the requests of each second, none per request', async () => {
   const { child, url, ended } = await mockChild(['--log', 'summary', '--log-format', 'json']);

@@ -18,6 +18,7 @@ import { main } from '../../src/cli/main.ts';
 import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { startProxy } from '../../src/runners/proxy/proxy-server.ts';
 import { captureIo, journalOf, payRequest } from '../lifecycle/support.ts';
+import { paycheckChild } from '../support/paycheck-process.ts';
 import { startTestProxy } from './support.ts';
 
 let mock: MockServer;
@@ -104,4 +105,21 @@ test('--record writes each exchange masked; --replay sends the session to anothe
   } finally {
     await fresh.close();
   }
+});
+
+test('a reader that goes away (`paycheck proxy … | head -1`) stops the log, not the proxy: every call still forwarded, told once on stderr, SIGTERM exits 0', async () => {
+  const { child, url, ended, errSoFar } = await paycheckChild(['proxy', '--upstream', mock.url, '--port', '0'], 'ignore');
+  const told = /^paycheck proxy: standard output was closed \(EPIPE\): no more log lines; serving on until SIGINT\/SIGTERM$/gm;
+  const client = createPayClient({ baseUrl: url, app: DEMO_APP, encoding: 'base64' });
+  for (let i = 0; i < 3; i++) {
+    const exchange = await client.pay(payRequest('0.01'));
+    assert.equal((exchange.response?.body as { code: number } | undefined)?.code, 1000, errSoFar());
+    // The first log line meets the closed pipe; the next call is sent once the proxy has said so.
+    for (let waited = 0; errSoFar().match(told) === null && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGTERM');
+  const { code, err } = await ended;
+  assert.equal(code, 0, err);
+  assert.equal(err.match(told)?.length, 1, err);
+  assert.doesNotMatch(err, /Error|at /);
 });

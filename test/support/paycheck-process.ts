@@ -1,7 +1,7 @@
 /**
  * Test-only: a listening command (`paycheck mock`, `paycheck proxy`) in a child process, for what one process cannot show — a client and
- * a server on one event loop take turns that hide races between them (a close racing a read).
- * Gives the URL, the log lines so far, and a stop that waits for the exit.
+ * a server on one event loop take turns that hide races between them (a close racing a read), and a process's own pipes.
+ * Gives the URL, the log lines so far, and a stop that waits for the exit; `paycheckChild` gives its whole output and exit code.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -47,4 +47,27 @@ export async function startPaycheckProcess(args: readonly string[]): Promise<Pay
       await exited;
     },
   };
+}
+
+/**
+ * `paycheck ARGS` in a child, its URL once it listens, its stderr so far, and its whole stdout, stderr
+ * and exit code once it ends. `stdout: 'ignore'` closes the pipe once it listens: a reader gone.
+ */
+export async function paycheckChild(args: readonly string[], stdout: 'pipe' | 'ignore' = 'pipe') {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  // 'close', not 'exit': the output is whole only once the pipes are.
+  const ended = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.once('close', (code) => resolve({ code, out, err })));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    void ended.then(() => reject(new Error(`exited early: ${out}${err}`)));
+  });
+  if (stdout === 'ignore') child.stdout.destroy();
+  return { child, url, ended, errSoFar: () => err };
 }
