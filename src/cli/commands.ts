@@ -84,7 +84,7 @@ export const MOCK = defineCommand({
     'pending-ms': { type: 'number', range: RANGES.delayMs, value: 'MS', env: 'MOCK_PENDING_MS', description: 'how long a USER_PAYING order takes to settle (default 15000)' },
     'slow-ms': { type: 'number', range: RANGES.delayMs, value: 'MS', env: 'MOCK_SLOW_MS', description: 'how long slow scenarios take to answer (default 65000)' },
     'store-cap': { type: 'number', range: RANGES.storeCap, value: 'N', env: 'MOCK_STORE_CAP', description: 'most orders kept (default 100000; oldest half dropped at the cap)' },
-    snapshot: { type: 'string', value: 'FILE', env: 'MOCK_SNAPSHOT', description: 'file the order store is read from at start and written to at shutdown' },
+    snapshot: { type: 'string', value: 'FILE', env: 'MOCK_SNAPSHOT', description: 'file the order store is read from at start (if present) and written to then and at shutdown; one that cannot be written stops the start' },
     apps: { type: 'string', value: 'FILE', env: 'MOCK_APPS_FILE', description: 'JSON file of applications [{appId, secret, rsaPublicKey?, enabled?}] (replaces PAY_APP_ID/PAY_APP_SECRET and the demo application)' },
     'body-limit': { type: 'number', range: RANGES.bodyLimit, value: 'BYTES', env: 'MOCK_BODY_LIMIT', description: 'largest body in bytes (default 524288); larger → 3002 at once' },
     'idle-timeout-ms': { type: 'number', range: RANGES.timeoutMs, value: 'MS', env: 'MOCK_IDLE_TIMEOUT_MS', description: 'close a connection with no request in flight after MS (default 5000; kept alive: a second later)' },

@@ -19,6 +19,15 @@ test("Node's codes become registry codes at the boundary; a harness error passes
   assert.equal(errorLine(undefined, other), 'paycheck: PAYCHECK_INTERNAL x is undefined');
 });
 
+test('a failure of a call that only writes says "cannot write", naming where a rename was going; a read and an open stay "cannot read"', () => {
+  const renamed = toHarnessError(nodeError('EISDIR', { syscall: 'rename', path: 'orders.json.tmp', dest: 'orders.json' }));
+  assert.deepEqual([renamed.code, renamed.exitCode, renamed.message], ['PAYCHECK_INPUT_UNREADABLE', 2, 'cannot write orders.json (EISDIR)']);
+  assert.equal(toHarnessError(nodeError('ENOTDIR', { syscall: 'mkdir', path: 'reports/x' })).message, 'cannot write reports/x (ENOTDIR)');
+  assert.equal(toHarnessError(nodeError('EACCES', { syscall: 'write', path: 'out.json' })).message, 'cannot write out.json (EACCES)');
+  assert.equal(toHarnessError(nodeError('ENOENT', { syscall: 'open', path: 'in.json' })).message, 'cannot read in.json (ENOENT)');
+  assert.equal(toHarnessError(nodeError('EISDIR', { syscall: 'read' })).message, 'cannot read a file (EISDIR)');
+});
+
 test("a shared reader's RangeError is a bad setting; other errors are not relabelled", () => {
   assert.throws(() => setting(() => { throw new RangeError('PAY_SEED must be a whole number'); }), (e: unknown) => e instanceof PaycheckError && e.code === 'PAYCHECK_BAD_SETTING');
   assert.throws(() => setting(() => { throw new TypeError('bug'); }), TypeError);

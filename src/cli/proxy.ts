@@ -10,6 +10,7 @@ import { DEFAULT_PROXY_PORT, embeddedMockApps, isLoopbackUrl, signEncodingFrom, 
 import { readingDemands } from '../checks/contract/readings.ts';
 import { hasMockControls } from '../checks/preflight/preflight.ts';
 import { sendOutbound } from '../adapters/client/outbound.ts';
+import { writeOrRefuse } from '../adapters/node/file-write.ts';
 import { loadSpec } from '../adapters/node/spec-file.ts';
 import { startProxy, UPSTREAM_TIMEOUT_MS, type ProxyOptions, type ProxyServer } from '../runners/proxy/proxy-server.ts';
 import { readRecord, replaySession } from '../runners/proxy/replay.ts';
@@ -31,13 +32,8 @@ export function proxyOptions({ values }: Parsed, io: Pick<CliIo, 'env'>): Omit<P
   if (!isLoopbackUrl(url) && !values['allow-remote']) throw new PaycheckError('PAYCHECK_REMOTE_REFUSED', `refusing ${url.origin}: not loopback — pass --allow-remote for a live upstream (real pay codes move real money)`);
   const env = io.env;
   const record = values.record;
-  if (record !== undefined) {
-    try {
-      writeFileSync(record, '');
-    } catch (error) {
-      throw new PaycheckError('PAYCHECK_INPUT_UNREADABLE', `cannot write ${record} (${(error as NodeJS.ErrnoException).code ?? 'unwritable'})`);
-    }
-  }
+  // Written (empty) now, so that a path that cannot be written stops the start, not the first exchange.
+  if (record !== undefined) writeOrRefuse(record, () => writeFileSync(record, ''));
   return {
     upstream: url.href,
     port: values.port ?? DEFAULT_PROXY_PORT,

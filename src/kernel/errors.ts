@@ -39,7 +39,7 @@ export const HARNESS_ERRORS = {
   PAYCHECK_BAD_URL: { exit: EXIT.target, meaning: '--base-url is no http(s) URL, or carries credentials, a query or a fragment', hint: 'give the API root, e.g. http://127.0.0.1:4010' },
   PAYCHECK_REMOTE_REFUSED: { exit: EXIT.usage, meaning: 'the target is not on loopback and --allow-remote was not given', hint: 'real pay codes move real money: pass --allow-remote only if you mean it' },
   PAYCHECK_UNKNOWN_PROFILE: { exit: EXIT.usage, meaning: 'no such load profile', hint: "'paycheck load --help' lists the profiles" },
-  PAYCHECK_INPUT_UNREADABLE: { exit: EXIT.usage, meaning: 'a file or standard input cannot be read', hint: 'check the path and its permissions' },
+  PAYCHECK_INPUT_UNREADABLE: { exit: EXIT.usage, meaning: 'a file or standard input cannot be read, or a file paycheck writes cannot be written', hint: 'check the path and its permissions' },
   PAYCHECK_INPUT_NOT_JSON: { exit: EXIT.usage, meaning: 'the input is not JSON', hint: 'the message says where it stops parsing' },
   PAYCHECK_INPUT_TOO_LARGE: { exit: EXIT.usage, meaning: 'the input is larger than paycheck reads', hint: 'a request is at most 512 KiB, a journal 256 MiB: docs/limits.md' },
   PAYCHECK_INPUT_AMBIGUOUS: { exit: EXIT.usage, meaning: 'the input has a key twice in one object, so a signer and a verifier may read different requests', hint: 'keep one of the two: the message names the key' },

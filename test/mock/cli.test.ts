@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -192,6 +192,28 @@ for (const log of [['--log', 'requests'], ['--quiet']]) {
     assert.deepEqual(orders.map((o) => o.orderId).sort(), orderIds);
   });
 }
+
+test('a --snapshot that cannot be written is refused at the start, exit 2, naming it: no such folder, a directory', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paycheck-snapshot-path-'));
+  for (const [snapshot, code] of [[join(dir, 'nodir', 'orders.json'), 'ENOENT'], [dir, 'EISDIR']] as const) {
+    // Before, the mock started and served: the timeout ends it.
+    const run = spawnSync(process.execPath, [BIN, 'mock', '--port', '0', '--quiet', '--snapshot', snapshot], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stderr, `paycheck mock: PAYCHECK_INPUT_UNREADABLE cannot write ${snapshot} (${code})\n`);
+  }
+});
+
+test('a snapshot that cannot be written at shutdown (its folder removed meanwhile) is said as a write of it, exit 2', async () => {
+  const folder = join(mkdtempSync(join(tmpdir(), 'paycheck-snapshot-gone-')), 'state');
+  mkdirSync(folder);
+  const snapshot = join(folder, 'orders.json');
+  const { child, ended } = await mockChild(['--quiet', '--snapshot', snapshot]);
+  rmSync(folder, { recursive: true });
+  child.kill('SIGINT');
+  const { code, err } = await ended;
+  assert.equal(code, 2, err);
+  assert.equal(err, `paycheck mock: PAYCHECK_INPUT_UNREADABLE cannot write ${snapshot} (ENOENT)\n`);
+});
 
 test('--log summary and --log-format json: one NDJSON summary line for the requests of each second, none per request', async () => {
   const { child, url, ended } = await mockChild(['--log', 'summary', '--log-format', 'json']);

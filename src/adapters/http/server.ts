@@ -6,11 +6,12 @@
  * told of every request.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { checkNumber, RANGES } from '../../kernel/number-range.ts';
 import { DEFAULT_MOCK_PORT, REQUEST_SIZE_LIMIT } from '../../kernel/settings.ts';
 import { transportOutcome, type Engine, type MockRequest, type MockResponse, type TransportFault } from '../../engine/index.ts';
+import { writeOrRefuse } from '../node/file-write.ts';
 import { createNodeEngine, type NodeEngineOptions } from './build-engine.ts';
 import { startCallbackDelivery, type CallbackDeliverer } from './callback-delivery.ts';
 import type { RequestLog } from './request-log.ts';
@@ -39,7 +40,7 @@ export interface MockServerOptions extends NodeEngineOptions {
   maxConnections?: number;
   /** Told of every request answered (e.g. `createMockLog` in src/checks/report/mock-log.ts); absent = quiet. */
   log?: RequestLog;
-  /** Orders are read from it at start (if it exists) and written to it at close. */
+  /** Orders are read from it at start (if it exists) and written to it then (a path that cannot take it is refused) and at close. */
   snapshotFile?: string;
   /** How latency is waited out; tests inject a recorder. */
   sleep?: (ms: number) => Promise<void>;
@@ -77,8 +78,24 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const bodyLimit = checkNumber(options.bodyLimit ?? REQUEST_SIZE_LIMIT, RANGES.bodyLimit, 'bodyLimit');
   const log = options.log;
   const onError = options.onError ?? ((error: unknown) => console.error('paycheck mock: engine failure:', error));
-  if (options.snapshotFile && existsSync(options.snapshotFile)) {
-    engine.orders.restore(readFileSync(options.snapshotFile, 'utf8'), options.snapshotFile);
+  const snapshotFile = options.snapshotFile;
+  // Through a file beside it, renamed over it: a crash mid-write never leaves half a snapshot.
+  const writeSnapshot = (file: string) =>
+    writeOrRefuse(file, () => {
+      const temp = `${file}.tmp`;
+      try {
+        writeFileSync(temp, engine.orders.snapshot());
+        renameSync(temp, file);
+      } finally {
+        rmSync(temp, { force: true });
+      }
+    });
+  if (snapshotFile) {
+    // A directory is not read: the write below refuses it by its name.
+    if (existsSync(snapshotFile) && !statSync(snapshotFile).isDirectory()) engine.orders.restore(readFileSync(snapshotFile, 'utf8'), snapshotFile);
+    // Written now as well as at close, so that a path that cannot take it (no such folder, a
+    // directory, no permission) stops the start instead of losing every order at shutdown.
+    writeSnapshot(snapshotFile);
   }
 
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
@@ -218,11 +235,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      if (options.snapshotFile) {
-        const temp = `${options.snapshotFile}.tmp`;
-        writeFileSync(temp, engine.orders.snapshot());
-        renameSync(temp, options.snapshotFile);
-      }
+      if (snapshotFile) writeSnapshot(snapshotFile);
     },
   };
 }
