@@ -4,6 +4,8 @@
  * order passes, 1 with findings (or no order to judge), 2 on bad input, 3 when the mock does not answer.
  */
 import { isLoopbackUrl } from '../kernel/settings.ts';
+import { apiUrl } from '../kernel/spec/api-url.ts';
+import { requireBaseUrl } from '../kernel/base-url.ts';
 import { describeRedirect, JOURNAL_LIMIT_BYTES, sendOutbound, TransportError } from '../adapters/client/outbound.ts';
 import { EXIT, isPaycheckError, PaycheckError } from '../kernel/errors.ts';
 import { auditJournal } from '../checks/audit/audit.ts';
@@ -56,15 +58,12 @@ export async function runAudit({ values, positionals, given }: ParsedCommand<typ
 }
 
 async function fetchJournal(baseUrl: string, orderId: string | undefined, allowRemote: boolean): Promise<InputText> {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new PaycheckError('PAYCHECK_BAD_URL', `--base-url "${baseUrl}" is not a URL`);
-  }
-  if (!/^https?:$/.test(url.protocol)) throw new PaycheckError('PAYCHECK_BAD_URL', `--base-url "${baseUrl}" is not an http(s) URL`);
-  if (!allowRemote && !isLoopbackUrl(url)) throw new PaycheckError('PAYCHECK_REMOTE_REFUSED', `refusing ${url.origin}: not loopback (pass --allow-remote to read a mock elsewhere)`);
-  if (!url.pathname.endsWith(JOURNAL_ROUTE)) url.pathname = url.pathname.replace(/\/$/, '') + JOURNAL_ROUTE;
+  // The journal's own URL is what the proxy's banner prints, so users paste it: it names the same base.
+  const trimmed = baseUrl.replace(/\/+$/, '');
+  const base = trimmed.endsWith(JOURNAL_ROUTE) ? trimmed.slice(0, -JOURNAL_ROUTE.length) : baseUrl;
+  requireBaseUrl(base);
+  if (!allowRemote && !isLoopbackUrl(base)) throw new PaycheckError('PAYCHECK_REMOTE_REFUSED', `refusing ${new URL(base).origin}: not loopback (pass --allow-remote to read a mock elsewhere)`);
+  const url = new URL(apiUrl(base, JOURNAL_ROUTE));
   if (orderId !== undefined) url.searchParams.set('order_id', orderId);
   const name = url.toString();
   let answer;

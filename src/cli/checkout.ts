@@ -12,6 +12,7 @@ import { outcomeLine, timelineLine } from '../runners/checkout/timeline.ts';
 import { parseAmount } from '../kernel/money/money.ts';
 import { createMask, maskPayCode } from '../kernel/redaction/mask.ts';
 import { PaycheckError } from '../kernel/errors.ts';
+import { requireBaseUrl } from '../kernel/base-url.ts';
 import type { ParsedCommand } from './command.ts';
 import type { CHECKOUT } from './commands.ts';
 import { setting } from './harness-error.ts';
@@ -34,7 +35,7 @@ export async function runCheckoutCommand({ values }: ParsedCommand<typeof CHECKO
   if (scenario !== undefined && !/^[A-Za-z_]{1,64}$/.test(scenario)) throw new PaycheckError('PAYCHECK_USAGE', `--scenario "${scenario}" is not a scenario name`);
   const timeScale = values['time-scale'] ?? 1;
   const baseUrl = values['base-url'] ?? DEFAULT_BASE_URL;
-  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new PaycheckError('PAYCHECK_BAD_URL', `--base-url "${baseUrl}" is not an http(s) URL`);
+  requireBaseUrl(baseUrl);
   const remote = !isLoopbackUrl(baseUrl);
   if (remote && !values['allow-remote']) throw new PaycheckError('PAYCHECK_REMOTE_REFUSED', `refusing ${baseUrl}: not loopback — pass --allow-remote for a live target (real pay codes move real money)`);
   const app = setting(() => appCredentialsFrom(io.env));

@@ -10,6 +10,7 @@ import { errorLine, toHarnessError } from './harness-error.ts';
 import { logSinkOf, type CliIo } from './io.ts';
 import { createMockLog, LOG_FORMATS, LOG_MODES, type MockLog } from '../checks/report/mock-log.ts';
 import { mockServerOptions } from './mock-options.ts';
+import { apiUrl } from '../kernel/spec/api-url.ts';
 
 /** An apps file may hold hundreds: the banner names the first few. */
 const BANNER_APPS = 5;
@@ -43,7 +44,7 @@ export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.opt
   // The applications it knows and the encoding it expects, never a secret: a 3003 or a 3004 from it is explained here.
   const ids = (options.apps ?? []).map((app) => app.appId);
   const apps = ids.length > BANNER_APPS ? `${ids.slice(0, BANNER_APPS).join(', ')} and ${ids.length - BANNER_APPS} more` : ids.join(', ');
-  server.say(`paycheck mock listening on ${server.url} (apps: ${apps}; sign encoding: ${options.signEncoding}; error codes: ${dialect}; console: ${server.url}${CONSOLE_PATHS.page}; health: ${server.url}/__mock/health${callbacks})`);
+  server.say(`paycheck mock listening on ${server.url} (apps: ${apps}; sign encoding: ${options.signEncoding}; error codes: ${dialect}; console: ${apiUrl(server.url, CONSOLE_PATHS.page)}; health: ${apiUrl(server.url, '/__mock/health')}${callbacks})`);
   return server;
 }
 

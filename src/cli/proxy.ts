@@ -5,6 +5,8 @@
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { PaycheckError } from '../kernel/errors.ts';
+import { apiUrl } from '../kernel/spec/api-url.ts';
+import { requireBaseUrl } from '../kernel/base-url.ts';
 import { createMask } from '../kernel/redaction/mask.ts';
 import { DEFAULT_PROXY_PORT, embeddedMockApps, isLoopbackUrl, signEncodingFrom, appCredentialsFrom } from '../kernel/settings.ts';
 import { readingDemands } from '../checks/contract/readings.ts';
@@ -26,9 +28,7 @@ type Parsed = ParsedCommand<typeof PROXY.options>;
 export function proxyOptions({ values }: Parsed, io: Pick<CliIo, 'env'>): Omit<ProxyOptions, 'log'> {
   const upstream = values.upstream;
   if (upstream === undefined) throw new PaycheckError('PAYCHECK_USAGE', 'name the server to forward to: --upstream URL');
-  if (!URL.canParse(upstream) || !/^https?:$/.test(new URL(upstream).protocol)) throw new PaycheckError('PAYCHECK_BAD_URL', `--upstream "${upstream}" is not an http(s) URL`);
-  const url = new URL(upstream);
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') throw new PaycheckError('PAYCHECK_BAD_URL', '--upstream is the API root: no credentials, query or fragment');
+  const url = new URL(requireBaseUrl(upstream, '--upstream'));
   if (!isLoopbackUrl(url) && !values['allow-remote']) throw new PaycheckError('PAYCHECK_REMOTE_REFUSED', `refusing ${url.origin}: not loopback — pass --allow-remote for a live upstream (real pay codes move real money)`);
   const env = io.env;
   const record = values.record;
@@ -55,7 +55,7 @@ export async function runProxy(parsed: Parsed, io: CliIo): Promise<number> {
   io.serveOnWhenReaderLeaves?.('proxy');
   const proxy = await startProxy({ ...options, log: parsed.values.quiet ? undefined : io.out });
   const controls = (await hasMockControls(options.upstream)) ? 'with mock controls' : 'no mock controls';
-  io.out(`paycheck proxy listening on ${proxy.url} → ${new URL(options.upstream).origin} (${controls}; findings: ${proxy.url}/__mock/findings, journal: ${proxy.url}/__mock/journal)`);
+  io.out(`paycheck proxy listening on ${proxy.url} → ${apiUrl(options.upstream, '')} (${controls}; findings: ${apiUrl(proxy.url, '/__mock/findings')}, journal: ${apiUrl(proxy.url, '/__mock/journal')})`);
   const stop = (signal: string) => {
     io.out(`paycheck proxy: ${signal}, ${proxy.findings().length} findings in ${proxy.journal().length} exchanges; shutting down`);
     void proxy.close().then(() => io.out('paycheck proxy: stopped'));
@@ -79,7 +79,7 @@ async function replay(file: string, options: Omit<ProxyOptions, 'log'>, io: CliI
     }
     const findings = proxy.findings();
     for (const f of findings) io.out(options.mask(`finding #${f.exchange} ${f.call} ${f.side} ${f.rule} at ${f.path}: expected ${f.expected}, got ${f.actual} — ${f.message}`));
-    io.out(`replayed ${rows.length} exchanges from ${file} to ${new URL(options.upstream).origin}: ${findings.length} findings`);
+    io.out(`replayed ${rows.length} exchanges from ${file} to ${apiUrl(options.upstream, '')}: ${findings.length} findings`);
     return findings.length === 0 ? 0 : 1;
   } finally {
     await proxy?.close();

@@ -36,7 +36,7 @@ export const HARNESS_ERRORS = {
   PAYCHECK_UNKNOWN_COMMAND: { exit: EXIT.usage, meaning: 'no such command', hint: "'paycheck --help' lists the commands" },
   PAYCHECK_UNKNOWN_OPTION: { exit: EXIT.usage, meaning: 'the command has no such flag', hint: "see 'paycheck <command> --help'" },
   PAYCHECK_BAD_SETTING: { exit: EXIT.usage, meaning: 'a setting (flag or environment variable) is out of range', hint: 'docs/cli.md gives each setting its form' },
-  PAYCHECK_BAD_URL: { exit: EXIT.target, meaning: '--base-url is no http(s) URL, or carries credentials, a query or a fragment', hint: 'give the API root, e.g. http://127.0.0.1:4010' },
+  PAYCHECK_BAD_URL: { exit: EXIT.target, meaning: '--base-url is no http(s) URL, carries credentials, a query or a fragment, or ends in an API path (/pay/…)', hint: 'give the API root, e.g. http://127.0.0.1:4010' },
   PAYCHECK_REMOTE_REFUSED: { exit: EXIT.usage, meaning: 'the target is not on loopback and --allow-remote was not given', hint: 'real pay codes move real money: pass --allow-remote only if you mean it' },
   PAYCHECK_UNKNOWN_PROFILE: { exit: EXIT.usage, meaning: 'no such load profile', hint: "'paycheck load --help' lists the profiles" },
   PAYCHECK_INPUT_UNREADABLE: { exit: EXIT.usage, meaning: 'a file or standard input cannot be read, or a file paycheck writes cannot be written', hint: 'check the path and its permissions' },

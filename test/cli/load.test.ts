@@ -123,7 +123,7 @@ test('a --base-url that names no usable target exits 3, the "target cannot be us
   const { io, err } = capture({});
   assert.equal(await main(['load', '--base-url', 'ftp://127.0.0.1', '-q', '--report-dir', 'unused'], io), 3);
   assert.deepEqual(err.length, 1);
-  assert.match(err[0], /^paycheck load: PAYCHECK_BAD_URL --base-url must be http or https/);
+  assert.match(err[0], /^paycheck load: PAYCHECK_BAD_URL --base-url "ftp:\/\/127.0.0.1" is not an http\(s\) URL/);
 });
 
 test('a remote target is allowed only with --allow-remote, and then with the real-money warning', () => {

@@ -42,7 +42,7 @@ test('a closed port, an invalid URL, another API, another app, another secret: e
   const otherSecret = await mock({ apps: [{ appId: DEMO_APP.appId, secret: 'not-the-demo-secret' }] });
   const cases: [string, Promise<Awaited<ReturnType<typeof check>>>, string, RegExp][] = [
     ['closed port', check(await closedPort()), 'unreachable', /cannot be reached: .*ECONNREFUSED/],
-    ['invalid URL', check('http//127.0.0.1:4010'), 'invalid-url', /is not an http\(s\) URL/],
+    ['invalid URL', check('http//127.0.0.1:4010'), 'invalid-url', /is not a URL/],
     ['another API', check(html), 'not-this-api', /does not speak this API/],
     ['another app', check(otherApp.url), 'unknown-app', /does not know app_id paycheck-demo-app/],
     ['another secret', check(otherSecret.url), 'bad-signature', /refuses the signature .* PAY_APP_SECRET/],

@@ -11,10 +11,12 @@ import { displayCanonical } from '../../kernel/signing/explain.ts';
 import { nodeSigner } from '../node/node-digests.ts';
 import { signTypeOf } from '../../kernel/signing/signer.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+import { apiUrl } from '../../kernel/spec/api-url.ts';
 import { sendOutbound, TransportError, type TransportCause } from './outbound.ts';
 
 
 export interface PayClientOptions {
+  /** The API root; every call goes under its path (apiUrl). */
   baseUrl: string;
   app: AppCredentials;
   encoding: SignEncoding;
@@ -57,7 +59,7 @@ export interface Exchange {
 
 export interface SendOptions {
   headers?: Readonly<Record<string, string>>;
-  /** Another call of the same platform (`/pay/get`, `/pay/refund` …); default /pay/qrcode. */
+  /** Another call of the same platform (`/pay/get`, `/pay/refund` …), under the base URL; default /pay/qrcode. */
   path?: string;
 }
 
@@ -67,7 +69,7 @@ export function createPayClient(options: PayClientOptions) {
   if (!options.allowRemote && !isLoopbackUrl(options.baseUrl)) {
     throw new RangeError(`refusing to send to ${options.baseUrl}: not loopback (a live target must be allowed explicitly)`);
   }
-  const url = new URL(API_PATHS.pay, options.baseUrl).toString();
+  const url = apiUrl(options.baseUrl, API_PATHS.pay);
   const signOptions = { secret: options.app.secret, encoding: options.encoding };
 
   function canonicalOf(json: unknown): string {
@@ -85,7 +87,7 @@ export function createPayClient(options: PayClientOptions) {
   async function send(body: unknown, sendOptions: SendOptions = {}): Promise<Exchange> {
     const raw = typeof body === 'string';
     const text = raw ? body : JSON.stringify(body);
-    const target = sendOptions.path ? new URL(sendOptions.path, options.baseUrl).toString() : url;
+    const target = sendOptions.path ? apiUrl(options.baseUrl, sendOptions.path) : url;
     const request: SentRequest = {
       method: 'POST',
       url: target,

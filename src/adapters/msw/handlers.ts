@@ -10,20 +10,22 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+import { apiUrl } from '../../kernel/spec/api-url.ts';
 import { ADMIN_PREFIX, type Engine, type MockRequest, type MockResponse, type TransportFault } from '../../engine/index.ts';
 
 export interface MswHandlerOptions {
-  /** Where the intercepted client aims, e.g. https://api.huishouyin.cn */
+  /** Where the intercepted client aims, e.g. https://api.huishouyin.cn; a path in it is a prefix of every call. */
   baseUrl: string;
 }
 
 export function createMswHandlers(engine: Pick<Engine, 'handle'>, { baseUrl }: MswHandlerOptions): HttpHandler[] {
-  const base = baseUrl.replace(/\/+$/, '');
-  const resolve = async ({ request }: { request: Request }) => toFetchResponse(engine.handle(await toMockRequest(request)));
-  return [...Object.values(API_PATHS), `${ADMIN_PREFIX}*`].map((path) => http.all(`${base}${path}`, resolve));
+  // The engine routes the API's own paths: a base URL's path (a gateway's prefix) is taken off.
+  const prefix = new URL(apiUrl(baseUrl, '/')).pathname.slice(0, -1);
+  const resolve = async ({ request }: { request: Request }) => toFetchResponse(engine.handle(await toMockRequest(request, prefix)));
+  return [...Object.values(API_PATHS), `${ADMIN_PREFIX}*`].map((path) => http.all(apiUrl(baseUrl, path), resolve));
 }
 
-async function toMockRequest(request: Request): Promise<MockRequest> {
+async function toMockRequest(request: Request, prefix: string): Promise<MockRequest> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
@@ -31,7 +33,7 @@ async function toMockRequest(request: Request): Promise<MockRequest> {
   });
   return {
     method: request.method,
-    path: url.pathname,
+    path: url.pathname.slice(prefix.length),
     query: url.search === '' ? undefined : url.search.slice(1),
     headers,
     body: new Uint8Array(await request.arrayBuffer()),

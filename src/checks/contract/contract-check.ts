@@ -25,6 +25,7 @@ import { refundWithinPaid } from './rules/refund-rules.ts';
 import { cancelFinal, statusTransitionLegal, unknownOrder } from './rules/status-rules.ts';
 import { timeFormat, timeOrder } from './rules/time-rules.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+import { apiPathEndingOf } from '../../kernel/spec/api-url.ts';
 
 const EVERY_CALL: readonly Rule[] = [expectedOutcome, statusTransitionLegal];
 
@@ -90,9 +91,11 @@ export function createContractCheck(document: SpecDocument, schemas: SchemaSet =
   };
 }
 
-/** The path of the URL called; the pay call when there is none. */
+/** The call of the URL called, whatever prefix its base URL has; the pay call when there is none. */
 function callOf(url: string | undefined): string {
   if (url === undefined) return API_PATHS.pay;
+  const call = apiPathEndingOf(url);
+  if (call !== undefined) return call;
   try {
     return new URL(url).pathname;
   } catch {

@@ -72,6 +72,30 @@ test('nothing answers: unreachable, with the transport error', async () => {
   assert.match(report.message ?? '', /cannot be reached: .*Is the server running/);
 });
 
+test('a target under a path prefix: every probe goes under it, the mock controls too; a base URL ending in an API path is refused unsent', async () => {
+  const base = `http://127.0.0.1:${++port}/api`;
+  server.use(...createMswHandlers(createNodeEngine({}), { baseUrl: base }));
+  const sent: string[] = [];
+  const record = ({ request }: { request: Request }) => void sent.push(request.url);
+  server.events.on('request:start', record);
+  try {
+    for (const url of [base, `${base}/`]) {
+      const report = await run(url);
+      assert.equal(report.usable, true, report.message);
+      assert.equal(report.controls, true, url);
+    }
+    assert.deepEqual(sent.filter((u) => !u.startsWith(`${base}/`)), []);
+    assert.ok(sent.includes(`${base}/__mock/health`), sent.join(', '));
+    sent.length = 0;
+    const doubled = await run(`${base}/pay/qrcode`);
+    assert.equal(doubled.cause, 'invalid-url');
+    assert.match(doubled.message ?? '', /--base-url is the API root, without \/pay\/… \(here "http:\/\/127\.0\.0\.1:\d+\/api"\)/);
+    assert.deepEqual(sent, []);
+  } finally {
+    server.events.removeListener('request:start', record);
+  }
+});
+
 test('an invalid URL is refused before any request', async () => {
   for (const url of ['not a url', 'ftp://127.0.0.1/', '']) {
     const report = await run(url);

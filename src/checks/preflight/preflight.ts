@@ -12,6 +12,8 @@
  */
 import { DIALECT_CODES, type ErrorDialect } from '../../kernel/codes.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+import { apiUrl } from '../../kernel/spec/api-url.ts';
+import { baseUrlProblem } from '../../kernel/base-url.ts';
 import type { AppCredentials } from '../../kernel/settings.ts';
 import type { SignEncoding } from '../../kernel/signing/encoding.ts';
 import { probeHeader } from '../../kernel/probe.ts';
@@ -85,19 +87,19 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
   const report: PreflightReport = { target: options.baseUrl, appId: options.app.appId, encoding: options.encoding, usable: false, checks, controls: false };
   const fail = (cause: PreflightCause, message: string): PreflightReport => Object.assign(report, { cause, message });
 
-  let base: URL;
-  try {
-    base = new URL(options.baseUrl);
-    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new TypeError(`${base.protocol} is not http or https`);
-  } catch (error) {
-    checks.push({ name: 'url', ok: false, detail: (error as Error).message });
-    return fail('invalid-url', `${JSON.stringify(options.baseUrl)} is not an http(s) URL: set --base-url or PAY_BASE_URL to e.g. http://127.0.0.1:4010`);
+  const problem = baseUrlProblem(options.baseUrl);
+  if (problem !== undefined) {
+    checks.push({ name: 'url', ok: false, detail: problem });
+    return fail('invalid-url', problem);
   }
-  checks.push({ name: 'url', ok: true, detail: base.origin });
+  // Named with its path, if it has one: a gateway's prefix is part of the target.
+  const where = apiUrl(new URL(options.baseUrl).href, '');
+  checks.push({ name: 'url', ok: true, detail: where });
 
   const timeoutMs = options.timeoutMs ?? 3_000;
+  // Joined as every command joins it (apiUrl), so each probe goes where the command's calls will.
   const client = (encoding: SignEncoding) =>
-    createPayClient({ baseUrl: base.href, app: options.app, encoding, timeoutMs, allowRemote: options.allowRemote });
+    createPayClient({ baseUrl: where, app: options.app, encoding, timeoutMs, allowRemote: options.allowRemote });
   const prefix = options.orderIdPrefix ?? 'PREFLIGHT';
   const lookup = { app_id: options.app.appId, sign_type: 'MD5', order_id: `${prefix}${now().toString(36).toUpperCase()}` };
 
@@ -106,21 +108,21 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
   // A server is there and answered: asking whether one runs would send the user the wrong way.
   if (first.transportCause === 'not-http' || first.transportCause === 'too-large') {
     checks.push({ name: 'reachable', ok: true, detail: 'a server answered' }, { name: 'envelope', ok: false, detail: `${API_PATHS.get}: ${first.transportError}` });
-    return fail('not-this-api', `${base.origin} answered, but ${first.transportError}`);
+    return fail('not-this-api', `${where} answered, but ${first.transportError}`);
   }
   if (first.transportError !== undefined) {
     checks.push({ name: 'reachable', ok: false, detail: first.transportError });
     // Late, hung or never connected: all the preflight knows is that nothing came back in time.
-    if (first.transportCause === 'timeout') return fail('unreachable', `${base.origin} did not answer within ${timeoutMs / 1000} s`);
+    if (first.transportCause === 'timeout') return fail('unreachable', `${where} did not answer within ${timeoutMs / 1000} s`);
     // Verification is never turned off: a private authority is added, as Node reads it.
-    if (first.transportCause === 'blocked-port') return fail('unreachable', `${base.origin} cannot be used: ${first.transportError}. Serve the target on another port`);
-    if (first.transportCause === 'untrusted-tls') return fail('unreachable', `${base.origin} cannot be used: ${first.transportError}. For a private or self-signed authority, set NODE_EXTRA_CA_CERTS to its certificate (PEM)`);
-    return fail('unreachable', `${base.origin} cannot be reached: ${first.transportError}. Is the server running, and is the URL right?`);
+    if (first.transportCause === 'blocked-port') return fail('unreachable', `${where} cannot be used: ${first.transportError}. Serve the target on another port`);
+    if (first.transportCause === 'untrusted-tls') return fail('unreachable', `${where} cannot be used: ${first.transportError}. For a private or self-signed authority, set NODE_EXTRA_CA_CERTS to its certificate (PEM)`);
+    return fail('unreachable', `${where} cannot be reached: ${first.transportError}. Is the server running, and is the URL right?`);
   }
   checks.push({ name: 'reachable', ok: true, detail: `HTTP ${first.response?.status}` });
 
   const firstCode = envelopeCode(first.response?.body);
-  if (firstCode === undefined) return payPathOnly(options, report, client, first, lookup, fail);
+  if (firstCode === undefined) return payPathOnly(options, where, report, client, first, lookup, fail);
   checks.push({ name: 'envelope', ok: true, detail: `${API_PATHS.get} answered code ${firstCode}` });
 
   if (firstCode === DIALECT_CODES.format.flowchart && options.encoding === 'base64') {
@@ -129,7 +131,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
     const hexCode = envelopeCode(hex.response?.body);
     if (hexCode !== undefined && hexCode !== DIALECT_CODES.format.flowchart && refusalOf(hexCode, hex, { ...options, encoding: 'hex' }) === undefined) {
       checks.push({ name: 'signature', ok: false, detail: 'a 44-character Base64 sign is refused as a bad format; the 32-character hex sign is accepted (D-13)' });
-      return fail('sign-encoding', `${base.origin} accepts only hex signs (the seed's 32-character sign, D-13): set PAY_SIGN_ENCODING=hex`);
+      return fail('sign-encoding', `${where} accepts only hex signs (the seed's 32-character sign, D-13): set PAY_SIGN_ENCODING=hex`);
     }
   }
   const refusal = refusalOf(firstCode, first, options);
@@ -145,7 +147,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
   const signed = signer.sign(lookup);
   const bad = await signer.send({ ...signed, sign: spoiled(signed.sign) }, { path: API_PATHS.get, headers: SPOILED_SIGN });
   noteDialect(report, envelopeCode(bad.response?.body));
-  await noteControls(report, base, timeoutMs);
+  await noteControls(report, where, timeoutMs);
   report.usable = true;
   return report;
 }
@@ -172,6 +174,7 @@ function refusalOf(code: number, exchange: Exchange, options: PreflightOptions):
  */
 async function payPathOnly(
   options: PreflightOptions,
+  where: string,
   report: PreflightReport,
   client: (encoding: SignEncoding) => ReturnType<typeof createPayClient>,
   first: Exchange,
@@ -191,7 +194,7 @@ async function payPathOnly(
     const pay = whatCameBack(answer);
     // Two redirects differ by their Location, and each is reported.
     const answers = pay === got ? `${API_PATHS.get} and ${API_PATHS.pay} answered ${got}` : `${API_PATHS.get} answered ${got}; ${API_PATHS.pay} ${pay}`;
-    return fail('not-this-api', `${new URL(report.target).origin} does not speak this API: ${answers}`);
+    return fail('not-this-api', `${where} does not speak this API: ${answers}`);
   }
   report.checks.push({ name: 'envelope', ok: true, detail: `${API_PATHS.pay} answered code ${code}; ${API_PATHS.get} is not served (${got})` });
   if (code === DIALECT_CODES.format.flowchart && options.encoding === 'base64') {
@@ -200,7 +203,7 @@ async function payPathOnly(
     const hexCode = envelopeCode((await spoiledPay('hex')).response?.body);
     if (hexCode !== undefined && hexCode !== DIALECT_CODES.format.flowchart) {
       report.checks.push({ name: 'signature', ok: false, detail: `a 44-character Base64 sign is refused as a bad format (3002), a 32-character hex one is not (${hexCode}): sign is held to the seed's 32 characters (D-13)` });
-      return fail('sign-encoding', `${new URL(report.target).origin} accepts only hex signs (the seed's 32-character sign, D-13): set PAY_SIGN_ENCODING=hex`);
+      return fail('sign-encoding', `${where} accepts only hex signs (the seed's 32-character sign, D-13): set PAY_SIGN_ENCODING=hex`);
     }
   }
   // The sign was spoiled on purpose: only an app refusal (3003/3000, 5000) says something here.
@@ -212,7 +215,7 @@ async function payPathOnly(
   report.checks.push({ name: 'app', ok: true, detail: `${report.appId} passes the app check` });
   report.checks.push({ name: 'signature', ok: true, detail: `not confirmed: without ${API_PATHS.get} only a signed pay could show it, and that may move money` });
   noteDialect(report, code);
-  await noteControls(report, new URL(report.target), 3_000);
+  await noteControls(report, where, 3_000);
   report.usable = true;
   return report;
 }
@@ -230,18 +233,22 @@ function noteDialect(report: PreflightReport, code: number | undefined): void {
   report.checks.push({ name: 'dialect', ok: dialect !== undefined, detail: dialect ? `a bad sign is ${code}: the ${dialect} dialect` : `a bad sign answered ${code ?? 'no code'}, neither 3004 nor 2000` });
 }
 
-/** Does the target answer `/__mock/health` as paycheck's mock does (and so honour X-Mock-* and the admin routes)? */
-export async function hasMockControls(baseUrl: string | URL, timeoutMs = 3_000): Promise<boolean> {
+/**
+ * Does the target answer `/__mock/health` as paycheck's mock does (and so honour X-Mock-* and the
+ * admin routes)? Asked under the base URL's path, as the API is: a mock behind a gateway's prefix
+ * has its controls there.
+ */
+export async function hasMockControls(baseUrl: string, timeoutMs = 3_000): Promise<boolean> {
   try {
-    const answer = await sendOutbound(new URL('/__mock/health', baseUrl), { method: 'GET', timeoutMs });
+    const answer = await sendOutbound(apiUrl(baseUrl, '/__mock/health'), { method: 'GET', timeoutMs });
     return answer.status === 200 && (JSON.parse(answer.text) as { ok?: unknown } | null)?.ok === true;
   } catch {
     return false;
   }
 }
 
-async function noteControls(report: PreflightReport, base: URL, timeoutMs: number): Promise<void> {
-  report.controls = await hasMockControls(base, timeoutMs);
+async function noteControls(report: PreflightReport, baseUrl: string, timeoutMs: number): Promise<void> {
+  report.controls = await hasMockControls(baseUrl, timeoutMs);
   report.checks.push({ name: 'controls', ok: true, detail: report.controls ? 'mock controls answer (X-Mock-Scenario, /__mock/*)' : 'no mock controls: tests that need them are skipped' });
 }
 

@@ -37,6 +37,7 @@ import { describeMachine, pinForBenchmark } from './lib/machine.ts';
 import { startServerProcess } from './lib/server-process.ts';
 import { measureCpu, type CpuUse } from './lib/cpu-time.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+import { apiUrl } from '../../kernel/spec/api-url.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -119,7 +120,7 @@ interface HttpFigures {
 
 async function httpFigures(): Promise<HttpFigures> {
   const server = await startServerProcess({ script: 'src/runners/bench/lib/bare-json-server.ts', args: [ANSWER], wrap: pinning.onServerCore });
-  const url = server.url + API_PATHS.pay;
+  const url = apiUrl(server.url, API_PATHS.pay);
   try {
     const fixed = JSON.stringify(nodeDataFactory({ seed: 1, app: DEMO_APP, encoding: 'base64' }).signedRequest({ goodsCount: 2 }));
     await rawRun(url, fixed); // warm-up: JIT, sockets

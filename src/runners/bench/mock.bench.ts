@@ -38,6 +38,7 @@ import { describeMachine, pinForBenchmark } from './lib/machine.ts';
 import { formatSpread, spreadOf, writeBenchResult } from './lib/bench-result.ts';
 import { formatProfile, monotonicUs, readProfile, summarizeProfile } from './lib/profile-summary.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+import { apiUrl } from '../../kernel/spec/api-url.ts';
 import { createMockLog } from '../../checks/report/mock-log.ts';
 import { createMask } from '../../kernel/redaction/mask.ts';
 import { DEMO_APP, MOCK_LOG_LINES_PER_SECOND } from '../../kernel/settings.ts';
@@ -78,7 +79,7 @@ interface Health {
 }
 
 async function health(url: string): Promise<Health> {
-  return JSON.parse((await sendOutbound(`${url}/__mock/health`, { method: 'GET', timeoutMs: 5_000 })).text) as Health;
+  return JSON.parse((await sendOutbound(apiUrl(url, '/__mock/health'), { method: 'GET', timeoutMs: 5_000 })).text) as Health;
 }
 
 interface LoadRun {
@@ -100,7 +101,7 @@ interface LoadRun {
 async function loadRun(url: string, bodies: readonly string[], run: LoadRun): Promise<LoadFigures & { next: number; wrapped: boolean }> {
   let cursor = run.startAt ?? 0;
   const result = await fireBatch({
-    url: url + API_PATHS.pay,
+    url: apiUrl(url, API_PATHS.pay),
     timeoutS: AUTOCANNON_TIMEOUT_S,
     connections: run.connections,
     durationS: run.durationS,

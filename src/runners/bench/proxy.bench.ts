@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_APP } from '../../kernel/settings.ts';
 import { nodeDataFactory } from '../../adapters/node/node-data-factory.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+import { apiUrl } from '../../kernel/spec/api-url.ts';
 import { fireBatch } from '../load/executor/autocannon-batch.ts';
 import { startServerProcess, type ServerProcess } from './lib/server-process.ts';
 import { figureRow, figuresOf, type LoadFigures } from './lib/report.ts';
@@ -31,7 +32,7 @@ const bodies = Array.from({ length: 400_000 }, () => JSON.stringify(factory.sign
 
 async function run(url: string, overallRate: number | undefined, durationS: number): Promise<LoadFigures> {
   const result = await fireBatch({
-    url: url + API_PATHS.pay,
+    url: apiUrl(url, API_PATHS.pay),
     timeoutS: 10,
     connections: overallRate === undefined ? Number(flags.connections) : 4,
     durationS,

@@ -18,6 +18,7 @@ import { sendOutbound } from '../../adapters/client/outbound.ts';
 import { DEFAULT_STORE_CAP } from '../../engine/index.ts';
 import { createJournal } from '../../engine/journal.ts';
 import { API_PATHS } from '../../kernel/spec/api-paths.ts';
+import { apiUrl } from '../../kernel/spec/api-url.ts';
 import { runLoad } from '../load/executor/run-load.ts';
 import { fireBatch } from '../load/executor/autocannon-batch.ts';
 import type { LoadProfile } from '../load/profiles/profiles.ts';
@@ -52,11 +53,11 @@ async function connectionsTable(onServerCore: (argv: readonly string[]) => strin
   let cursor = 0;
   // Past the pool's end a body would repeat (and be refused as a repeat): the check below says so.
   const next = () => ({ body: bodies[cursor++ % bodies.length] });
-  const evicted = async () => (JSON.parse((await sendOutbound(`${server.url}/__mock/health`, { method: 'GET', timeoutMs: 5_000 })).text) as { evicted: number }).evicted;
+  const evicted = async () => (JSON.parse((await sendOutbound(apiUrl(server.url, '/__mock/health'), { method: 'GET', timeoutMs: 5_000 })).text) as { evicted: number }).evicted;
   const server = await startServerProcess({ script: PAYCHECK, args: ['mock', '--port', '0'], readyPath: '/__mock/health', wrap: onServerCore });
   const rows: { connections: number; rps: number; p50: number; p99: number; errors: number }[] = [];
   try {
-    const url = server.url + API_PATHS.pay;
+    const url = apiUrl(server.url, API_PATHS.pay);
     await fireBatch({ url, timeoutS: 10, connections: 50, amount: DEFAULT_STORE_CAP, next });
     const evictedBefore = await evicted();
     for (const connections of CONNECTIONS) {

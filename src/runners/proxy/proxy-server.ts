@@ -20,6 +20,7 @@ import type { JournalEntry } from '../../kernel/journal-entry.ts';
 import type { Mask } from '../../kernel/redaction/mask.ts';
 import { DEFAULT_PROXY_PORT } from '../../kernel/settings.ts';
 import { PROBE_HEADER, readProbe, type ProbeFault } from '../../kernel/probe.ts';
+import { apiUrl } from '../../kernel/spec/api-url.ts';
 import { createExchangeJudge, type ExchangeJudgeOptions, type ProxyFinding, type SignVerdict, type UpstreamAnswer } from './exchange-judge.ts';
 
 const PROXY_HOST = '127.0.0.1';
@@ -84,7 +85,6 @@ export interface ProxyServer {
 
 export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
   const upstream = new URL(options.upstream);
-  const base = upstream.href.replace(/\/$/, '');
   const cap = options.journalCap ?? DEFAULT_JOURNAL_CAP;
   checkNumber(cap, RANGES.journalCap, 'the journal cap');
   const bodyLimit = options.bodyLimit ?? REQUEST_SIZE_LIMIT;
@@ -151,7 +151,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
   }
 
   async function forward(request: MockRequest, bytes: Buffer, req: IncomingMessage, res: ServerResponse): Promise<UpstreamAnswer> {
-    const target = new URL(base + (req.url ?? '/'));
+    // Under the upstream's own path, as every command joins a base URL and a path.
+    const target = new URL(apiUrl(upstream.href, req.url ?? '/'));
     // What the cashier named must stay on the upstream: a path never changes the host.
     if (target.origin !== upstream.origin) {
       plain(res, 400, 'that path would leave the upstream');
@@ -213,9 +214,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
     if (key === 'GET /__mock/health') {
       const all = exchanges.items();
       // `ok` as the mock's: whether the mock's controls (X-Mock-*, /__mock/orders …) work through this address.
-      const controls = await hasMockControls(base);
+      const controls = await hasMockControls(upstream.href);
       const probes = all.filter((e) => e.entry.probe !== undefined).length;
-      return { status: 200, body: { ok: controls, proxy: { upstream: upstream.origin, exchanges: all.length, findings: all.reduce((n, e) => n + e.findings.length, 0), probes, journal: { entries: exchanges.size, cap, dropped: exchanges.dropped } } } };
+      return { status: 200, body: { ok: controls, proxy: { upstream: apiUrl(upstream.href, ''), exchanges: all.length, findings: all.reduce((n, e) => n + e.findings.length, 0), probes, journal: { entries: exchanges.size, cap, dropped: exchanges.dropped } } } };
     }
     if (key === 'GET /__mock/journal') {
       const orderId = query.get('order_id');

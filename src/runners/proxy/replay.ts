@@ -11,6 +11,7 @@ import { nodeSigner } from '../../adapters/node/node-digests.ts';
 import type { AppCredentials } from '../../kernel/settings.ts';
 import type { SignEncoding } from '../../kernel/signing/encoding.ts';
 import { PaycheckError } from '../../kernel/errors.ts';
+import { apiUrl } from '../../kernel/spec/api-url.ts';
 import type { RecordedExchange } from './proxy-server.ts';
 
 export interface ReplayOptions {
@@ -76,7 +77,7 @@ export async function replaySession(exchanges: readonly RecordedExchange[], opti
     if (due > 0) await sleep(due);
     const whole = refilled(exchange.body);
     const body = exchange.sign === 'valid' ? resigned(whole, options) : whole;
-    const url = `${options.proxyUrl}${exchange.path}${exchange.query === undefined ? '' : `?${exchange.query}`}`;
+    const url = apiUrl(options.proxyUrl, `${exchange.path}${exchange.query === undefined ? '' : `?${exchange.query}`}`);
     const recorded = 'code' in exchange.answer ? exchange.answer.code : undefined;
     const row: ReplayedExchange = { seq: exchange.seq, path: exchange.path, ...(recorded === undefined ? {} : { recorded }) };
     try {

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { waitUntilAnswering } from './wait-until-answering.ts';
+import { apiUrl } from '../../../kernel/spec/api-url.ts';
 
 export interface ServerProcess {
   url: string;
@@ -53,7 +54,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${options.script} exited (${code}) before printing its URL:\n${seen}`)));
   });
-  await waitUntilAnswering(url + (options.readyPath ?? '/'));
+  await waitUntilAnswering(apiUrl(url, options.readyPath ?? '/'));
   return { url, pid: child.pid!, stop: () => stopChild(child), output: () => seen };
 }
 

@@ -8,6 +8,7 @@
 import { auditJournal } from '../../../checks/audit/audit.ts';
 import { describeRedirect, JOURNAL_LIMIT_BYTES, sendOutbound } from '../../../adapters/client/outbound.ts';
 import { runCheckout } from '../../checkout/checkout.ts';
+import { apiUrl } from '../../../kernel/spec/api-url.ts';
 import { journalEntriesOf } from '../../../checks/audit/journal-input.ts';
 import type { Finding } from '../../../checks/contract/finding.ts';
 import type { ContractCase } from '../support/case-context.ts';
@@ -27,7 +28,7 @@ function audited(scenario: string): ContractCase {
     tags: ['@moves-money', '@mock-controls', '@lifecycle-writes'],
     run: async (ctx) => {
       const result = await runCheckout({ target: ctx.client.options, request: ctx.request(), scenario, policy: POLICY });
-      const url = new URL(`/__mock/journal?order_id=${encodeURIComponent(result.order_id)}`, ctx.target.baseUrl);
+      const url = apiUrl(ctx.target.baseUrl, `/__mock/journal?order_id=${encodeURIComponent(result.order_id)}`);
       let entries;
       try {
         const answer = await sendOutbound(url, { method: 'GET', timeoutMs: 5_000, limitBytes: JOURNAL_LIMIT_BYTES });

@@ -4,7 +4,10 @@
  */
 import { isLoopbackUrl } from '../../../kernel/settings.ts';
 import { PaycheckError } from '../../../kernel/errors.ts';
-import { ENDPOINT_PATHS, REMOTE_WARNING } from '../request/target-guard.ts';
+import { API_PATHS } from '../../../kernel/spec/api-paths.ts';
+import { apiUrl } from '../../../kernel/spec/api-url.ts';
+import { requireBaseUrl } from '../../../kernel/base-url.ts';
+import { REMOTE_WARNING } from '../request/target-guard.ts';
 import { ENDPOINTS, type Endpoint } from '../../../checks/load/thresholds.ts';
 
 export interface TargetOptions {
@@ -18,18 +21,10 @@ export interface LoadTarget {
   paths: Readonly<Record<Endpoint, string>>;
 }
 
-/** Each call's URL under a base URL (which may carry a path prefix); credentials in it are refused. */
+/** Each call's URL under a base URL, joined as the preflight joins it; a base URL that cannot be one is PAYCHECK_BAD_URL. */
 function endpointUrlsFor(baseUrl: string): Record<Endpoint, URL> {
-  let base: URL;
-  try {
-    base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-  } catch {
-    throw new PaycheckError('PAYCHECK_BAD_URL', `--base-url is not a URL: "${baseUrl}"`);
-  }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new PaycheckError('PAYCHECK_BAD_URL', `--base-url must be http or https; got ${base.protocol}`);
-  if (base.username || base.password) throw new PaycheckError('PAYCHECK_BAD_URL', '--base-url must not carry credentials');
-  if (base.search || base.hash) throw new PaycheckError('PAYCHECK_BAD_URL', '--base-url must not carry a query or fragment');
-  return Object.fromEntries(ENDPOINTS.map((e) => [e, new URL(ENDPOINT_PATHS[e], base)])) as Record<Endpoint, URL>;
+  requireBaseUrl(baseUrl);
+  return Object.fromEntries(ENDPOINTS.map((e) => [e, new URL(apiUrl(baseUrl, API_PATHS[e]))])) as Record<Endpoint, URL>;
 }
 
 /** The pay URL under a base URL. */

@@ -88,6 +88,22 @@ test('the script refuses a non-loopback BASE_URL unless ALLOW_REMOTE=1', async (
   assert.ok(allowed.options.scenarios.smoke);
 });
 
+test('the script sends under a BASE_URL with a path, with or without a trailing slash, and refuses one that ends in an API path', async () => {
+  for (const [tag, base] of [['prefix', 'http://127.0.0.1:4010/api'], ['prefix-slash', 'http://127.0.0.1:4010/api/']]) {
+    const script = await loadScript({ SCENARIO: 'smoke', BASE_URL: base }, tag);
+    k6State.reset();
+    const engine = createEngine({ spec, signer: nodeSigner, selfCheck: true });
+    // A gateway that serves the API under /api: the engine sees the path without it.
+    k6State.handler = (request) => engine.handle({ ...request, path: request.path.replace(/^\/api/, '') });
+    runIterations(script, 2);
+    assert.deepEqual(k6State.posts.map((p) => p.url), Array(2).fill('http://127.0.0.1:4010/api/pay/qrcode'), base);
+    assert.deepEqual(k6State.posts.map((p) => JSON.parse(p.response.body).code), [1000, 1000], base);
+  }
+  for (const base of ['http://127.0.0.1:4010/pay/qrcode', 'http://127.0.0.1:4010/api/pay/get/']) {
+    await assert.rejects(loadScript({ BASE_URL: base }, `doubled-${base.length}`), /BASE_URL ".*" ends in \/pay\/(qrcode|get), .*BASE_URL is the API root, without \/pay\/…/);
+  }
+});
+
 test('handleSummary writes the JSON summary and a JUnit file naming a failed threshold, and prints the text summary', async () => {
   const script = await loadScript({ SCENARIO: 'smoke', REPORT_DIR: 'out' }, 'summary');
   const trend = { avg: 300, min: 200, med: 290, 'p(90)': 400, 'p(95)': 420, 'p(99)': 480, max: 510 };

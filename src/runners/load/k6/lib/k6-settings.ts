@@ -5,7 +5,9 @@
  */
 import { RANGES, readNumber, type NumberRange } from '../../../../kernel/number-range.ts';
 import { parseSignEncoding, type SignEncoding } from '../../../../kernel/signing/encoding.ts';
-import { ENDPOINT_PATHS, REMOTE_WARNING, isLoopbackBaseUrl } from '../../request/target-guard.ts';
+import { REMOTE_WARNING, isLoopbackBaseUrl } from '../../request/target-guard.ts';
+import { API_PATHS } from '../../../../kernel/spec/api-paths.ts';
+import { apiPathAdvice, apiUrl } from '../../../../kernel/spec/api-url.ts';
 import { scaleDurations, profileByName, PROFILES, type LoadProfile } from '../../profiles/profiles.ts';
 import { ENDPOINTS, type Endpoint } from '../../../../checks/load/thresholds.ts';
 
@@ -43,13 +45,15 @@ export function k6Settings<K extends LoadProfile['kind']>(env: Readonly<Record<s
   if (!base || base.kind !== kind) throw new Error(`SCENARIO: unknown "${name}" for this script; known: ${names.join(', ')}`);
   const durationScale = scale(env, 'DURATION_SCALE', RANGES.durationScale);
   const timeScale = scale(env, 'TIME_SCALE', RANGES.timeScale) ?? (base.kind === 'checkout' ? base.checkout.timeScale : 1);
-  const baseUrl = (env.BASE_URL || K6_DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const baseUrl = env.BASE_URL || K6_DEFAULT_BASE_URL;
+  const doubled = apiPathAdvice(baseUrl, 'BASE_URL');
+  if (doubled !== undefined) throw new Error(doubled);
   const remote = !isLoopbackBaseUrl(baseUrl);
   if (remote && env.ALLOW_REMOTE !== '1') throw new Error(`refusing to send load to ${baseUrl}: not a loopback address (add -e ALLOW_REMOTE=1 if you mean it)`);
   const appId = env.PAY_APP_ID;
   const secret = env.PAY_APP_SECRET;
   if (!appId !== !secret) throw new Error('set both PAY_APP_ID and PAY_APP_SECRET, or neither (the demo application)');
-  const urls = Object.fromEntries(ENDPOINTS.map((e) => [e, `${baseUrl}/${ENDPOINT_PATHS[e]}`])) as Record<Endpoint, string>;
+  const urls = Object.fromEntries(ENDPOINTS.map((e) => [e, apiUrl(baseUrl, API_PATHS[e])])) as Record<Endpoint, string>;
   return {
     scenario: (durationScale === undefined ? base : scaleDurations(base, durationScale)) as ScenarioOf<K>,
     urls,
