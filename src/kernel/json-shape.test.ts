@@ -69,6 +69,9 @@ test('linear time: wide, deep, escape-heavy and long-keyed texts of megabytes ea
   assert.equal(duplicateKeyOf(deep), undefined);
   assert.equal(duplicateKeyOf(escapes), '$.c');
   assert.equal(duplicateKeyOf(longKeys), undefined);
+  // Half a megabyte of long numbers, each read exactly: the number walk, not only the key walk.
+  const numbers = `[${Array.from({ length: 26_000 }, () => '0.30000000000000004').join(',')}]`;
+  assert.equal(jsonShapeProblem(numbers, JSON.parse(numbers)), undefined);
 });
 
 test('one wording, naming the holder and the problem; a very long key is shortened', () => {

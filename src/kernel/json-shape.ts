@@ -62,10 +62,11 @@ export function jsonShapeProblem(text: string, value: unknown, maxDepth = MAX_JS
 /**
  * A number whose digits run to 16 or more, or whose exponent has three digits: only these can fail
  * to survive a double, since a decimal of at most 15 significant digits within the double's range
- * reads back exactly. A number starts a text or follows `:`, `,` or `[`, so the pay codes, ids and
- * Base64 signs of every ordinary body — digits inside strings — stay off the full scan.
+ * reads back exactly. A number starts a text or follows `:`, `,` or `[`, and both alternatives are
+ * held to that start, so the pay codes, ids and signs of every ordinary body — digits inside
+ * strings, a hex sign's `4E123` among them — stay off the full scan.
  */
-const MAYBE_IMPRECISE = /(?:^|[:,[])[ \t\n\r]*-?[0-9.]{16}|[0-9.][eE][-+]?[0-9]{3}/;
+const MAYBE_IMPRECISE = /(?:^|[:,[])[ \t\n\r]*-?(?:[0-9.]{16}|[0-9.]+[eE][-+]?[0-9]{3})/;
 
 const SPACED_KEY_END = /"[ \t\n\r]+:/;
 
@@ -153,6 +154,7 @@ function readsAs(written: string): string | undefined {
   const value = Number(written);
   if (!Number.isFinite(value)) return String(value);
   const read = JSON.stringify(value);
+  if (read === written) return undefined;
   return decimalOf(read) === decimalOf(written) ? undefined : read;
 }
 
@@ -199,14 +201,14 @@ function walkJson(text: string, visitor: JsonVisitor): void {
       if (frame.index >= 0) frame.index++;
     } else if (visitor.number && (c === MINUS || (c >= 0x30 && c <= 0x39))) {
       let end = i + 1;
-      while (end < n && NUMBER_CHAR.test(text[end])) end++;
+      while (end < n && isNumberChar(text.charCodeAt(end))) end++;
       if (visitor.number(frames, text.slice(i, end))) return;
       i = end - 1;
     }
   }
 }
 
-const NUMBER_CHAR = /[0-9.eE+-]/;
+const isNumberChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d;
 
 /**
  * Where each string of one text ends. Strings are skipped with indexOf, natively; the next quote
