@@ -150,7 +150,7 @@ export const LOAD_MERGE = defineCommand({
     'report-dir': { type: 'string', value: 'DIR', description: 'where merged-summary.json, merged-junit.xml and merged-report.html go (default reports)' },
     json: { type: 'boolean', description: 'print the merged summary as JSON instead of text' },
   },
-  notes: 'Exit status: 0 every threshold met on the whole run, 1 a threshold failed (named), 2 bad input (a file that is not a summary, named with the field, or files that are not one run).',
+  notes: 'Exit status: 0 every threshold met on the whole run, 1 a threshold failed (named) or a runner was interrupted, 2 bad input (a file that is not a summary, named with the field, or files that are not one run).',
 });
 
 export const CHECKOUT = defineCommand({

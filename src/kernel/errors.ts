@@ -43,7 +43,7 @@ export const HARNESS_ERRORS = {
   PAYCHECK_INPUT_NOT_JSON: { exit: EXIT.usage, meaning: 'the input is not JSON', hint: 'the message says where it stops parsing' },
   PAYCHECK_INPUT_TOO_LARGE: { exit: EXIT.usage, meaning: 'the input is larger than paycheck reads', hint: 'a request is at most 512 KiB, a journal 256 MiB: docs/limits.md' },
   PAYCHECK_INPUT_AMBIGUOUS: { exit: EXIT.usage, meaning: 'the input has a key twice in one object, so a signer and a verifier may read different requests', hint: 'keep one of the two: the message names the key' },
-  PAYCHECK_INPUT_IMPRECISE: { exit: EXIT.usage, meaning: 'the input has a number JSON.parse does not read exactly (an integer past 2^53, more digits than a double keeps), so the sign would be of another value than written', hint: 'send it as a string: the message names where it is' },
+  PAYCHECK_INPUT_IMPRECISE: { exit: EXIT.usage, meaning: 'the input has a number JSON.parse does not read exactly (an integer past 2^53 that a double does not hold exactly, more digits than a double keeps), so the sign would be of another value than written', hint: 'send it as a string: the message names where it is' },
   PAYCHECK_INPUT_TOO_DEEP: { exit: EXIT.usage, meaning: 'the input nests deeper than paycheck reads or signs', hint: 'a request nests 3 levels deep: docs/limits.md' },
   PAYCHECK_INPUT_NOT_OBJECT: { exit: EXIT.usage, meaning: 'the input is JSON but not one request object', hint: 'give one JSON object: the request' },
   PAYCHECK_INPUT_NOT_JOURNAL: { exit: EXIT.usage, meaning: "the input is JSON but not a mock's request journal", hint: 'GET /__mock/journal serves one; the message names the first bad entry' },

@@ -191,7 +191,7 @@ function noRequestMessage(scenario: LoadProfile, options: ProfileChoice, share: 
 }
 
 /** What a run will do, decided from its options alone. */
-export interface RunPlan {
+export interface PlannedRun {
   scenario: LoadProfile;
   timeScale: number;
   /** This runner's slots, made afresh on each call. */
@@ -207,7 +207,7 @@ export interface RunPlan {
  * is not touched for a run that cannot start. A run that plans no request is refused here too,
  * rather than run and failed for having no data.
  */
-export function planRun(options: ProfileChoice): RunPlan {
+export function planRun(options: ProfileChoice): PlannedRun {
   const scenario = resolveProfile(options);
   const timeScale = timeScaleFor(scenario, options.timeScale);
   const share = runnerSlots(scenario, options);

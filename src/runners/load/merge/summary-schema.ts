@@ -17,7 +17,7 @@ import { CASHIER_OUTCOMES, type CashierOutcome } from '../../../kernel/lifecycle
 const count = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } as const;
 const ms = { type: 'number', minimum: 0 } as const;
 const share = { type: 'number', minimum: 0, maximum: 1 } as const;
-/** JSONSchemaType marks an optional property nullable; the compiled schema drops that (compiledSummarySchema). */
+/** JSONSchemaType marks an optional property nullable; the compiled schema drops that (withoutNullable, read-summary.ts). */
 const optional = <S extends object>(schema: S) => ({ ...schema, nullable: true }) as S & { nullable: true };
 
 const counts: JSONSchemaType<Record<string, number>> = { type: 'object', additionalProperties: count, required: [] };
