@@ -34,3 +34,8 @@ export function readProbe(value: string | readonly string[] | undefined): Readon
   const words = (typeof value === 'string' ? [value] : value).flatMap((v) => v.split(',')).map((w) => w.trim());
   return new Set(words.filter((w): w is ProbeFault => (PROBE_FAULTS as readonly string[]).includes(w)));
 }
+
+/** Whether a request marked `probe` is excused the fault it was refused with: only a fault it declared. */
+export function excusedBy(probe: ReadonlySet<ProbeFault> | undefined, fault: FaultClass): fault is ProbeFault {
+  return probe !== undefined && isProbeFault(fault) && probe.has(fault);
+}

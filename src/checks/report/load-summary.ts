@@ -144,7 +144,7 @@ interface Interruption {
   arrivals: number;
 }
 
-/** The share of the planned arrivals an interrupted run reached; undefined when the plan is not known (k6). */
+/** The share of the planned arrivals an interrupted run reached; undefined when the summary plans none it can name (requests.planned absent or 0). */
 export function interruptedShare(s: Pick<LoadSummary, 'interrupted' | 'requests'>): number | undefined {
   const planned = s.requests.planned;
   if (s.interrupted === undefined || planned === undefined || planned === 0) return undefined;

@@ -19,7 +19,7 @@ import { createRunState, type Expectation, type RunDemands, type RunState } from
 import { codeOf, lifecycleData, orderData } from '../../checks/contract/answer-data.ts';
 import { lastStatus, recordOf } from '../../checks/contract/order-ledger.ts';
 import { shown, type Finding } from '../../checks/contract/finding.ts';
-import { isProbeFault, PROBE_HEADER, type ProbeFault } from '../../kernel/probe.ts';
+import { excusedBy, PROBE_HEADER, type ProbeFault } from '../../kernel/probe.ts';
 
 /** Whose mistake a finding is: the cashier's request, or the server's answer. */
 type Side = 'client' | 'server';
@@ -101,7 +101,7 @@ export function createExchangeJudge(options: ExchangeJudgeOptions) {
         }],
       };
     }
-    if (probe !== undefined && isProbeFault(refused.fault) && probe.has(refused.fault)) return { findings: [], excused: refused.fault };
+    if (excusedBy(probe, refused.fault)) return { findings: [], excused: refused.fault };
     const charged = requestFindings(verdict, refused);
     if (probe === undefined) return { findings: charged };
     return { findings: charged.map((f) => ({ ...f, message: `${f.message} | marked ${PROBE_HEADER}: ${declared}, but refused for ${refused.fault}: charged` })) };

@@ -19,7 +19,7 @@ import { hasMockControls } from '../../checks/preflight/preflight.ts';
 import type { JournalEntry } from '../../kernel/journal-entry.ts';
 import type { Mask } from '../../kernel/redaction/mask.ts';
 import { DEFAULT_PROXY_PORT } from '../../kernel/settings.ts';
-import { PROBE_HEADER, readProbe, type ProbeFault } from '../../kernel/probe.ts';
+import { excusedBy, PROBE_HEADER, readProbe, type ProbeFault } from '../../kernel/probe.ts';
 import { apiUrl } from '../../kernel/spec/api-url.ts';
 import { createExchangeJudge, type ExchangeJudgeOptions, type ProxyFinding, type SignVerdict, type UpstreamAnswer } from './exchange-judge.ts';
 
@@ -109,8 +109,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
       (reason) => {
         const seqOf = open({ method: req.method ?? 'POST', path: pathOf(url) });
         const refusal = { status: 200, headers: { 'content-type': JSON_TYPE, 'x-paycheck-proxy': `refused: ${reason}` }, body: envelopeBody({ code: 3002 }) };
-        // An oversize body is a format fault: a probe declaring it is paycheck's own, as in judge().
-        const excused = probeOf(req.headers)?.has('format') === true;
+        // An oversize body is a format fault, excused by the rule the judge applies (excusedBy).
+        const excused = excusedBy(probeOf(req.headers), 'format');
         const charged = excused ? 'probe format, not charged' : 'client request-format';
         refuseBody(req, res, refusal, (drained) => log?.(`#${seqOf.entry.seq} ${seqOf.entry.method} ${seqOf.entry.path} → 200 3002 refused, not forwarded: ${reason}; ${drained} bytes drained — ${charged}`));
         if (excused) seqOf.entry.probe = 'format';
