@@ -16,6 +16,7 @@ import { DEMO_APP } from '../../src/kernel/settings.ts';
 import { SCENARIO_NAMES } from '../../src/engine/index.ts';
 import { payParams, signedCall, signedPay, WECHAT_CODE, type Params } from '../support/signed-request.ts';
 import { keepScreenshot, launchChromium, loopbackPage } from '../support/chromium.ts';
+import { prefixGateway } from '../support/prefix-gateway.ts';
 
 /** Signed as a client that spells the secret's key right: the platform spells it app_sercet. */
 function signedWithAppSecret(params: Params): Params {
@@ -96,6 +97,32 @@ test('the console: the journal live with the audit, the diagnosis of an app_secr
     assert.equal(await statusWithHost(`${server.url}/__mock/`, `localhost:${server.port}`), 200);
   } finally {
     await browser.close();
+    await server.close();
+  }
+});
+
+test('the console behind a gateway that puts the mock under /api: its script and every request it makes stay under the prefix', { timeout: 60_000 }, async () => {
+  const server = await startMockCommand(parseCommand(MOCK, ['--port', '0', '--quiet'], {}), { out: () => {}, env: {} });
+  const gateway = await prefixGateway(server.url, '/api');
+  const browser = await launchChromium();
+  try {
+    const { page, outside } = await loopbackPage(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${gateway.origin}/api/__mock/`);
+    await page.getByText('No call yet').waitFor();
+    const paying = signedPay({ total_amount: '0.30' });
+    await fetch(`${gateway.origin}/api/pay/qrcode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(paying) });
+    await page.locator(`section.order[data-order-id="${String(paying.order_id)}"]`).waitFor();
+    await page.locator('#scenarios table').first().waitFor();
+    assert.match(await page.locator('#connection').innerText(), /^live/);
+    assert.deepEqual(gateway.strays, [], 'nothing asked outside the prefix');
+    assert.ok(gateway.forwarded.includes('GET /__mock/console.js') && gateway.forwarded.includes('GET /__mock/journal'), gateway.forwarded.join(', '));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(outside.refused, []);
+  } finally {
+    await browser.close();
+    await gateway.close();
     await server.close();
   }
 });

@@ -7,47 +7,24 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMockServer, type MockServer } from '../../src/adapters/http/server.ts';
-import { onLoopback, type Loopback } from '../support/loopback.ts';
+import { prefixGateway, type PrefixGateway } from '../support/prefix-gateway.ts';
 import { runContracts } from '../support/contracts-run.ts';
 import { CONTRACT_PENDING_MS } from '../../src/runners/contracts/support/target.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const PREFIX = '/api';
 let mock: MockServer;
-let gateway: Loopback;
-/** Every path the gateway refused: outside the prefix. */
-const strays: string[] = [];
-/** Every path the gateway passed on, as the mock saw it. */
-const forwarded: string[] = [];
+let gateway: PrefixGateway;
 const work = mkdtempSync(join(tmpdir(), 'paycheck-base-path-'));
 
 before(async () => {
   // The suite's own mocks' pending delay, so the follow-ups of a paying order end in seconds.
   mock = await startMockServer({ port: 0, pendingMs: CONTRACT_PENDING_MS });
-  const upstream = new URL(mock.url);
-  gateway = await onLoopback(
-    createServer((req, res) => {
-      const url = req.url ?? '/';
-      if (url !== PREFIX && !url.startsWith(`${PREFIX}/`)) {
-        strays.push(`${req.method} ${url}`);
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      const path = url.slice(PREFIX.length) || '/';
-      forwarded.push(`${req.method} ${path.split('?')[0]}`);
-      const out = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      out.on('error', () => res.destroy());
-      req.pipe(out);
-    }),
-  );
+  gateway = await prefixGateway(mock.url, PREFIX);
 });
 after(async () => {
   await gateway.close();
@@ -57,9 +34,9 @@ after(async () => {
 
 /** Runs `body` and asserts that nothing it sent left the prefix. */
 async function underPrefix(body: () => Promise<void>): Promise<void> {
-  strays.length = 0;
+  gateway.strays.length = 0;
   await body();
-  assert.deepEqual(strays, [], 'every request went under the prefix');
+  assert.deepEqual(gateway.strays, [], 'every request went under the prefix');
 }
 
 for (const slash of ['', '/']) {
@@ -73,11 +50,11 @@ for (const slash of ['', '/']) {
 
 test(`load on a target under ${PREFIX}: the preflight and every call under the prefix, each call once`, () =>
   underPrefix(async () => {
-    forwarded.length = 0;
+    gateway.forwarded.length = 0;
     const { status, out, err } = await runCli(['load', '--base-url', `${gateway.origin}${PREFIX}/`, '--duration-scale', '0.1', '-q', '--report-dir', join(work, 'load')]);
     assert.equal(status, 0, [...err, ...out].join('\n'));
-    assert.ok(forwarded.filter((p) => p === 'POST /pay/qrcode').length > 3, forwarded.join(', '));
-    assert.deepEqual(forwarded.filter((p) => !/^(POST \/pay\/(qrcode|get)|GET \/__mock\/health)$/.test(p)), [], 'no path doubled');
+    assert.ok(gateway.forwarded.filter((p) => p === 'POST /pay/qrcode').length > 3, gateway.forwarded.join(', '));
+    assert.deepEqual(gateway.forwarded.filter((p) => !/^(POST \/pay\/(qrcode|get)|GET \/__mock\/health)$/.test(p)), [], 'no path doubled');
   }));
 
 test(`fuzz on a target under ${PREFIX}: no finding`, () =>

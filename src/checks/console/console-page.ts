@@ -1,4 +1,8 @@
-/** The console's one HTML page: the frame the script (`console.js`) fills. No data is in it. */
+/**
+ * The console's one HTML page: the frame the script (`console.js`) fills. No data is in it. Its
+ * script, like the script's requests, is named relative to the page, so behind a gateway that puts
+ * the mock under a prefix (`/api/__mock/`) it asks that prefix, not the gateway's root.
+ */
 export const CONSOLE_HTML = `<!doctype html>
 <html lang="en">
 <head>
@@ -55,7 +59,7 @@ export const CONSOLE_HTML = `<!doctype html>
 </p>
 </form>
 <div id="playground-result"></div>
-<script type="module" src="/__mock/console.js"></script>
+<script type="module" src="console.js"></script>
 </body>
 </html>
 `;

@@ -30,6 +30,7 @@ interface Scenarios {
 /** How often the page asks whether the journal grew. */
 const POLL_MS = 1_000;
 
+/** `path` is relative to the page (`/__mock/`, or under a gateway's prefix), as its own script is. */
 async function get<T>(path: string): Promise<T> {
   const response = await fetch(path, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
@@ -72,11 +73,11 @@ function drawHealth(health: Health): void {
 async function poll(): Promise<void> {
   polling = true;
   try {
-    const health = await get<Health>('/__mock/health');
+    const health = await get<Health>('health');
     drawHealth(health);
     const taken = health.journal.entries + health.journal.dropped;
     if (taken !== seen) {
-      entries = (await get<Journal>('/__mock/journal')).entries;
+      entries = (await get<Journal>('journal')).entries;
       seen = taken;
       drawJournal();
     }
@@ -89,7 +90,7 @@ async function poll(): Promise<void> {
 }
 
 async function drawScenarios(): Promise<void> {
-  const s = await get<Scenarios>('/__mock/scenarios');
+  const s = await get<Scenarios>('scenarios');
   fill(
     'scenarios',
     table(['scenario', 'amount', 'outcome', 'what happens'], s.scenarios.map((row) => [h('code', {}, row.name), row.amount ?? '—', row.outcome, row.description])),
@@ -130,7 +131,7 @@ function start(): void {
   });
   void poll();
   drawScenarios().catch((error: unknown) => fill('scenarios', h('p', { class: 'bad' }, String(error))));
-  get<Health>('/__mock/health').then(
+  get<Health>('health').then(
     (health) => drawPlayground(health.signEncoding),
     () => drawPlayground('base64'),
   );
