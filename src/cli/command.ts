@@ -43,6 +43,11 @@ export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
    * (explain, verify); every other command's lines have them masked (io.ts, maskedIo).
    */
   readonly showsPayCodes?: boolean;
+  /**
+   * Its exit code is a verdict (a target usable, thresholds held, contracts kept): a reader that
+   * leaves early (`| head`) stops its output, not its run (src/adapters/node/reader-gone.ts).
+   */
+  readonly judges?: boolean;
 }
 
 /** One letter, one meaning, in every command. */

@@ -44,6 +44,7 @@ export const EXPLAIN = defineCommand({
 
 export const VERIFY = defineCommand({
   name: 'verify',
+  judges: true,
   showsPayCodes: true,
   usage: '[FILE|-] [options] [--compare STRING]',
   description: "Exits 0 when the request's 'sign' is valid, 1 with an explanation when not: the string we signed and, for an MD5 sign, which common signing mistake reproduces it — or, for a sign_type other than MD5 or RSA (spelt so), that the API refuses the request before it checks any sign.",
@@ -105,6 +106,7 @@ export const MOCK = defineCommand({
 
 export const LOAD = defineCommand({
   name: 'load',
+  judges: true,
   usage: '[--profile NAME] [--base-url URL [--allow-remote]] [options]',
   description: [
     "Sends fresh, signed pay-code orders to POST /pay/qrcode at the profile's arrival rate and checks",
@@ -137,6 +139,7 @@ export const LOAD = defineCommand({
 
 export const LOAD_MERGE = defineCommand({
   name: 'load merge',
+  judges: true,
   usage: 'SUMMARY.json… [--report-dir DIR] [--json]',
   description: [
     "Adds up the summaries of one run's runners (k6-operator's parallelism, or `paycheck load",
@@ -155,6 +158,7 @@ export const LOAD_MERGE = defineCommand({
 
 export const CHECKOUT = defineCommand({
   name: 'checkout',
+  judges: true,
   usage: '--amount A [--pay-code C] [options]',
   description: [
     'Runs the reference cashier flow: pay; on 1002 or no answer, query /pay/get every 5 s until a',
@@ -178,6 +182,7 @@ export const CHECKOUT = defineCommand({
 
 export const AUDIT = defineCommand({
   name: 'audit',
+  judges: true,
   usage: '[FILE|-] [--base-url URL] [--order-id ID] [--time-scale F] [--json]',
   description: [
     "Judges a cashier's conduct from the mock's request journal against the documented practice:",
@@ -228,6 +233,7 @@ export const PROXY = defineCommand({
 
 export const DOCTOR = defineCommand({
   name: 'doctor',
+  judges: true,
   usage: '[--base-url URL]',
   description: [
     'Checks the set-up before a run: the Node version, the credentials and the sign encoding, then the',
@@ -246,6 +252,7 @@ export const DOCTOR = defineCommand({
 
 export const CONTRACTS = defineCommand({
   name: 'contracts',
+  judges: true,
   usage: '[--base-url URL] [-- PLAYWRIGHT_FLAGS…]',
   description: [
     'Runs the bundled contract suite (Playwright API tests, no browser) from any directory: against',
@@ -268,6 +275,7 @@ export const CONTRACTS = defineCommand({
 
 export const FUZZ = defineCommand({
   name: 'fuzz',
+  judges: true,
   usage: '[--base-url URL] [--paths LIST] [--runs N | --duration D] [--seed N] [--stateful] [--replay TOKEN]',
   description: [
     'Property-based testing from openapi.yaml (fast-check): valid signed requests, requests with faults',

@@ -2,6 +2,7 @@
 import { createMask } from '../kernel/redaction/mask.ts';
 import type { Env } from '../kernel/settings.ts';
 import type { LogSink } from '../checks/report/mock-log.ts';
+import type { Outliving } from '../adapters/node/reader-gone.ts';
 
 export interface CliIo {
   out(line: string): void;
@@ -15,10 +16,11 @@ export interface CliIo {
   /** A buffered sink for a high-rate log on standard output; absent, a log writes through `out`. */
   openLog?(): Promise<LogSink>;
   /**
-   * A server's opt-out of ending when its reader goes away (src/adapters/node/reader-gone.ts): its
-   * clients and its shutdown outlast the log. Absent (tests' io), nothing changes.
+   * A command's opt-out of ending when its reader goes away (src/adapters/node/reader-gone.ts): a
+   * server's clients and shutdown outlast the log, a verdict is still owed. Absent (tests' io),
+   * nothing changes.
    */
-  serveOnWhenReaderLeaves?(command: string): void;
+  outliveReader?(command: string, why: Outliving): void;
 }
 
 /** `io`'s log sink, or one that hands each line to `io.out` as it comes. */

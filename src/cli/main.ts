@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readerHasLeft, serveOnWhenReaderLeaves, type StdStream } from '../adapters/node/reader-gone.ts';
+import { outliveReader, readerHasLeft, type StdStream } from '../adapters/node/reader-gone.ts';
 import { EXIT, PaycheckError } from '../kernel/errors.ts';
 import { helpText, parseCommand, type CommandSpec, type OptionSpecs, type ParsedCommand } from './command.ts';
 import { AUDIT, CHECKOUT, CONTRACTS, DOCTOR, EXPLAIN, FUZZ, GEN, LOAD, LOAD_MERGE, MOCK, PROXY, SIGN, VERIFY } from './commands.ts';
@@ -34,6 +34,7 @@ function command<O extends OptionSpecs>(spec: CommandSpec<O>, summary: string, l
         return EXIT.ok;
       }
       for (const warning of parsed.warnings) io.err(`paycheck ${spec.name}: ${warning}`);
+      if (spec.judges) io.outliveReader?.(spec.name, 'judging');
       return (await load())(parsed, io);
     },
   };
@@ -129,5 +130,5 @@ export const processIo: CliIo = {
   writeErr: (text) => write('stderr', text),
   // Loaded when a command logs, so that the others do not load pino.
   openLog: async () => (await import('./stdout-log.ts')).stdoutLogSink(),
-  serveOnWhenReaderLeaves,
+  outliveReader,
 };

@@ -51,7 +51,7 @@ export async function startMockCommand({ values }: ParsedCommand<typeof MOCK.opt
 /** Serves until SIGINT or SIGTERM; the open server keeps the process alive after this returns. */
 export async function runMock(parsed: ParsedCommand<typeof MOCK.options>, io: CliIo): Promise<number> {
   // Ending with the log's reader would drop the orders the snapshot is written for at shutdown.
-  io.serveOnWhenReaderLeaves?.('mock');
+  io.outliveReader?.('mock', 'serving');
   const server = await startMockCommand(parsed, io);
   const stop = (signal: string) => {
     server.say(`paycheck mock: ${signal}, shutting down`);

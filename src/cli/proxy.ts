@@ -50,9 +50,9 @@ export function proxyOptions({ values }: Parsed, io: Pick<CliIo, 'env'>): Omit<P
 
 export async function runProxy(parsed: Parsed, io: CliIo): Promise<number> {
   const options = proxyOptions(parsed, io);
+  // A replay's exit code says whether the session still holds; a cashier still talks through a serving proxy.
+  io.outliveReader?.('proxy', parsed.values.replay === undefined ? 'serving' : 'judging');
   if (parsed.values.replay !== undefined) return replay(parsed.values.replay, options, io);
-  // A cashier still talks through the proxy when the log's reader has gone.
-  io.serveOnWhenReaderLeaves?.('proxy');
   const proxy = await startProxy({ ...options, log: parsed.values.quiet ? undefined : io.out });
   const controls = (await hasMockControls(options.upstream)) ? 'with mock controls' : 'no mock controls';
   io.out(`paycheck proxy listening on ${proxy.url} → ${apiUrl(options.upstream, '')} (${controls}; findings: ${apiUrl(proxy.url, '/__mock/findings')}, journal: ${apiUrl(proxy.url, '/__mock/journal')})`);

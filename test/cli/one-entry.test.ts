@@ -1,12 +1,15 @@
 /**
  * One entry for every command: the npm scripts go through bin/paycheck.js, --version is
  * package.json's, an internal error is exit 70 in every command, and a reader that closes after
- * the first line of any --help gets that line and a clean exit, no stack (EPIPE).
+ * the first line of any --help gets that line and a clean exit, no stack (EPIPE); a command whose
+ * exit code is a verdict runs on to it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { COMMANDS, main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 
@@ -95,3 +98,24 @@ for (const script of ['mock', 'load']) {
     assert.doesNotMatch(result.stderr, /EPIPE|\n\s+at /);
   });
 }
+
+test('doctor | head -1 against a target that never answers: the reader leaves before the verdict, and the exit code is still the verdict (3), not the 0 so far', { timeout: 30_000 }, async () => {
+  // Accepts connections and never answers: the preflight's verdict comes after its 3 s wait, long after the first line.
+  const silent = createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const result = await firstLineThenClose(process.execPath, ['bin/paycheck.js', 'doctor', '--base-url', url]);
+    assert.equal(result.code, 3, result.stderr);
+    assert.match(result.stderr, /^paycheck doctor: standard output was closed \(EPIPE\): no more output; running to the end, the exit code is the verdict$/m);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  } finally {
+    silent.close();
+  }
+});
+
+test('a command whose output is all it makes still ends when its reader leaves: gen | head -1 is exit 0, quietly', async () => {
+  const result = await firstLineThenClose(process.execPath, ['bin/paycheck.js', 'gen', 'request', '--count', '100000', '--seed', '1']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.doesNotMatch(result.stderr, /EPIPE|verdict|\n\s+at /);
+});

@@ -18,7 +18,7 @@ import type { TargetOptions } from './support/fixtures.ts';
 import { CONTRACT_PENDING_MS } from './support/target.ts';
 import { fixRunIdentity } from './support/run-identity.ts';
 import { fixRecordsDir } from './support/run-records.ts';
-import { endQuietlyWhenReaderLeaves } from '../../adapters/node/reader-gone.ts';
+import { endQuietlyWhenReaderLeaves, outliveReader } from '../../adapters/node/reader-gone.ts';
 import { demandedDialectFrom, reportersFrom, suitePortsFrom, targetsFrom } from './support/suite-settings.ts';
 
 // The suite runs from a checkout (TypeScript, through the root playwright.config.ts) and from the
@@ -28,8 +28,10 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 const BIN = here('../../../bin/paycheck.js');
 
-// `paycheck contracts | head`: this process writes the seed line, the targets and the reporters' output.
+// `paycheck contracts | head`: this process writes the seed line, the targets and the reporters'
+// output, and its exit code is the suite's verdict, so it runs on to the end without them.
 endQuietlyWhenReaderLeaves();
+outliveReader('contracts', 'judging');
 fixRunIdentity(process.env);
 const outputDir = resolve(process.env.PAYCHECK_OUTPUT_DIR ?? 'test-results');
 fixRecordsDir(process.env, outputDir);
