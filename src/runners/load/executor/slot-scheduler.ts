@@ -26,8 +26,6 @@ export interface ScheduleOutcome {
   /** How late the worst slot was released: the executor itself falling behind. */
   maxLagMs: number;
   stoppedBy?: string;
-  /** Stopped by an interruption before its last slot. */
-  interrupted?: boolean;
 }
 
 export async function runSchedule(slots: Iterable<Slot>, maxInFlight: number, deps: SchedulerDeps): Promise<ScheduleOutcome> {
@@ -38,10 +36,8 @@ export async function runSchedule(slots: Iterable<Slot>, maxInFlight: number, de
     const wait = start + slot.atMs - deps.now();
     if (wait > 0) await deps.sleep(wait);
     // Checked after the wait, not before: an interruption ends the wait early, and this slot must not leave then.
-    if (deps.interrupted?.()) {
-      outcome.interrupted = true;
-      break;
-    }
+    // The caller holds the interruption (its abort signal), so the outcome need not repeat it.
+    if (deps.interrupted?.()) break;
     const reason = deps.stopReason?.();
     if (reason !== undefined) {
       outcome.stoppedBy = reason;
