@@ -21,7 +21,7 @@ test("Node's codes become registry codes at the boundary; a harness error passes
 
 test('a failure of a call that only writes says "cannot write", naming where a rename was going; a read and an open stay "cannot read"', () => {
   const renamed = toHarnessError(nodeError('EISDIR', { syscall: 'rename', path: 'orders.json.tmp', dest: 'orders.json' }));
-  assert.deepEqual([renamed.code, renamed.exitCode, renamed.message], ['PAYCHECK_INPUT_UNREADABLE', 2, 'cannot write orders.json (EISDIR)']);
+  assert.deepEqual([renamed.code, renamed.exitCode, renamed.message], ['PAYCHECK_OUTPUT_UNWRITABLE', 2, 'cannot write orders.json (EISDIR)']);
   assert.equal(toHarnessError(nodeError('ENOTDIR', { syscall: 'mkdir', path: 'reports/x' })).message, 'cannot write reports/x (ENOTDIR)');
   assert.equal(toHarnessError(nodeError('EACCES', { syscall: 'write', path: 'out.json' })).message, 'cannot write out.json (EACCES)');
   assert.equal(toHarnessError(nodeError('ENOENT', { syscall: 'open', path: 'in.json' })).message, 'cannot read in.json (ENOENT)');

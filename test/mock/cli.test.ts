@@ -199,7 +199,7 @@ test('a --snapshot that cannot be written is refused at the start, exit 2, namin
     // Before, the mock started and served: the timeout ends it.
     const run = spawnSync(process.execPath, [BIN, 'mock', '--port', '0', '--quiet', '--snapshot', snapshot], { encoding: 'utf8', timeout: 20_000 });
     assert.equal(run.status, 2, run.stderr);
-    assert.equal(run.stderr, `paycheck mock: PAYCHECK_INPUT_UNREADABLE cannot write ${snapshot} (${code})\n`);
+    assert.equal(run.stderr, `paycheck mock: PAYCHECK_OUTPUT_UNWRITABLE cannot write ${snapshot} (${code})\n`);
   }
 });
 
@@ -212,7 +212,7 @@ test('a snapshot that cannot be written at shutdown (its folder removed meanwhil
   child.kill('SIGINT');
   const { code, err } = await ended;
   assert.equal(code, 2, err);
-  assert.equal(err, `paycheck mock: PAYCHECK_INPUT_UNREADABLE cannot write ${snapshot} (ENOENT)\n`);
+  assert.equal(err, `paycheck mock: PAYCHECK_OUTPUT_UNWRITABLE cannot write ${snapshot} (ENOENT)\n`);
 });
 
 test('--log summary and --log-format json: one NDJSON summary line for the requests of each second, none per request', async () => {

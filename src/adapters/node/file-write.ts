@@ -8,7 +8,7 @@ import { PaycheckError } from '../../kernel/errors.ts';
 
 /** The one way a write that failed is said: the path meant, Node's code. */
 export function cannotWrite(path: string, error: unknown): PaycheckError {
-  return new PaycheckError('PAYCHECK_INPUT_UNREADABLE', `cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'unwritable'})`, { cause: error });
+  return new PaycheckError('PAYCHECK_OUTPUT_UNWRITABLE', `cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'unwritable'})`, { cause: error });
 }
 
 /** Runs `write`, which writes `path`; its failure is `cannotWrite(path)`, whichever file or syscall it met. */
